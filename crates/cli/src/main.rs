@@ -1,0 +1,242 @@
+//! `tsudoi`: the command line of Tsudoi. A second door to the same store as the window, so every
+//! change a person can make there can be scripted here. Thin by design: parse, call the store,
+//! print.
+
+mod args;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::Utc;
+use clap::Parser;
+use serde_json::json;
+use tsudoi_core::event::{parse_date, parse_time};
+use tsudoi_core::{
+    AttendanceMode, AttendeeDraft, AttendeeId, AttendeeStatus, Category, EventDraft, EventFormat, EventId, Lang,
+    Localized, RegistrationSource,
+};
+use tsudoi_store::{default_db_path, AttendeeQuery, Store};
+
+use args::{AttendeeCommand, AttendeeFields, Cli, Command, EventCommand, EventFields, SettingCommand};
+use output::Output;
+
+/// What a failed command reports: a coded error for `--json`, a message for people.
+struct Failure {
+    code: &'static str,
+    message: String,
+}
+
+impl Failure {
+    fn from_error(error: &impl Localized, lang: Lang) -> Failure {
+        Failure { code: error.code(), message: error.message(lang) }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut lang = cli.lang.or_else(locale_lang).unwrap_or_default();
+    let out = Output { json: cli.json };
+    let result = (|| -> Result<(), Failure> {
+        let path = database_path(&cli, lang)?;
+        let mut store = Store::open(&path).map_err(|e| Failure::from_error(&e, lang))?;
+        if cli.lang.is_none() {
+            lang = store.language().map_err(|e| Failure::from_error(&e, lang))?;
+        }
+        run(&cli.command, &mut store, &out, lang)
+    })();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            if cli.json {
+                out.print_json(&json!({ "error": { "code": failure.code, "message": failure.message } }));
+            }
+            eprintln!("{}: {}", lang.pick("エラー", "error"), failure.message);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The language of the terminal's locale, read before the database (and its setting) is open.
+fn locale_lang() -> Option<Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .and_then(|value| Lang::parse(&value))
+}
+
+fn database_path(cli: &Cli, lang: Lang) -> Result<PathBuf, Failure> {
+    cli.db.clone().or_else(default_db_path).ok_or_else(|| Failure {
+        code: "cli.no_data_dir",
+        message: lang
+            .pick(
+                "データの保存場所が見つかりません。--db でデータベースのファイルを指定してください。",
+                "No data folder was found. Give the database file with --db.",
+            )
+            .to_string(),
+    })
+}
+
+fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result<(), Failure> {
+    let fail = |e: tsudoi_store::StoreError| Failure::from_error(&e, lang);
+    let invalid = |e: tsudoi_core::ValidationError| Failure::from_error(&e, lang);
+    let now = Utc::now();
+    match command {
+        Command::Event(EventCommand::Create(fields)) => {
+            let (Some(title), Some(date)) = (&fields.title, &fields.date) else {
+                return Err(missing_argument("--title, --date", lang));
+            };
+            let draft = EventDraft::new(title.clone(), parse_date(date).map_err(invalid)?);
+            let draft = apply_event_fields(draft, fields).map_err(invalid)?;
+            let event = store.create_event(draft, now).map_err(fail)?;
+            out.event(&event, None, lang);
+        }
+        Command::Event(EventCommand::Update { id, fields }) => {
+            let current = store.event(EventId(*id)).map_err(fail)?;
+            let draft = apply_event_fields(current.details, fields).map_err(invalid)?;
+            let event = store.update_event(EventId(*id), draft, now).map_err(fail)?;
+            out.event(&event, None, lang);
+        }
+        Command::Event(EventCommand::List) => {
+            let events = store.events().map_err(fail)?;
+            let counts = events.iter().map(|e| store.event_counts(e.id)).collect::<Result<Vec<_>, _>>().map_err(fail)?;
+            out.events(&events, &counts, lang);
+        }
+        Command::Event(EventCommand::Show { id }) => {
+            let event = store.event(EventId(*id)).map_err(fail)?;
+            let counts = store.event_counts(event.id).map_err(fail)?;
+            out.event(&event, Some(&counts), lang);
+        }
+        Command::Attendee(AttendeeCommand::Add { event, fields }) => {
+            if fields.name.is_none() {
+                return Err(missing_argument("--name", lang));
+            }
+            let draft = AttendeeDraft { consent: true, ..AttendeeDraft::default() };
+            let draft = apply_attendee_fields(draft, fields).map_err(invalid)?;
+            let attendee = store.add_attendee(EventId(*event), draft, now).map_err(fail)?;
+            out.attendee(&attendee, lang);
+        }
+        Command::Attendee(AttendeeCommand::Update { id, fields }) => {
+            let current = store.attendee(AttendeeId(*id)).map_err(fail)?;
+            let draft = apply_attendee_fields(current.details, fields).map_err(invalid)?;
+            let attendee = store.update_attendee(AttendeeId(*id), draft, now).map_err(fail)?;
+            out.attendee(&attendee, lang);
+        }
+        Command::Attendee(AttendeeCommand::Show { id }) => {
+            let attendee = store.attendee(AttendeeId(*id)).map_err(fail)?;
+            out.attendee(&attendee, lang);
+        }
+        Command::Attendee(AttendeeCommand::List { event, search }) => {
+            let query = AttendeeQuery { search: search.clone() };
+            let attendees = store.attendees(EventId(*event), &query).map_err(fail)?;
+            out.attendees(&attendees, lang);
+        }
+        Command::Demo => {
+            let report = store.load_demo(now).map_err(fail)?;
+            out.demo(&report, lang);
+        }
+        Command::Setting(SettingCommand::Language { value }) => {
+            if let Some(value) = value {
+                store.set_language(*value).map_err(fail)?;
+            }
+            let current = store.language().map_err(fail)?;
+            out.setting("language", current.as_str());
+        }
+        Command::Info => {
+            let version = store.schema_version().map_err(fail)?;
+            let n_events = store.events().map_err(fail)?.len();
+            out.info(store.path(), version, n_events, lang);
+        }
+    }
+    Ok(())
+}
+
+fn missing_argument(names: &str, lang: Lang) -> Failure {
+    Failure {
+        code: "cli.missing_argument",
+        message: match lang {
+            Lang::Ja => format!("{names} を指定してください。"),
+            Lang::En => format!("Give {names}."),
+        },
+    }
+}
+
+fn apply_event_fields(mut draft: EventDraft, f: &EventFields) -> Result<EventDraft, tsudoi_core::ValidationError> {
+    if let Some(title) = &f.title {
+        draft.title = title.clone();
+    }
+    if let Some(date) = &f.date {
+        draft.date = parse_date(date)?;
+    }
+    if let Some(start) = &f.start {
+        draft.start_time = optional_time(start)?;
+    }
+    if let Some(end) = &f.end {
+        draft.end_time = optional_time(end)?;
+    }
+    if let Some(venue) = &f.venue {
+        draft.venue_name = venue.clone();
+    }
+    if let Some(address) = &f.address {
+        draft.venue_address = address.clone();
+    }
+    if let Some(capacity) = f.capacity {
+        draft.capacity = capacity;
+    }
+    if let Some(url) = &f.online_url {
+        draft.online_url = url.clone();
+    }
+    if let Some(format) = &f.format {
+        draft.format = EventFormat::parse(format)?;
+    }
+    Ok(draft)
+}
+
+/// An empty argument clears a time (`--end ""`).
+fn optional_time(value: &str) -> Result<Option<chrono::NaiveTime>, tsudoi_core::ValidationError> {
+    if value.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_time(value).map(Some)
+    }
+}
+
+fn apply_attendee_fields(
+    mut draft: AttendeeDraft,
+    f: &AttendeeFields,
+) -> Result<AttendeeDraft, tsudoi_core::ValidationError> {
+    let text_fields = [
+        (&f.name, &mut draft.name),
+        (&f.kana, &mut draft.kana),
+        (&f.org, &mut draft.organization),
+        (&f.title, &mut draft.title),
+        (&f.email, &mut draft.email),
+        (&f.phone, &mut draft.phone),
+        (&f.notes, &mut draft.notes),
+    ];
+    for (given, field) in text_fields {
+        if let Some(value) = given {
+            *field = value.clone();
+        }
+    }
+    if let Some(category) = &f.category {
+        draft.category = Category::parse(category)?;
+    }
+    if let Some(mode) = &f.mode {
+        draft.mode = AttendanceMode::parse(mode)?;
+    }
+    if let Some(status) = &f.status {
+        draft.status = AttendeeStatus::parse(status)?;
+    }
+    if let Some(source) = &f.source {
+        draft.source = RegistrationSource::parse(source)?;
+    }
+    if f.no_consent {
+        draft.consent = false;
+    }
+    if f.consent {
+        draft.consent = true;
+    }
+    Ok(draft)
+}

@@ -1,0 +1,102 @@
+//! Errors of the domain rules, and the one way every Tsudoi error reaches a person.
+
+use crate::i18n::Lang;
+
+/// An error that can be shown to a person: a stable `code` for programs (the UI switches on it,
+/// never on text) and a message in the person's language that says what happened and what to do.
+pub trait Localized {
+    /// A stable, dotted identifier such as `validation.empty_name`.
+    fn code(&self) -> &'static str;
+    /// What happened and what to do, in `lang`.
+    fn message(&self, lang: Lang) -> String;
+}
+
+/// Input that breaks a rule of the domain. Nothing is stored when one of these is returned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValidationError {
+    #[error("the event title is empty")]
+    EmptyTitle,
+    #[error("the end time {end} is not after the start time {start}")]
+    EndNotAfterStart { start: String, end: String },
+    #[error("an event held at a venue needs a capacity of at least 1")]
+    ZeroCapacity,
+    #[error("the online URL does not start with http:// or https://: {0}")]
+    BadUrl(String),
+    #[error("not a date in the form YYYY-MM-DD: {0}")]
+    BadDate(String),
+    #[error("not a time in the form HH:MM: {0}")]
+    BadTime(String),
+    #[error("the name is empty")]
+    EmptyName,
+    #[error("not an email address: {0}")]
+    BadEmail(String),
+    #[error("unknown {field}: {value}")]
+    UnknownChoice { field: &'static str, value: String, allowed: String },
+}
+
+impl Localized for ValidationError {
+    fn code(&self) -> &'static str {
+        match self {
+            ValidationError::EmptyTitle => "validation.empty_title",
+            ValidationError::EndNotAfterStart { .. } => "validation.end_not_after_start",
+            ValidationError::ZeroCapacity => "validation.zero_capacity",
+            ValidationError::BadUrl(_) => "validation.bad_url",
+            ValidationError::BadDate(_) => "validation.bad_date",
+            ValidationError::BadTime(_) => "validation.bad_time",
+            ValidationError::EmptyName => "validation.empty_name",
+            ValidationError::BadEmail(_) => "validation.bad_email",
+            ValidationError::UnknownChoice { .. } => "validation.unknown_choice",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ValidationError::EmptyTitle, Lang::Ja) => "イベント名が空です。イベント名を入力してください。".into(),
+            (ValidationError::EmptyTitle, Lang::En) => "The event title is empty. Enter a title.".into(),
+            (ValidationError::EndNotAfterStart { start, end }, Lang::Ja) => {
+                format!("終了時刻 {end} が開始時刻 {start} より後になっていません。時刻を確認してください。")
+            }
+            (ValidationError::EndNotAfterStart { start, end }, Lang::En) => {
+                format!("The end time {end} is not after the start time {start}. Check the times.")
+            }
+            (ValidationError::ZeroCapacity, Lang::Ja) => {
+                "会場で開催するイベントの定員は1以上にしてください。".into()
+            }
+            (ValidationError::ZeroCapacity, Lang::En) => {
+                "An event held at a venue needs a capacity of at least 1.".into()
+            }
+            (ValidationError::BadUrl(url), Lang::Ja) => format!(
+                "オンラインURL「{url}」は http:// または https:// で始まっていません。URLを確認してください。"
+            ),
+            (ValidationError::BadUrl(url), Lang::En) => {
+                format!("The online URL “{url}” does not start with http:// or https://. Check the URL.")
+            }
+            (ValidationError::BadDate(value), Lang::Ja) => {
+                format!("「{value}」は日付として読めません。2026-07-25 のように入力してください。")
+            }
+            (ValidationError::BadDate(value), Lang::En) => {
+                format!("“{value}” is not a date. Enter it like 2026-07-25.")
+            }
+            (ValidationError::BadTime(value), Lang::Ja) => {
+                format!("「{value}」は時刻として読めません。13:30 のように入力してください。")
+            }
+            (ValidationError::BadTime(value), Lang::En) => {
+                format!("“{value}” is not a time of day. Enter it like 13:30.")
+            }
+            (ValidationError::EmptyName, Lang::Ja) => "氏名が空です。氏名を入力してください。".into(),
+            (ValidationError::EmptyName, Lang::En) => "The name is empty. Enter the person's name.".into(),
+            (ValidationError::BadEmail(value), Lang::Ja) => format!(
+                "「{value}」はメールアドレスとして正しくありません。@ とドメインを確認するか、空欄にしてください。"
+            ),
+            (ValidationError::BadEmail(value), Lang::En) => format!(
+                "“{value}” is not an email address. Check the @ and the domain, or leave it empty."
+            ),
+            (ValidationError::UnknownChoice { field, value, allowed }, Lang::Ja) => {
+                format!("{field} に「{value}」は使えません。次のいずれかを指定してください: {allowed}")
+            }
+            (ValidationError::UnknownChoice { field, value, allowed }, Lang::En) => {
+                format!("“{value}” is not a valid {field}. Use one of: {allowed}")
+            }
+        }
+    }
+}

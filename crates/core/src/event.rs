@@ -1,0 +1,238 @@
+//! An event (回): one gathering of the project, at a venue, online, or both.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::ValidationError;
+use crate::text::normalize_display;
+use crate::time_format::{format_hhmm, option_hhmm};
+
+/// The contract asks for a venue that seats at least 70; it is the capacity a new event starts with.
+pub const DEFAULT_CAPACITY: u32 = 70;
+
+/// The database identity of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(transparent)]
+pub struct EventId(pub i64);
+
+impl std::fmt::Display for EventId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+choice_enum! {
+    /// How an event is held.
+    pub enum EventFormat as "format" {
+        /// Venue and online at once: the project's gatherings.
+        #[default]
+        Hybrid = "hybrid", "ハイブリッド", "Hybrid";
+        Venue = "venue", "会場のみ", "Venue only";
+        Online = "online", "オンラインのみ", "Online only";
+    }
+}
+
+impl EventFormat {
+    /// Whether people sit in a room, so that the room's capacity applies.
+    pub fn has_venue(self) -> bool {
+        self != EventFormat::Online
+    }
+}
+
+/// What a person enters to create or edit an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EventDraft {
+    pub title: String,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub date: NaiveDate,
+    #[serde(default, with = "option_hhmm")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub start_time: Option<NaiveTime>,
+    #[serde(default, with = "option_hhmm")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub end_time: Option<NaiveTime>,
+    #[serde(default)]
+    pub venue_name: String,
+    #[serde(default)]
+    pub venue_address: String,
+    /// In-person seats; online attendees never take one.
+    #[serde(default = "default_capacity")]
+    pub capacity: u32,
+    #[serde(default)]
+    pub online_url: String,
+    #[serde(default)]
+    pub format: EventFormat,
+}
+
+fn default_capacity() -> u32 {
+    DEFAULT_CAPACITY
+}
+
+impl EventDraft {
+    /// A hybrid event with the contract's default capacity and nothing else filled in.
+    pub fn new(title: impl Into<String>, date: NaiveDate) -> EventDraft {
+        EventDraft {
+            title: title.into(),
+            date,
+            start_time: None,
+            end_time: None,
+            venue_name: String::new(),
+            venue_address: String::new(),
+            capacity: DEFAULT_CAPACITY,
+            online_url: String::new(),
+            format: EventFormat::Hybrid,
+        }
+    }
+
+    /// Returns the draft in its stored form, or the first rule it breaks.
+    ///
+    /// Rules: a title; an end after the start when both are given; a capacity of at least 1 when
+    /// people meet at a venue; an online URL, when given, that is http(s).
+    pub fn normalized(self) -> Result<EventDraft, ValidationError> {
+        let title = normalize_display(&self.title);
+        if title.is_empty() {
+            return Err(ValidationError::EmptyTitle);
+        }
+        if let (Some(start), Some(end)) = (self.start_time, self.end_time) {
+            if end <= start {
+                return Err(ValidationError::EndNotAfterStart {
+                    start: format_hhmm(start),
+                    end: format_hhmm(end),
+                });
+            }
+        }
+        if self.format.has_venue() && self.capacity == 0 {
+            return Err(ValidationError::ZeroCapacity);
+        }
+        let online_url = self.online_url.trim().to_string();
+        let lower_url = online_url.to_ascii_lowercase();
+        if !online_url.is_empty() && !(lower_url.starts_with("https://") || lower_url.starts_with("http://")) {
+            return Err(ValidationError::BadUrl(online_url));
+        }
+        Ok(EventDraft {
+            title,
+            venue_name: normalize_display(&self.venue_name),
+            venue_address: normalize_display(&self.venue_address),
+            online_url,
+            ..self
+        })
+    }
+}
+
+/// Parses a date as people and the CLI write it: `2026-07-25` or `2026/07/25`.
+pub fn parse_date(value: &str) -> Result<NaiveDate, ValidationError> {
+    let value = value.trim();
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(value, "%Y/%m/%d"))
+        .map_err(|_| ValidationError::BadDate(value.to_string()))
+}
+
+/// Parses a time of day such as `13:30`.
+pub fn parse_time(value: &str) -> Result<NaiveTime, ValidationError> {
+    crate::time_format::parse_hhmm(value).ok_or_else(|| ValidationError::BadTime(value.trim().to_string()))
+}
+
+/// A stored event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Event {
+    pub id: EventId,
+    #[serde(flatten)]
+    pub details: EventDraft,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub created_at: DateTime<Utc>,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub updated_at: DateTime<Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> EventDraft {
+        EventDraft::new("第1回 交流会", parse_date("2026-07-25").unwrap())
+    }
+
+    fn time(value: &str) -> Option<NaiveTime> {
+        Some(parse_time(value).unwrap())
+    }
+
+    #[test]
+    fn rules_of_an_event() {
+        let cases: Vec<(&str, EventDraft, Result<(), ValidationError>)> = vec![
+            ("a plain draft is valid", draft(), Ok(())),
+            ("a blank title is refused", EventDraft { title: " 　 ".into(), ..draft() }, Err(ValidationError::EmptyTitle)),
+            (
+                "the end must come after the start",
+                EventDraft { start_time: time("17:00"), end_time: time("13:30"), ..draft() },
+                Err(ValidationError::EndNotAfterStart { start: "17:00".into(), end: "13:30".into() }),
+            ),
+            (
+                "equal start and end are refused",
+                EventDraft { start_time: time("13:30"), end_time: time("13:30"), ..draft() },
+                Err(ValidationError::EndNotAfterStart { start: "13:30".into(), end: "13:30".into() }),
+            ),
+            ("a start alone is fine", EventDraft { start_time: time("13:30"), ..draft() }, Ok(())),
+            ("a venue needs seats", EventDraft { capacity: 0, ..draft() }, Err(ValidationError::ZeroCapacity)),
+            (
+                "an online-only event needs no seats",
+                EventDraft { capacity: 0, format: EventFormat::Online, ..draft() },
+                Ok(()),
+            ),
+            (
+                "the online URL must be http(s)",
+                EventDraft { online_url: "teams.example/meet".into(), ..draft() },
+                Err(ValidationError::BadUrl("teams.example/meet".into())),
+            ),
+            (
+                "an https URL is fine",
+                EventDraft { online_url: " https://teams.example/meet ".into(), ..draft() },
+                Ok(()),
+            ),
+        ];
+        for (why, input, expected) in cases {
+            assert_eq!(input.normalized().map(|_| ()), expected, "{why}");
+        }
+    }
+
+    #[test]
+    fn normalizing_tidies_the_text() {
+        let tidy = EventDraft {
+            title: "  第1回　アトツギ交流会 ".into(),
+            venue_name: "仙台国際センター　会議棟".into(),
+            online_url: " https://example.jp/m ".into(),
+            ..draft()
+        }
+        .normalized()
+        .unwrap();
+        assert_eq!(tidy.title, "第1回 アトツギ交流会");
+        assert_eq!(tidy.venue_name, "仙台国際センター 会議棟");
+        assert_eq!(tidy.online_url, "https://example.jp/m");
+    }
+
+    #[test]
+    fn dates_in_both_office_forms() {
+        assert_eq!(parse_date("2026/07/25"), parse_date("2026-07-25"));
+        assert_eq!(parse_date("25/07/2026"), Err(ValidationError::BadDate("25/07/2026".into())));
+    }
+
+    #[test]
+    fn formats_parse_by_identifier_or_japanese_label() {
+        assert_eq!(EventFormat::parse("hybrid"), Ok(EventFormat::Hybrid));
+        assert_eq!(EventFormat::parse("オンラインのみ"), Ok(EventFormat::Online));
+        assert!(EventFormat::parse("zoom").is_err());
+    }
+
+    #[test]
+    fn a_draft_travels_as_json_with_hhmm_times() {
+        let draft = EventDraft { start_time: time("13:30"), ..draft() };
+        let json = serde_json::to_value(&draft).unwrap();
+        assert_eq!(json["start_time"], "13:30");
+        assert_eq!(json["end_time"], serde_json::Value::Null);
+        assert_eq!(json["date"], "2026-07-25");
+        let back: EventDraft = serde_json::from_value(json).unwrap();
+        assert_eq!(back, draft);
+    }
+}

@@ -1,0 +1,27 @@
+//! Tsudoi's domain: events, attendees and the rules that keep them valid.
+//!
+//! Architecture invariant: nothing in this crate reads the clock, touches a file, or knows SQL or
+//! Tauri. Time and generated values come in as arguments, so every rule is tested the same way
+//! every run; `store` persists what this crate validates, and the CLI and the desktop shell only
+//! translate between people and these types.
+
+// Store and core return errors; a panic at the venue desk would lose the queue.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+#[macro_use]
+mod choice;
+
+pub mod attendee;
+pub mod demo;
+pub mod error;
+pub mod event;
+pub mod i18n;
+pub mod text;
+mod time_format;
+
+pub use attendee::{
+    AttendanceMode, Attendee, AttendeeDraft, AttendeeId, AttendeeStatus, Category, RegistrationSource,
+};
+pub use error::{Localized, ValidationError};
+pub use event::{Event, EventDraft, EventFormat, EventId, DEFAULT_CAPACITY};
+pub use i18n::Lang;

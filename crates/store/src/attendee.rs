@@ -1,0 +1,181 @@
+//! The `attendee` table.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+use tsudoi_core::text::search_key;
+use tsudoi_core::{
+    AttendanceMode, Attendee, AttendeeDraft, AttendeeId, AttendeeStatus, Category, EventId, RegistrationSource,
+};
+
+use crate::event::find_event;
+use crate::sql::{get_choice, get_timestamp, timestamp};
+use crate::{Result, Store, StoreError};
+
+const COLUMNS: &str = "id, event_id, name, kana, organization, title, email, phone, category, mode, consent, \
+                       source, notes, status, created_at, updated_at";
+
+fn attendee_from_row(row: &Row<'_>) -> rusqlite::Result<Attendee> {
+    Ok(Attendee {
+        id: AttendeeId(row.get(0)?),
+        event_id: EventId(row.get(1)?),
+        details: AttendeeDraft {
+            name: row.get(2)?,
+            kana: row.get(3)?,
+            organization: row.get(4)?,
+            title: row.get(5)?,
+            email: row.get(6)?,
+            phone: row.get(7)?,
+            category: get_choice(row, 8, Category::parse)?,
+            mode: get_choice(row, 9, AttendanceMode::parse)?,
+            consent: row.get(10)?,
+            source: get_choice(row, 11, RegistrationSource::parse)?,
+            notes: row.get(12)?,
+            status: get_choice(row, 13, AttendeeStatus::parse)?,
+        },
+        created_at: get_timestamp(row, 14)?,
+        updated_at: get_timestamp(row, 15)?,
+    })
+}
+
+/// Which attendees of an event to list.
+#[derive(Debug, Clone, Default)]
+pub struct AttendeeQuery {
+    /// Kept when name, kana, organisation or email contain it, compared by
+    /// [`tsudoi_core::text::search_key`] (hiragana = katakana, full = half width, spaces ignored).
+    pub search: Option<String>,
+}
+
+/// How many people an event has, for lists and panels.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+pub struct EventCounts {
+    pub n_registered: u32,
+    pub n_cancelled: u32,
+    pub n_venue: u32,
+    pub n_online: u32,
+}
+
+/// Inserts a validated attendee; shared by [`Store::add_attendee`] and the demo loader.
+pub(crate) fn insert_attendee(
+    conn: &Connection,
+    event_id: EventId,
+    draft: AttendeeDraft,
+    now: DateTime<Utc>,
+) -> Result<Attendee> {
+    let d = draft.normalized()?;
+    conn.execute(
+        "INSERT INTO attendee (event_id, name, kana, organization, title, email, phone, category, mode, consent,
+                               source, notes, status, search_text, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+        params![
+            event_id.0,
+            d.name,
+            d.kana,
+            d.organization,
+            d.title,
+            d.email,
+            d.phone,
+            d.category.as_str(),
+            d.mode.as_str(),
+            d.consent,
+            d.source.as_str(),
+            d.notes,
+            d.status.as_str(),
+            d.search_text(),
+            timestamp(now)
+        ],
+    )?;
+    Ok(Attendee { id: AttendeeId(conn.last_insert_rowid()), event_id, details: d, created_at: now, updated_at: now })
+}
+
+fn find_attendee(conn: &Connection, id: AttendeeId) -> Result<Attendee> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM attendee WHERE id = ?1"), [id.0], attendee_from_row)
+        .optional()?
+        .ok_or(StoreError::AttendeeNotFound(id))
+}
+
+impl Store {
+    /// Registers a person for an event.
+    pub fn add_attendee(&mut self, event_id: EventId, draft: AttendeeDraft, now: DateTime<Utc>) -> Result<Attendee> {
+        let tx = self.conn.transaction()?;
+        find_event(&tx, event_id)?;
+        let attendee = insert_attendee(&tx, event_id, draft, now)?;
+        tx.commit()?;
+        Ok(attendee)
+    }
+
+    /// Replaces an attendee's details (a cancellation is a change of `status`).
+    pub fn update_attendee(&mut self, id: AttendeeId, draft: AttendeeDraft, now: DateTime<Utc>) -> Result<Attendee> {
+        let d = draft.normalized()?;
+        let n_changed = self.conn.execute(
+            "UPDATE attendee SET name = ?2, kana = ?3, organization = ?4, title = ?5, email = ?6, phone = ?7,
+                                 category = ?8, mode = ?9, consent = ?10, source = ?11, notes = ?12, status = ?13,
+                                 search_text = ?14, updated_at = ?15
+             WHERE id = ?1",
+            params![
+                id.0,
+                d.name,
+                d.kana,
+                d.organization,
+                d.title,
+                d.email,
+                d.phone,
+                d.category.as_str(),
+                d.mode.as_str(),
+                d.consent,
+                d.source.as_str(),
+                d.notes,
+                d.status.as_str(),
+                d.search_text(),
+                timestamp(now)
+            ],
+        )?;
+        if n_changed == 0 {
+            return Err(StoreError::AttendeeNotFound(id));
+        }
+        find_attendee(&self.conn, id)
+    }
+
+    /// One attendee, or [`StoreError::AttendeeNotFound`].
+    pub fn attendee(&self, id: AttendeeId) -> Result<Attendee> {
+        find_attendee(&self.conn, id)
+    }
+
+    /// The attendees of an event in kana order (people without a reading last), optionally
+    /// narrowed by a search. An unknown event is an error, not an empty list.
+    pub fn attendees(&self, event_id: EventId, query: &AttendeeQuery) -> Result<Vec<Attendee>> {
+        find_event(&self.conn, event_id)?;
+        let key = query.search.as_deref().map(search_key).unwrap_or_default();
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM attendee
+             WHERE event_id = ?1 AND (?2 = '' OR instr(search_text, ?2) > 0)
+             ORDER BY kana = '', kana, name, id"
+        ))?;
+        let attendees =
+            statement.query_map(params![event_id.0, key], attendee_from_row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(attendees)
+    }
+
+    /// Registration counts of an event; cancelled people count only as cancelled.
+    pub fn event_counts(&self, event_id: EventId) -> Result<EventCounts> {
+        find_event(&self.conn, event_id)?;
+        let counts = self.conn.query_row(
+            "SELECT count(*) FILTER (WHERE status = 'registered'),
+                    count(*) FILTER (WHERE status = 'cancelled'),
+                    count(*) FILTER (WHERE status = 'registered' AND mode = 'venue'),
+                    count(*) FILTER (WHERE status = 'registered' AND mode = 'online')
+             FROM attendee WHERE event_id = ?1",
+            [event_id.0],
+            |row| {
+                Ok(EventCounts {
+                    n_registered: row.get(0)?,
+                    n_cancelled: row.get(1)?,
+                    n_venue: row.get(2)?,
+                    n_online: row.get(3)?,
+                })
+            },
+        )?;
+        Ok(counts)
+    }
+}

@@ -1,0 +1,48 @@
+//! Loading the demo project in one transaction.
+
+use chrono::{DateTime, Utc};
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+use tsudoi_core::demo::demo_events;
+use tsudoi_core::EventId;
+
+use crate::attendee::insert_attendee;
+use crate::event::insert_event;
+use crate::sql::timestamp;
+use crate::{Result, Store, StoreError};
+
+/// What the demo loader added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DemoReport {
+    pub event_ids: Vec<EventId>,
+    pub n_attendees: usize,
+}
+
+impl Store {
+    /// Adds the demo project's events and attendees, all or nothing. Refused with
+    /// [`StoreError::DemoAlreadyLoaded`] the second time.
+    pub fn load_demo(&mut self, now: DateTime<Utc>) -> Result<DemoReport> {
+        let demo = demo_events().map_err(|e| StoreError::Corrupt {
+            path: "assets/demo/atotsugi-2026.json".into(),
+            detail: e.to_string(),
+        })?;
+        let tx = self.conn.transaction()?;
+        let loaded: Option<String> =
+            tx.query_row("SELECT value FROM meta WHERE key = 'demo_loaded_at'", [], |row| row.get(0)).optional()?;
+        if loaded.is_some() {
+            return Err(StoreError::DemoAlreadyLoaded);
+        }
+        let mut report = DemoReport { event_ids: Vec::new(), n_attendees: 0 };
+        for demo_event in demo {
+            let event = insert_event(&tx, demo_event.event, now)?;
+            for person in demo_event.attendees {
+                insert_attendee(&tx, event.id, person, now)?;
+                report.n_attendees += 1;
+            }
+            report.event_ids.push(event.id);
+        }
+        tx.execute("INSERT INTO meta (key, value) VALUES ('demo_loaded_at', ?1)", [timestamp(now)])?;
+        tx.commit()?;
+        Ok(report)
+    }
+}

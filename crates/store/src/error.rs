@@ -1,0 +1,152 @@
+//! What can go wrong with the store, said so that a person knows what to do next.
+
+use std::path::PathBuf;
+
+use rusqlite::ErrorCode;
+use tsudoi_core::{AttendeeId, EventId, Lang, Localized, ValidationError};
+
+use crate::{APP_VERSION, SCHEMA_VERSION};
+
+/// An error of the store. Whatever the variant, the data is as it was before the call.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path} is not a Tsudoi database (it is not an SQLite file, or another program's)")]
+    NotTsudoi { path: PathBuf },
+    #[error("{path} is damaged: {detail}")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "{path} was written by a newer Tsudoi ({written_by}, schema {found}); this Tsudoi {APP_VERSION} reads schema up to {SCHEMA_VERSION}"
+    )]
+    NewerSchema { path: PathBuf, found: i64, written_by: String },
+    #[error("cannot create or read {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{path} cannot be written (read-only file or folder)")]
+    ReadOnly { path: PathBuf },
+    #[error("the disk is full; nothing was saved")]
+    DiskFull,
+    #[error("the database is busy in another program")]
+    Busy,
+    #[error("no event has id {0}")]
+    EventNotFound(EventId),
+    #[error("no attendee has id {0}")]
+    AttendeeNotFound(AttendeeId),
+    #[error("the demo data is already in this database")]
+    DemoAlreadyLoaded,
+    #[error(transparent)]
+    Validation(#[from] ValidationError),
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// Turns the SQLite conditions a person can act on into their own variants.
+    fn from(error: rusqlite::Error) -> StoreError {
+        match error.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            _ => StoreError::Sqlite(error),
+        }
+    }
+}
+
+impl Localized for StoreError {
+    fn code(&self) -> &'static str {
+        match self {
+            StoreError::NotTsudoi { .. } => "store.not_tsudoi",
+            StoreError::Corrupt { .. } => "store.corrupt",
+            StoreError::NewerSchema { .. } => "store.newer_schema",
+            StoreError::Io { .. } => "store.io",
+            StoreError::ReadOnly { .. } => "store.read_only",
+            StoreError::DiskFull => "store.disk_full",
+            StoreError::Busy => "store.busy",
+            StoreError::EventNotFound(_) => "store.event_not_found",
+            StoreError::AttendeeNotFound(_) => "store.attendee_not_found",
+            StoreError::DemoAlreadyLoaded => "store.demo_already_loaded",
+            StoreError::Validation(inner) => inner.code(),
+            StoreError::Sqlite(_) => "store.sqlite",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (StoreError::NotTsudoi { path }, Lang::Ja) => format!(
+                "「{}」は集い（Tsudoi）のデータベースではありません。ファイルは変更していません。正しいファイルを --db または環境変数 TSUDOI_DB で指定してください。",
+                path.display()
+            ),
+            (StoreError::NotTsudoi { path }, Lang::En) => format!(
+                "“{}” is not a Tsudoi database. The file was not changed. Choose the right file with --db or the TSUDOI_DB environment variable.",
+                path.display()
+            ),
+            (StoreError::Corrupt { path, detail }, Lang::Ja) => format!(
+                "「{}」は壊れているため開けません（{detail}）。ファイルは変更していません。バックアップから戻すか、システム担当者に連絡してください。",
+                path.display()
+            ),
+            (StoreError::Corrupt { path, detail }, Lang::En) => format!(
+                "“{}” is damaged and cannot be opened ({detail}). The file was not changed. Restore a backup or contact your administrator.",
+                path.display()
+            ),
+            (StoreError::NewerSchema { path, found, written_by }, Lang::Ja) => format!(
+                "「{}」は新しい版の集い（{written_by}、スキーマ版 {found}）で保存されています。この集い（{APP_VERSION}）はスキーマ版 {SCHEMA_VERSION} までしか読めません。ファイルは変更していません。集いを更新してから開いてください。",
+                path.display()
+            ),
+            (StoreError::NewerSchema { path, found, written_by }, Lang::En) => format!(
+                "“{}” was saved by a newer Tsudoi ({written_by}, schema version {found}). This Tsudoi ({APP_VERSION}) reads schema versions up to {SCHEMA_VERSION}. The file was not changed. Update Tsudoi, then open it again.",
+                path.display()
+            ),
+            (StoreError::Io { path, source }, Lang::Ja) => format!(
+                "「{}」を作成または読み込みできません（{source}）。フォルダーの場所と権限を確認してください。",
+                path.display()
+            ),
+            (StoreError::Io { path, source }, Lang::En) => format!(
+                "Cannot create or read “{}” ({source}). Check the folder and its permissions.",
+                path.display()
+            ),
+            (StoreError::ReadOnly { path }, Lang::Ja) => format!(
+                "「{}」に書き込めません（読み取り専用）。書き込めるフォルダーにコピーするか、権限を確認してください。",
+                path.display()
+            ),
+            (StoreError::ReadOnly { path }, Lang::En) => format!(
+                "“{}” cannot be written (read-only). Copy it to a folder you can write to, or check its permissions.",
+                path.display()
+            ),
+            (StoreError::DiskFull, Lang::Ja) => {
+                "ディスクの空き容量が足りないため保存できませんでした。データは操作の前のままです。空き容量を確保してから、もう一度操作してください。".into()
+            }
+            (StoreError::DiskFull, Lang::En) => {
+                "The disk is full, so nothing was saved; the data is as it was. Free some space, then try again.".into()
+            }
+            (StoreError::Busy, Lang::Ja) => {
+                "データベースが別のプログラムで使用中です。少し待ってから、もう一度操作してください。".into()
+            }
+            (StoreError::Busy, Lang::En) => {
+                "The database is in use by another program. Wait a moment, then try again.".into()
+            }
+            (StoreError::EventNotFound(id), Lang::Ja) => format!(
+                "ID {id} のイベントはありません。`tsudoi event list` またはイベント一覧でIDを確認してください。"
+            ),
+            (StoreError::EventNotFound(id), Lang::En) => {
+                format!("There is no event with id {id}. Check the id with `tsudoi event list` or the event list.")
+            }
+            (StoreError::AttendeeNotFound(id), Lang::Ja) => format!(
+                "ID {} の参加者はいません。参加者一覧でIDを確認してください。",
+                id.0
+            ),
+            (StoreError::AttendeeNotFound(id), Lang::En) => {
+                format!("There is no attendee with id {}. Check the id in the attendee list.", id.0)
+            }
+            (StoreError::DemoAlreadyLoaded, Lang::Ja) => {
+                "デモデータはこのデータベースに読み込み済みです。もう一度読み込む必要はありません。".into()
+            }
+            (StoreError::DemoAlreadyLoaded, Lang::En) => {
+                "The demo data is already in this database; there is no need to load it again.".into()
+            }
+            (StoreError::Validation(inner), lang) => inner.message(lang),
+            (StoreError::Sqlite(inner), Lang::Ja) => format!(
+                "データベースの操作に失敗しました（{inner}）。データは操作の前のままです。繰り返し起きる場合はシステム担当者に連絡してください。"
+            ),
+            (StoreError::Sqlite(inner), Lang::En) => format!(
+                "A database operation failed ({inner}); the data is as it was. If it happens again, contact your administrator."
+            ),
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! Tsudoi's embedded store: one SQLite file per installation, and the only crate that knows SQL.
+//!
+//! Architecture invariants:
+//! - Every connection runs in WAL mode with `synchronous=FULL`, foreign keys on and a busy
+//!   timeout: a write this crate reports as done survives a power cut a moment later.
+//! - A file is inspected read-only before it is opened for writing: a file that is not Tsudoi's,
+//!   is damaged, or was written by a newer Tsudoi is refused and never modified.
+//! - Every change of more than one row runs in one transaction: it happens whole or not at all.
+//! - Validation belongs to `tsudoi-core`; this crate stores what core accepted and checks the same
+//!   rules again in SQL as a second line of defence.
+
+// Store and core return errors; a panic at the venue desk would lose the queue.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+mod attendee;
+mod demo;
+mod error;
+mod event;
+mod migrate;
+mod open;
+mod setting;
+mod sql;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use attendee::{AttendeeQuery, EventCounts};
+pub use demo::DemoReport;
+pub use error::StoreError;
+pub use migrate::SCHEMA_VERSION;
+pub use open::default_db_path;
+
+/// The version of Tsudoi that writes with this crate; recorded in every database it migrates.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The environment variable that chooses the database file, for the CLI and the desktop app.
+pub const DB_ENV_VAR: &str = "TSUDOI_DB";
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open Tsudoi database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it (and its folder) when it does not exist, and
+    /// brings its schema up to date. See the crate's invariants for what is refused.
+    pub fn open(path: &Path) -> Result<Store> {
+        open::open(path)
+    }
+
+    /// The file this store reads and writes.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open database (always [`SCHEMA_VERSION`] after `open`).
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+}

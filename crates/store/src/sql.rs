@@ -1,0 +1,48 @@
+//! Conversions between core's types and the text SQLite stores.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
+use rusqlite::types::Type;
+use rusqlite::Row;
+
+/// Timestamps are stored as UTC RFC 3339 text with milliseconds: sortable and readable.
+pub(crate) fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+fn conversion_error(index: usize, message: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(index, Type::Text, message.into())
+}
+
+pub(crate) fn get_timestamp(row: &Row<'_>, index: usize) -> rusqlite::Result<DateTime<Utc>> {
+    let text: String = row.get(index)?;
+    DateTime::parse_from_rfc3339(&text)
+        .map(|at| at.with_timezone(&Utc))
+        .map_err(|e| conversion_error(index, format!("timestamp {text:?}: {e}")))
+}
+
+pub(crate) fn get_date(row: &Row<'_>, index: usize) -> rusqlite::Result<NaiveDate> {
+    let text: String = row.get(index)?;
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| conversion_error(index, format!("date {text:?}: {e}")))
+}
+
+pub(crate) fn get_time(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<NaiveTime>> {
+    let text: Option<String> = row.get(index)?;
+    text.map(|t| {
+        NaiveTime::parse_from_str(&t, "%H:%M").map_err(|e| conversion_error(index, format!("time {t:?}: {e}")))
+    })
+    .transpose()
+}
+
+pub(crate) fn time_text(time: Option<NaiveTime>) -> Option<String> {
+    time.map(|t| t.format("%H:%M").to_string())
+}
+
+/// Reads a column holding one of core's choice identifiers.
+pub(crate) fn get_choice<T, E: std::fmt::Display>(
+    row: &Row<'_>,
+    index: usize,
+    parse: impl Fn(&str) -> Result<T, E>,
+) -> rusqlite::Result<T> {
+    let text: String = row.get(index)?;
+    parse(&text).map_err(|e| conversion_error(index, e.to_string()))
+}
