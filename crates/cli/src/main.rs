@@ -13,8 +13,8 @@ use clap::Parser;
 use serde_json::json;
 use tsudoi_core::event::{parse_date, parse_time};
 use tsudoi_core::{
-    AttendanceMode, AttendeeDraft, AttendeeId, AttendeeStatus, Category, EventDraft, EventFormat, EventId, Lang,
-    Localized, RegistrationSource,
+    AttendanceMode, AttendeeDraft, AttendeeId, AttendeeStatus, Category, EventDraft, EventFormat, EventId,
+    Lang, Localized, RegistrationSource,
 };
 use tsudoi_store::{default_db_path, AttendeeQuery, Store};
 
@@ -29,7 +29,10 @@ struct Failure {
 
 impl Failure {
     fn from_error(error: &impl Localized, lang: Lang) -> Failure {
-        Failure { code: error.code(), message: error.message(lang) }
+        Failure {
+            code: error.code(),
+            message: error.message(lang),
+        }
     }
 }
 
@@ -100,7 +103,11 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
         }
         Command::Event(EventCommand::List) => {
             let events = store.events().map_err(fail)?;
-            let counts = events.iter().map(|e| store.event_counts(e.id)).collect::<Result<Vec<_>, _>>().map_err(fail)?;
+            let counts = events
+                .iter()
+                .map(|e| store.event_counts(e.id))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(fail)?;
             out.events(&events, &counts, lang);
         }
         Command::Event(EventCommand::Show { id }) => {
@@ -112,7 +119,10 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
             if fields.name.is_none() {
                 return Err(missing_argument("--name", lang));
             }
-            let draft = AttendeeDraft { consent: true, ..AttendeeDraft::default() };
+            let draft = AttendeeDraft {
+                consent: true,
+                ..AttendeeDraft::default()
+            };
             let draft = apply_attendee_fields(draft, fields).map_err(invalid)?;
             let attendee = store.add_attendee(EventId(*event), draft, now).map_err(fail)?;
             out.attendee(&attendee, lang);
@@ -128,7 +138,9 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
             out.attendee(&attendee, lang);
         }
         Command::Attendee(AttendeeCommand::List { event, search }) => {
-            let query = AttendeeQuery { search: search.clone() };
+            let query = AttendeeQuery {
+                search: search.clone(),
+            };
             let attendees = store.attendees(EventId(*event), &query).map_err(fail)?;
             out.attendees(&attendees, lang);
         }
@@ -162,7 +174,10 @@ fn missing_argument(names: &str, lang: Lang) -> Failure {
     }
 }
 
-fn apply_event_fields(mut draft: EventDraft, f: &EventFields) -> Result<EventDraft, tsudoi_core::ValidationError> {
+fn apply_event_fields(
+    mut draft: EventDraft,
+    f: &EventFields,
+) -> Result<EventDraft, tsudoi_core::ValidationError> {
     if let Some(title) = &f.title {
         draft.title = title.clone();
     }

@@ -15,7 +15,10 @@ pub struct Output {
 
 fn table(header: Vec<&str>) -> Table {
     let mut table = Table::new();
-    table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_header(header);
+    table
+        .load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header);
     table
 }
 
@@ -53,12 +56,18 @@ impl Output {
             (lang.pick("形式", "Format"), d.format.label(lang).to_string()),
             (lang.pick("会場", "Venue"), d.venue_name.clone()),
             (lang.pick("所在地", "Address"), d.venue_address.clone()),
-            (lang.pick("定員（会場）", "Capacity (venue)"), d.capacity.to_string()),
+            (
+                lang.pick("定員（会場）", "Capacity (venue)"),
+                d.capacity.to_string(),
+            ),
             (lang.pick("オンラインURL", "Online URL"), d.online_url.clone()),
         ];
         if let Some(c) = counts {
             rows.push((lang.pick("登録者", "Registered"), c.n_registered.to_string()));
-            rows.push((lang.pick("うち会場 / オンライン", "Venue / online"), format!("{} / {}", c.n_venue, c.n_online)));
+            rows.push((
+                lang.pick("うち会場 / オンライン", "Venue / online"),
+                format!("{} / {}", c.n_venue, c.n_online),
+            ));
             rows.push((lang.pick("キャンセル", "Cancelled"), c.n_cancelled.to_string()));
         }
         let mut t = table(vec![lang.pick("項目", "Field"), lang.pick("内容", "Value")]);
@@ -151,7 +160,13 @@ impl Output {
             ]);
         }
         println!("{t}");
-        println!("{}", lang.pick(&format!("{} 名", attendees.len()), &format!("{} people", attendees.len())));
+        println!(
+            "{}",
+            lang.pick(
+                &format!("{} 名", attendees.len()),
+                &format!("{} people", attendees.len())
+            )
+        );
     }
 
     pub fn demo(&self, report: &DemoReport, lang: Lang) {
@@ -190,7 +205,11 @@ impl Output {
         }
         println!("{}: {}", lang.pick("データベース", "Database"), path.display());
         println!("{}: {schema_version}", lang.pick("スキーマ版", "Schema version"));
-        println!("{}: {}", lang.pick("集いの版", "Tsudoi version"), tsudoi_store::APP_VERSION);
+        println!(
+            "{}: {}",
+            lang.pick("集いの版", "Tsudoi version"),
+            tsudoi_store::APP_VERSION
+        );
         println!("{}: {n_events}", lang.pick("イベント数", "Events"));
     }
 }

@@ -19,7 +19,11 @@ impl Cli {
 
     fn command(&self) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_tsudoi"));
-        command.env_remove("TSUDOI_DB").env("LANG", "ja_JP.UTF-8").arg("--db").arg(&self.db);
+        command
+            .env_remove("TSUDOI_DB")
+            .env("LANG", "ja_JP.UTF-8")
+            .arg("--db")
+            .arg(&self.db);
         command
     }
 
@@ -36,7 +40,10 @@ impl Cli {
             String::from_utf8_lossy(&output.stderr)
         );
         serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-            panic!("tsudoi {args:?} printed no JSON ({e}): {}", String::from_utf8_lossy(&output.stdout))
+            panic!(
+                "tsudoi {args:?} printed no JSON ({e}): {}",
+                String::from_utf8_lossy(&output.stdout)
+            )
         })
     }
 
@@ -54,31 +61,85 @@ impl Cli {
 fn create_an_event_and_register_people_from_a_script() {
     let cli = Cli::new();
     let created = cli.json(&[
-        "event", "create", "--title", "第1回 交流会", "--date", "2026-07-25", "--start", "13:30", "--end", "17:00",
-        "--venue", "仙台国際センター", "--online-url", "https://teams.example/l/1",
+        "event",
+        "create",
+        "--title",
+        "第1回 交流会",
+        "--date",
+        "2026-07-25",
+        "--start",
+        "13:30",
+        "--end",
+        "17:00",
+        "--venue",
+        "仙台国際センター",
+        "--online-url",
+        "https://teams.example/l/1",
     ]);
     let id = created["id"].as_i64().expect("create prints the new id");
     assert_eq!(created["capacity"], 70, "the contract's capacity is the default");
     let event = id.to_string();
 
     let added = cli.json(&[
-        "attendee", "add", "--event", &event, "--name", "大友　慎吾", "--kana", "おおとも しんご", "--org",
-        "大友醤油株式会社", "--email", "p00@sample.example.jp", "--category", "atotsugi", "--mode", "venue",
-        "--phone", "022-123-4567",
+        "attendee",
+        "add",
+        "--event",
+        &event,
+        "--name",
+        "大友　慎吾",
+        "--kana",
+        "おおとも しんご",
+        "--org",
+        "大友醤油株式会社",
+        "--email",
+        "p00@sample.example.jp",
+        "--category",
+        "atotsugi",
+        "--mode",
+        "venue",
+        "--phone",
+        "022-123-4567",
     ]);
     assert_eq!(added["name"], "大友 慎吾");
     assert_eq!(added["kana"], "オオトモ シンゴ");
-    cli.json(&["attendee", "add", "--event", &event, "--name", "熊谷 一", "--kana", "クマガイ ハジメ",
-        "--org", "気仙沼信用金庫", "--category", "supporter", "--mode", "online"]);
+    cli.json(&[
+        "attendee",
+        "add",
+        "--event",
+        &event,
+        "--name",
+        "熊谷 一",
+        "--kana",
+        "クマガイ ハジメ",
+        "--org",
+        "気仙沼信用金庫",
+        "--category",
+        "supporter",
+        "--mode",
+        "online",
+    ]);
 
     let list = cli.json(&["attendee", "list", "--event", &event]);
     let list = list.as_array().unwrap();
     assert_eq!(list.len(), 2);
-    for field in ["id", "name", "kana", "organization", "email", "category", "mode", "status"] {
+    for field in [
+        "id",
+        "name",
+        "kana",
+        "organization",
+        "email",
+        "category",
+        "mode",
+        "status",
+    ] {
         assert!(list[0].get(field).is_some(), "attendee list --json has {field}");
     }
     let found = cli.json(&["attendee", "list", "--event", &event, "--search", "オオトモ"]);
-    assert_eq!(found.as_array().unwrap().len(), 1, "katakana search finds a hiragana reading");
+    assert_eq!(
+        found.as_array().unwrap().len(),
+        1,
+        "katakana search finds a hiragana reading"
+    );
     assert_eq!(found[0]["phone"], "022-123-4567");
 
     let shown = cli.json(&["event", "show", &event]);
@@ -91,14 +152,40 @@ fn create_an_event_and_register_people_from_a_script() {
 #[test]
 fn updates_change_only_the_fields_given() {
     let cli = Cli::new();
-    let event = cli.json(&["event", "create", "--title", "回", "--date", "2026-07-25", "--venue", "会場A"]);
+    let event = cli.json(&[
+        "event",
+        "create",
+        "--title",
+        "回",
+        "--date",
+        "2026-07-25",
+        "--venue",
+        "会場A",
+    ]);
     let event_id = event["id"].to_string();
-    let updated = cli.json(&["event", "update", &event_id, "--capacity", "80", "--start", "13:00"]);
+    let updated = cli.json(&[
+        "event",
+        "update",
+        &event_id,
+        "--capacity",
+        "80",
+        "--start",
+        "13:00",
+    ]);
     assert_eq!(updated["capacity"], 80);
     assert_eq!(updated["start_time"], "13:00");
     assert_eq!(updated["venue_name"], "会場A", "fields not given stay");
 
-    let person = cli.json(&["attendee", "add", "--event", &event_id, "--name", "三浦 かおり", "--mode", "online"]);
+    let person = cli.json(&[
+        "attendee",
+        "add",
+        "--event",
+        &event_id,
+        "--name",
+        "三浦 かおり",
+        "--mode",
+        "online",
+    ]);
     let person_id = person["id"].to_string();
     let cancelled = cli.json(&["attendee", "update", &person_id, "--status", "cancelled"]);
     assert_eq!(cancelled["status"], "cancelled");
@@ -124,10 +211,25 @@ fn the_tables_are_for_people() {
     let output = cli.run(&["event", "list"]);
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.contains("イベント名") && text.contains("第1回"), "a Japanese table by default:\n{text}");
-    let output = cli.run(&["--lang", "en", "attendee", "list", "--event", "1", "--search", "商工会"]);
+    assert!(
+        text.contains("イベント名") && text.contains("第1回"),
+        "a Japanese table by default:\n{text}"
+    );
+    let output = cli.run(&[
+        "--lang",
+        "en",
+        "attendee",
+        "list",
+        "--event",
+        "1",
+        "--search",
+        "商工会",
+    ]);
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.contains("Organization") && text.contains("商工会"), "an English table on request:\n{text}");
+    assert!(
+        text.contains("Organization") && text.contains("商工会"),
+        "an English table on request:\n{text}"
+    );
 }
 
 #[test]
@@ -135,22 +237,72 @@ fn bad_input_fails_with_a_message_and_changes_nothing() {
     let cli = Cli::new();
     cli.json(&["event", "create", "--title", "回", "--date", "2026-07-25"]);
     let cases: [(&[&str], &str); 7] = [
-        (&["event", "create", "--title", "回", "--date", "2026-13-40"], "validation.bad_date"),
+        (
+            &["event", "create", "--title", "回", "--date", "2026-13-40"],
+            "validation.bad_date",
+        ),
         (&["event", "create", "--title", "回"], "cli.missing_argument"),
-        (&["event", "create", "--title", "回", "--date", "2026-07-25", "--start", "17:00", "--end", "13:00"],
-            "validation.end_not_after_start"),
-        (&["attendee", "add", "--event", "1", "--name", "x", "--category", "VIP"], "validation.unknown_choice"),
-        (&["attendee", "add", "--event", "1", "--name", "x", "--email", "x.example.jp"], "validation.bad_email"),
-        (&["attendee", "add", "--event", "99", "--name", "x"], "store.event_not_found"),
+        (
+            &[
+                "event",
+                "create",
+                "--title",
+                "回",
+                "--date",
+                "2026-07-25",
+                "--start",
+                "17:00",
+                "--end",
+                "13:00",
+            ],
+            "validation.end_not_after_start",
+        ),
+        (
+            &[
+                "attendee",
+                "add",
+                "--event",
+                "1",
+                "--name",
+                "x",
+                "--category",
+                "VIP",
+            ],
+            "validation.unknown_choice",
+        ),
+        (
+            &[
+                "attendee",
+                "add",
+                "--event",
+                "1",
+                "--name",
+                "x",
+                "--email",
+                "x.example.jp",
+            ],
+            "validation.bad_email",
+        ),
+        (
+            &["attendee", "add", "--event", "99", "--name", "x"],
+            "store.event_not_found",
+        ),
         (&["event", "show", "99"], "store.event_not_found"),
     ];
     for (args, expected) in cases {
         let (code, stderr) = cli.json_error(args);
         assert_eq!(code, expected, "tsudoi {args:?}");
-        assert!(stderr.starts_with("エラー: "), "a message for people on stderr: {stderr}");
+        assert!(
+            stderr.starts_with("エラー: "),
+            "a message for people on stderr: {stderr}"
+        );
     }
     assert_eq!(cli.json(&["event", "list"]).as_array().unwrap().len(), 1);
-    assert!(cli.json(&["attendee", "list", "--event", "1"]).as_array().unwrap().is_empty());
+    assert!(cli
+        .json(&["attendee", "list", "--event", "1"])
+        .as_array()
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
@@ -160,7 +312,10 @@ fn a_file_that_is_not_a_tsudoi_database_is_refused_untouched() {
     let (code, stderr) = cli.json_error(&["event", "list"]);
     assert_eq!(code, "store.not_tsudoi");
     assert!(stderr.contains("ファイルは変更していません"), "{stderr}");
-    assert_eq!(std::fs::read_to_string(&cli.db).unwrap(), "ID,お名前\n1,大友 慎吾\n");
+    assert_eq!(
+        std::fs::read_to_string(&cli.db).unwrap(),
+        "ID,お名前\n1,大友 慎吾\n"
+    );
 }
 
 #[test]
@@ -181,7 +336,15 @@ fn the_language_setting_is_shared_with_the_window() {
     let cli = Cli::new();
     assert_eq!(cli.json(&["setting", "language"])["language"], "ja");
     assert_eq!(cli.json(&["setting", "language", "en"])["language"], "en");
-    let output = cli.command().env("LANG", "ja_JP.UTF-8").args(["event", "show", "5"]).output().unwrap();
+    let output = cli
+        .command()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["event", "show", "5"])
+        .output()
+        .unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.starts_with("error: There is no event"), "the stored setting wins over the locale: {stderr}");
+    assert!(
+        stderr.starts_with("error: There is no event"),
+        "the stored setting wins over the locale: {stderr}"
+    );
 }

@@ -94,7 +94,11 @@ pub struct AttendeeDraft {
 impl AttendeeDraft {
     /// A registered, consenting venue attendee with only a name.
     pub fn new(name: impl Into<String>) -> AttendeeDraft {
-        AttendeeDraft { name: name.into(), consent: true, ..AttendeeDraft::default() }
+        AttendeeDraft {
+            name: name.into(),
+            consent: true,
+            ..AttendeeDraft::default()
+        }
     }
 
     /// Returns the draft in its stored form, or the first rule it breaks.
@@ -124,9 +128,14 @@ impl AttendeeDraft {
 
     /// The text that name search looks through: name, kana, organisation and email.
     pub fn search_text(&self) -> String {
-        [self.name.as_str(), self.kana.as_str(), self.organization.as_str(), self.email.as_str()]
-            .map(crate::text::search_key)
-            .join("\u{1F}")
+        [
+            self.name.as_str(),
+            self.kana.as_str(),
+            self.organization.as_str(),
+            self.email.as_str(),
+        ]
+        .map(crate::text::search_key)
+        .join("\u{1F}")
     }
 }
 
@@ -153,15 +162,25 @@ mod tests {
     fn rules_of_an_attendee() {
         let cases: Vec<(&str, AttendeeDraft, Result<(), ValidationError>)> = vec![
             ("a name alone is enough", AttendeeDraft::new("大友 慎吾"), Ok(())),
-            ("a blank name is refused", AttendeeDraft::new("　"), Err(ValidationError::EmptyName)),
+            (
+                "a blank name is refused",
+                AttendeeDraft::new("　"),
+                Err(ValidationError::EmptyName),
+            ),
             (
                 "a mistyped email is refused",
-                AttendeeDraft { email: "otomo.example.jp".into(), ..AttendeeDraft::new("大友 慎吾") },
+                AttendeeDraft {
+                    email: "otomo.example.jp".into(),
+                    ..AttendeeDraft::new("大友 慎吾")
+                },
                 Err(ValidationError::BadEmail("otomo.example.jp".into())),
             ),
             (
                 "an IME full-width email is accepted once normalised",
-                AttendeeDraft { email: "ｏｔｏｍｏ＠example.jp".into(), ..AttendeeDraft::new("大友 慎吾") },
+                AttendeeDraft {
+                    email: "ｏｔｏｍｏ＠example.jp".into(),
+                    ..AttendeeDraft::new("大友 慎吾")
+                },
                 Ok(()),
             ),
         ];
@@ -183,9 +202,15 @@ mod tests {
         .unwrap();
         assert_eq!(stored.name, "大友 慎吾");
         assert_eq!(stored.kana, "オオトモ シンゴ");
-        assert_eq!(stored.organization, "大友醤油(株)", "NFKC spells out ㈱ so search finds (株)");
+        assert_eq!(
+            stored.organization, "大友醤油(株)",
+            "NFKC spells out ㈱ so search finds (株)"
+        );
         assert_eq!(stored.phone, "022-222-1234");
-        assert_eq!(stored.email, "S.Otomo@Example.JP", "case is kept; comparison ignores it");
+        assert_eq!(
+            stored.email, "S.Otomo@Example.JP",
+            "case is kept; comparison ignores it"
+        );
     }
 
     #[test]
@@ -193,9 +218,16 @@ mod tests {
         assert_eq!(Category::parse("supporter"), Ok(Category::Supporter));
         assert_eq!(Category::parse("先輩経営者"), Ok(Category::Senior));
         assert_eq!(Category::parse("stakeholder"), Ok(Category::Stakeholder));
-        assert_eq!(Category::parse("stakeHolder"), Ok(Category::Stakeholder), "English label, any case");
+        assert_eq!(
+            Category::parse("stakeHolder"),
+            Ok(Category::Stakeholder),
+            "English label, any case"
+        );
         assert_eq!(AttendanceMode::parse("オンライン"), Ok(AttendanceMode::Online));
-        assert_eq!(RegistrationSource::parse("walk_in"), Ok(RegistrationSource::WalkIn));
+        assert_eq!(
+            RegistrationSource::parse("walk_in"),
+            Ok(RegistrationSource::WalkIn)
+        );
         let err = Category::parse("VIP").unwrap_err();
         assert!(err.to_string().contains("VIP"));
         assert!(

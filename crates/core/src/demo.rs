@@ -34,19 +34,36 @@ mod tests {
         let first = &events[0];
         assert!((70..=90).contains(&first.attendees.len()), "about 80 attendees");
         for demo in &events {
-            demo.event.clone().normalized().expect("every demo event is valid");
+            demo.event
+                .clone()
+                .normalized()
+                .expect("every demo event is valid");
             for person in &demo.attendees {
                 let stored = person.clone().normalized().expect("every demo attendee is valid");
                 assert_eq!(stored.source, RegistrationSource::Demo);
                 assert!(!stored.kana.is_empty(), "{} has a kana reading", stored.name);
-                assert!(stored.email.ends_with(".example"), "{} has a reserved address", stored.name);
+                assert!(
+                    stored.email.ends_with(".example"),
+                    "{} has a reserved address",
+                    stored.name
+                );
             }
             for category in Category::ALL.iter().filter(|c| **c != Category::Other) {
-                assert!(demo.attendees.iter().any(|a| a.category == *category), "{category:?} appears");
+                assert!(
+                    demo.attendees.iter().any(|a| a.category == *category),
+                    "{category:?} appears"
+                );
             }
             assert!(demo.attendees.iter().any(|a| a.mode == AttendanceMode::Online));
-            let venue = demo.attendees.iter().filter(|a| a.mode == AttendanceMode::Venue).count();
-            assert!(venue <= demo.event.capacity as usize, "the demo venue is not over capacity");
+            let venue = demo
+                .attendees
+                .iter()
+                .filter(|a| a.mode == AttendanceMode::Venue)
+                .count();
+            assert!(
+                venue <= demo.event.capacity as usize,
+                "the demo venue is not over capacity"
+            );
         }
     }
 }

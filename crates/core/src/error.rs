@@ -31,7 +31,11 @@ pub enum ValidationError {
     #[error("not an email address: {0}")]
     BadEmail(String),
     #[error("unknown {field}: {value}")]
-    UnknownChoice { field: &'static str, value: String, allowed: String },
+    UnknownChoice {
+        field: &'static str,
+        value: String,
+        allowed: String,
+    },
 }
 
 impl Localized for ValidationError {

@@ -108,7 +108,8 @@ impl EventDraft {
         }
         let online_url = self.online_url.trim().to_string();
         let lower_url = online_url.to_ascii_lowercase();
-        if !online_url.is_empty() && !(lower_url.starts_with("https://") || lower_url.starts_with("http://")) {
+        let is_web_address = lower_url.starts_with("https://") || lower_url.starts_with("http://");
+        if !online_url.is_empty() && !is_web_address {
             return Err(ValidationError::BadUrl(online_url));
         }
         Ok(EventDraft {
@@ -132,6 +133,50 @@ pub fn parse_date(value: &str) -> Result<NaiveDate, ValidationError> {
 /// Parses a time of day such as `13:30`.
 pub fn parse_time(value: &str) -> Result<NaiveTime, ValidationError> {
     crate::time_format::parse_hhmm(value).ok_or_else(|| ValidationError::BadTime(value.trim().to_string()))
+}
+
+/// An event as a form sends it: dates and times as the text typed, so that a slip gets a message
+/// that says what to type rather than a decoding failure.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct EventForm {
+    pub title: String,
+    /// `YYYY-MM-DD` (or `YYYY/MM/DD`).
+    pub date: String,
+    /// `HH:MM`, or empty.
+    pub start_time: String,
+    /// `HH:MM`, or empty.
+    pub end_time: String,
+    pub venue_name: String,
+    pub venue_address: String,
+    pub capacity: u32,
+    pub online_url: String,
+    pub format: EventFormat,
+}
+
+impl EventForm {
+    /// Reads the typed text into a draft; [`EventDraft::normalized`] checks the rest.
+    pub fn into_draft(self) -> Result<EventDraft, ValidationError> {
+        let optional_time = |text: &str| {
+            if text.trim().is_empty() {
+                Ok(None)
+            } else {
+                parse_time(text).map(Some)
+            }
+        };
+        Ok(EventDraft {
+            title: self.title,
+            date: parse_date(&self.date)?,
+            start_time: optional_time(&self.start_time)?,
+            end_time: optional_time(&self.end_time)?,
+            venue_name: self.venue_name,
+            venue_address: self.venue_address,
+            capacity: self.capacity,
+            online_url: self.online_url,
+            format: self.format,
+        })
+    }
 }
 
 /// A stored event.
@@ -163,32 +208,77 @@ mod tests {
     fn rules_of_an_event() {
         let cases: Vec<(&str, EventDraft, Result<(), ValidationError>)> = vec![
             ("a plain draft is valid", draft(), Ok(())),
-            ("a blank title is refused", EventDraft { title: " 　 ".into(), ..draft() }, Err(ValidationError::EmptyTitle)),
+            (
+                "a blank title is refused",
+                EventDraft {
+                    title: " 　 ".into(),
+                    ..draft()
+                },
+                Err(ValidationError::EmptyTitle),
+            ),
             (
                 "the end must come after the start",
-                EventDraft { start_time: time("17:00"), end_time: time("13:30"), ..draft() },
-                Err(ValidationError::EndNotAfterStart { start: "17:00".into(), end: "13:30".into() }),
+                EventDraft {
+                    start_time: time("17:00"),
+                    end_time: time("13:30"),
+                    ..draft()
+                },
+                Err(ValidationError::EndNotAfterStart {
+                    start: "17:00".into(),
+                    end: "13:30".into(),
+                }),
             ),
             (
                 "equal start and end are refused",
-                EventDraft { start_time: time("13:30"), end_time: time("13:30"), ..draft() },
-                Err(ValidationError::EndNotAfterStart { start: "13:30".into(), end: "13:30".into() }),
+                EventDraft {
+                    start_time: time("13:30"),
+                    end_time: time("13:30"),
+                    ..draft()
+                },
+                Err(ValidationError::EndNotAfterStart {
+                    start: "13:30".into(),
+                    end: "13:30".into(),
+                }),
             ),
-            ("a start alone is fine", EventDraft { start_time: time("13:30"), ..draft() }, Ok(())),
-            ("a venue needs seats", EventDraft { capacity: 0, ..draft() }, Err(ValidationError::ZeroCapacity)),
+            (
+                "a start alone is fine",
+                EventDraft {
+                    start_time: time("13:30"),
+                    ..draft()
+                },
+                Ok(()),
+            ),
+            (
+                "a venue needs seats",
+                EventDraft {
+                    capacity: 0,
+                    ..draft()
+                },
+                Err(ValidationError::ZeroCapacity),
+            ),
             (
                 "an online-only event needs no seats",
-                EventDraft { capacity: 0, format: EventFormat::Online, ..draft() },
+                EventDraft {
+                    capacity: 0,
+                    format: EventFormat::Online,
+                    ..draft()
+                },
                 Ok(()),
             ),
             (
                 "the online URL must be http(s)",
-                EventDraft { online_url: "teams.example/meet".into(), ..draft() },
+                EventDraft {
+                    online_url: "teams.example/meet".into(),
+                    ..draft()
+                },
                 Err(ValidationError::BadUrl("teams.example/meet".into())),
             ),
             (
                 "an https URL is fine",
-                EventDraft { online_url: " https://teams.example/meet ".into(), ..draft() },
+                EventDraft {
+                    online_url: " https://teams.example/meet ".into(),
+                    ..draft()
+                },
                 Ok(()),
             ),
         ];
@@ -213,9 +303,39 @@ mod tests {
     }
 
     #[test]
+    fn a_form_with_typing_slips_says_what_to_type() {
+        let form = EventForm {
+            title: "回".into(),
+            date: "2026-07-25".into(),
+            start_time: "13:30".into(),
+            capacity: 70,
+            ..EventForm::default()
+        };
+        let draft = form.clone().into_draft().unwrap();
+        assert_eq!(draft.start_time, time("13:30"));
+        assert_eq!(draft.end_time, None, "an empty time is no time");
+        let bad_date = EventForm {
+            date: "7月25日".into(),
+            ..form.clone()
+        };
+        assert_eq!(
+            bad_date.into_draft(),
+            Err(ValidationError::BadDate("7月25日".into()))
+        );
+        let bad_time = EventForm {
+            end_time: "5pm".into(),
+            ..form
+        };
+        assert_eq!(bad_time.into_draft(), Err(ValidationError::BadTime("5pm".into())));
+    }
+
+    #[test]
     fn dates_in_both_office_forms() {
         assert_eq!(parse_date("2026/07/25"), parse_date("2026-07-25"));
-        assert_eq!(parse_date("25/07/2026"), Err(ValidationError::BadDate("25/07/2026".into())));
+        assert_eq!(
+            parse_date("25/07/2026"),
+            Err(ValidationError::BadDate("25/07/2026".into()))
+        );
     }
 
     #[test]
@@ -227,7 +347,10 @@ mod tests {
 
     #[test]
     fn a_draft_travels_as_json_with_hhmm_times() {
-        let draft = EventDraft { start_time: time("13:30"), ..draft() };
+        let draft = EventDraft {
+            start_time: time("13:30"),
+            ..draft()
+        };
         let json = serde_json::to_value(&draft).unwrap();
         assert_eq!(json["start_time"], "13:30");
         assert_eq!(json["end_time"], serde_json::Value::Null);

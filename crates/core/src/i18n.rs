@@ -27,7 +27,10 @@ impl Lang {
         let lower = value.trim().to_ascii_lowercase();
         if lower == "ja" || lower.starts_with("ja_") || lower.starts_with("ja-") || lower.starts_with("ja.") {
             Some(Lang::Ja)
-        } else if lower == "en" || lower.starts_with("en_") || lower.starts_with("en-") || lower.starts_with("en.")
+        } else if lower == "en"
+            || lower.starts_with("en_")
+            || lower.starts_with("en-")
+            || lower.starts_with("en.")
         {
             Some(Lang::En)
         } else {

@@ -23,5 +23,5 @@ pub use attendee::{
     AttendanceMode, Attendee, AttendeeDraft, AttendeeId, AttendeeStatus, Category, RegistrationSource,
 };
 pub use error::{Localized, ValidationError};
-pub use event::{Event, EventDraft, EventFormat, EventId, DEFAULT_CAPACITY};
+pub use event::{Event, EventDraft, EventForm, EventFormat, EventId, DEFAULT_CAPACITY};
 pub use i18n::Lang;

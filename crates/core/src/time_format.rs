@@ -54,7 +54,11 @@ mod tests {
             ("", None),
         ];
         for (input, expected) in cases {
-            assert_eq!(parse_hhmm(input).map(format_hhmm).as_deref(), expected, "parsing {input:?}");
+            assert_eq!(
+                parse_hhmm(input).map(format_hhmm).as_deref(),
+                expected,
+                "parsing {input:?}"
+            );
         }
     }
 }

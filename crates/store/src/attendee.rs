@@ -5,14 +5,16 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use tsudoi_core::text::search_key;
 use tsudoi_core::{
-    AttendanceMode, Attendee, AttendeeDraft, AttendeeId, AttendeeStatus, Category, EventId, RegistrationSource,
+    AttendanceMode, Attendee, AttendeeDraft, AttendeeId, AttendeeStatus, Category, EventId,
+    RegistrationSource,
 };
 
 use crate::event::find_event;
 use crate::sql::{get_choice, get_timestamp, timestamp};
 use crate::{Result, Store, StoreError};
 
-const COLUMNS: &str = "id, event_id, name, kana, organization, title, email, phone, category, mode, consent, \
+const COLUMNS: &str =
+    "id, event_id, name, kana, organization, title, email, phone, category, mode, consent, \
                        source, notes, status, created_at, updated_at";
 
 fn attendee_from_row(row: &Row<'_>) -> rusqlite::Result<Attendee> {
@@ -48,7 +50,7 @@ pub struct AttendeeQuery {
 
 /// How many people an event has, for lists and panels.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EventCounts {
     pub n_registered: u32,
     pub n_cancelled: u32,
@@ -86,18 +88,33 @@ pub(crate) fn insert_attendee(
             timestamp(now)
         ],
     )?;
-    Ok(Attendee { id: AttendeeId(conn.last_insert_rowid()), event_id, details: d, created_at: now, updated_at: now })
+    Ok(Attendee {
+        id: AttendeeId(conn.last_insert_rowid()),
+        event_id,
+        details: d,
+        created_at: now,
+        updated_at: now,
+    })
 }
 
 fn find_attendee(conn: &Connection, id: AttendeeId) -> Result<Attendee> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM attendee WHERE id = ?1"), [id.0], attendee_from_row)
-        .optional()?
-        .ok_or(StoreError::AttendeeNotFound(id))
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM attendee WHERE id = ?1"),
+        [id.0],
+        attendee_from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::AttendeeNotFound(id))
 }
 
 impl Store {
     /// Registers a person for an event.
-    pub fn add_attendee(&mut self, event_id: EventId, draft: AttendeeDraft, now: DateTime<Utc>) -> Result<Attendee> {
+    pub fn add_attendee(
+        &mut self,
+        event_id: EventId,
+        draft: AttendeeDraft,
+        now: DateTime<Utc>,
+    ) -> Result<Attendee> {
         let tx = self.conn.transaction()?;
         find_event(&tx, event_id)?;
         let attendee = insert_attendee(&tx, event_id, draft, now)?;
@@ -106,7 +123,12 @@ impl Store {
     }
 
     /// Replaces an attendee's details (a cancellation is a change of `status`).
-    pub fn update_attendee(&mut self, id: AttendeeId, draft: AttendeeDraft, now: DateTime<Utc>) -> Result<Attendee> {
+    pub fn update_attendee(
+        &mut self,
+        id: AttendeeId,
+        draft: AttendeeDraft,
+        now: DateTime<Utc>,
+    ) -> Result<Attendee> {
         let d = draft.normalized()?;
         let n_changed = self.conn.execute(
             "UPDATE attendee SET name = ?2, kana = ?3, organization = ?4, title = ?5, email = ?6, phone = ?7,
@@ -152,8 +174,9 @@ impl Store {
              WHERE event_id = ?1 AND (?2 = '' OR instr(search_text, ?2) > 0)
              ORDER BY kana = '', kana, name, id"
         ))?;
-        let attendees =
-            statement.query_map(params![event_id.0, key], attendee_from_row)?.collect::<rusqlite::Result<_>>()?;
+        let attendees = statement
+            .query_map(params![event_id.0, key], attendee_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(attendees)
     }
 

@@ -13,6 +13,7 @@ use crate::{Result, Store, StoreError};
 
 /// What the demo loader added.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DemoReport {
     pub event_ids: Vec<EventId>,
     pub n_attendees: usize,
@@ -27,12 +28,18 @@ impl Store {
             detail: e.to_string(),
         })?;
         let tx = self.conn.transaction()?;
-        let loaded: Option<String> =
-            tx.query_row("SELECT value FROM meta WHERE key = 'demo_loaded_at'", [], |row| row.get(0)).optional()?;
+        let loaded: Option<String> = tx
+            .query_row("SELECT value FROM meta WHERE key = 'demo_loaded_at'", [], |row| {
+                row.get(0)
+            })
+            .optional()?;
         if loaded.is_some() {
             return Err(StoreError::DemoAlreadyLoaded);
         }
-        let mut report = DemoReport { event_ids: Vec::new(), n_attendees: 0 };
+        let mut report = DemoReport {
+            event_ids: Vec::new(),
+            n_attendees: 0,
+        };
         for demo_event in demo {
             let event = insert_event(&tx, demo_event.event, now)?;
             for person in demo_event.attendees {
@@ -41,7 +48,10 @@ impl Store {
             }
             report.event_ids.push(event.id);
         }
-        tx.execute("INSERT INTO meta (key, value) VALUES ('demo_loaded_at', ?1)", [timestamp(now)])?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('demo_loaded_at', ?1)",
+            [timestamp(now)],
+        )?;
         tx.commit()?;
         Ok(report)
     }

@@ -17,7 +17,11 @@ pub enum StoreError {
     #[error(
         "{path} was written by a newer Tsudoi ({written_by}, schema {found}); this Tsudoi {APP_VERSION} reads schema up to {SCHEMA_VERSION}"
     )]
-    NewerSchema { path: PathBuf, found: i64, written_by: String },
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        written_by: String,
+    },
     #[error("cannot create or read {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("{path} cannot be written (read-only file or folder)")]

@@ -7,7 +7,8 @@ use tsudoi_core::{Event, EventDraft, EventFormat, EventId};
 use crate::sql::{get_choice, get_date, get_time, get_timestamp, time_text, timestamp};
 use crate::{Result, Store, StoreError};
 
-const COLUMNS: &str = "id, title, date, start_time, end_time, venue_name, venue_address, capacity, online_url, \
+const COLUMNS: &str =
+    "id, title, date, start_time, end_time, venue_name, venue_address, capacity, online_url, \
                        format, created_at, updated_at";
 
 fn event_from_row(row: &Row<'_>) -> rusqlite::Result<Event> {
@@ -50,13 +51,22 @@ pub(crate) fn insert_event(conn: &Connection, draft: EventDraft, now: DateTime<U
             at
         ],
     )?;
-    Ok(Event { id: EventId(conn.last_insert_rowid()), details: d, created_at: now, updated_at: now })
+    Ok(Event {
+        id: EventId(conn.last_insert_rowid()),
+        details: d,
+        created_at: now,
+        updated_at: now,
+    })
 }
 
 pub(crate) fn find_event(conn: &Connection, id: EventId) -> Result<Event> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM event WHERE id = ?1"), [id.0], event_from_row)
-        .optional()?
-        .ok_or(StoreError::EventNotFound(id))
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM event WHERE id = ?1"),
+        [id.0],
+        event_from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::EventNotFound(id))
 }
 
 impl Store {
@@ -99,15 +109,20 @@ impl Store {
 
     /// All events, by date (the project's first gathering first).
     pub fn events(&self) -> Result<Vec<Event>> {
-        let mut statement =
-            self.conn.prepare(&format!("SELECT {COLUMNS} FROM event ORDER BY date, start_time, id"))?;
-        let events = statement.query_map([], event_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut statement = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM event ORDER BY date, start_time, id"
+        ))?;
+        let events = statement
+            .query_map([], event_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(events)
     }
 
     /// Whether the database holds no event yet (the first start, when the demo is offered).
     pub fn is_empty(&self) -> Result<bool> {
-        let n_events: i64 = self.conn.query_row("SELECT count(*) FROM event", [], |row| row.get(0))?;
+        let n_events: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM event", [], |row| row.get(0))?;
         Ok(n_events == 0)
     }
 }

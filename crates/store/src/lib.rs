@@ -59,6 +59,8 @@ impl Store {
 
     /// The schema version of the open database (always [`SCHEMA_VERSION`] after `open`).
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))?)
     }
 }

@@ -20,7 +20,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0001_events_and_attendees",
         sql: include_str!("../migrations/0001_events_and_attendees.sql"),
     },
-    Migration { name: "0002_settings", sql: include_str!("../migrations/0002_settings.sql") },
+    Migration {
+        name: "0002_settings",
+        sql: include_str!("../migrations/0002_settings.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.
@@ -78,18 +81,33 @@ mod tests {
                 }
             }
             let store = Store::open(&path).unwrap_or_else(|e| panic!("opening a version-{start} file: {e}"));
-            assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION, "migrated from version {start}");
-            let check: String = store.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+            assert_eq!(
+                store.schema_version().unwrap(),
+                SCHEMA_VERSION,
+                "migrated from version {start}"
+            );
+            let check: String = store
+                .conn
+                .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                .unwrap();
             assert_eq!(check, "ok");
-            let n_fk_errors: i64 =
-                store.conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+            let n_fk_errors: i64 = store
+                .conn
+                .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
+                .unwrap();
             assert_eq!(n_fk_errors, 0);
             let n_events = store.events().unwrap().len();
-            assert_eq!(n_events, usize::from(start >= 1), "rows written at version {start} survive");
-            let backup = dir.path().join(format!("tsudoi.sqlite3.before-schema-{}.bak", start + 1));
+            assert_eq!(
+                n_events,
+                usize::from(start >= 1),
+                "rows written at version {start} survive"
+            );
+            let backup = dir
+                .path()
+                .join(format!("tsudoi.sqlite3.before-schema-{}.bak", start + 1));
             assert_eq!(
                 backup.exists(),
-                start >= 1 && start < SCHEMA_VERSION,
+                (1..SCHEMA_VERSION).contains(&start),
                 "a populated older database is backed up before it is migrated"
             );
         }
@@ -104,6 +122,10 @@ mod tests {
         // Make migration 2 fail halfway: its table already exists.
         conn.execute_batch("CREATE TABLE setting (x)").unwrap();
         assert!(migrate(&mut conn, SCHEMA_VERSION).is_err());
-        assert_eq!(user_version(&conn).unwrap(), 1, "the failed migration left no trace of its version");
+        assert_eq!(
+            user_version(&conn).unwrap(),
+            1,
+            "the failed migration left no trace of its version"
+        );
     }
 }

@@ -22,10 +22,14 @@ pub(crate) fn open(path: &Path) -> Result<Store> {
     if existed {
         inspect_read_only(path)?;
     } else if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(|source| StoreError::Io { path: parent.to_path_buf(), source })?;
+        fs::create_dir_all(parent).map_err(|source| StoreError::Io {
+            path: parent.to_path_buf(),
+            source,
+        })?;
     }
 
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let flags =
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
     configure(&conn).map_err(|e| classify(path, e))?;
     let found = migrate::user_version(&conn).map_err(|e| classify(path, e))?;
@@ -36,7 +40,10 @@ pub(crate) fn open(path: &Path) -> Result<Store> {
         StoreError::Sqlite(inner) => classify(path, inner),
         other => other,
     })?;
-    Ok(Store { conn, path: path.to_path_buf() })
+    Ok(Store {
+        conn,
+        path: path.to_path_buf(),
+    })
 }
 
 /// Durability and integrity settings every connection carries.
@@ -66,18 +73,30 @@ fn inspect_read_only(path: &Path) -> Result<()> {
     let (application_id, version, n_tables) = read().map_err(|e| classify(path, e))?;
     let empty_sqlite_file = version == 0 && n_tables == 0;
     if application_id != TSUDOI_APPLICATION_ID && !empty_sqlite_file {
-        return Err(StoreError::NotTsudoi { path: path.to_path_buf() });
+        return Err(StoreError::NotTsudoi {
+            path: path.to_path_buf(),
+        });
     }
     if version > SCHEMA_VERSION {
         let written_by = conn
-            .query_row("SELECT value FROM meta WHERE key = 'written_by'", [], |row| row.get(0))
+            .query_row("SELECT value FROM meta WHERE key = 'written_by'", [], |row| {
+                row.get(0)
+            })
             .unwrap_or_else(|_| "?".to_string());
-        return Err(StoreError::NewerSchema { path: path.to_path_buf(), found: version, written_by });
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            written_by,
+        });
     }
-    let check: String =
-        conn.query_row("PRAGMA quick_check(1)", [], |row| row.get(0)).map_err(|e| classify(path, e))?;
+    let check: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
+        .map_err(|e| classify(path, e))?;
     if check != "ok" {
-        return Err(StoreError::Corrupt { path: path.to_path_buf(), detail: check });
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: check,
+        });
     }
     Ok(())
 }
@@ -91,18 +110,24 @@ fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Resu
     if backup.exists() {
         return Ok(());
     }
-    conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()]).map_err(|e| classify(path, e))?;
+    conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])
+        .map_err(|e| classify(path, e))?;
     Ok(())
 }
 
 /// Names the SQLite failures that mean something about the file itself.
 fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
     match error.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => StoreError::NotTsudoi { path: path.to_path_buf() },
-        Some(ErrorCode::DatabaseCorrupt) => {
-            StoreError::Corrupt { path: path.to_path_buf(), detail: error.to_string() }
-        }
-        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path: path.to_path_buf() },
+        Some(ErrorCode::NotADatabase) => StoreError::NotTsudoi {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: error.to_string(),
+        },
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        },
         Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => StoreError::Io {
             path: path.to_path_buf(),
             source: std::io::Error::new(std::io::ErrorKind::PermissionDenied, error.to_string()),

@@ -12,7 +12,9 @@ impl Store {
     pub fn language(&self) -> Result<Lang> {
         let value: Option<String> = self
             .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [LANGUAGE], |row| row.get(0))
+            .query_row("SELECT value FROM setting WHERE key = ?1", [LANGUAGE], |row| {
+                row.get(0)
+            })
             .optional()?;
         Ok(value.as_deref().and_then(Lang::parse).unwrap_or_default())
     }

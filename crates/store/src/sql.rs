@@ -22,13 +22,15 @@ pub(crate) fn get_timestamp(row: &Row<'_>, index: usize) -> rusqlite::Result<Dat
 
 pub(crate) fn get_date(row: &Row<'_>, index: usize) -> rusqlite::Result<NaiveDate> {
     let text: String = row.get(index)?;
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| conversion_error(index, format!("date {text:?}: {e}")))
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map_err(|e| conversion_error(index, format!("date {text:?}: {e}")))
 }
 
 pub(crate) fn get_time(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<NaiveTime>> {
     let text: Option<String> = row.get(index)?;
     text.map(|t| {
-        NaiveTime::parse_from_str(&t, "%H:%M").map_err(|e| conversion_error(index, format!("time {t:?}: {e}")))
+        NaiveTime::parse_from_str(&t, "%H:%M")
+            .map_err(|e| conversion_error(index, format!("time {t:?}: {e}")))
     })
     .transpose()
 }

@@ -7,7 +7,8 @@ use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::Connection;
 use tsudoi_core::event::parse_date;
 use tsudoi_core::{
-    AttendanceMode, AttendeeDraft, AttendeeStatus, Category, EventDraft, EventId, Lang, Localized, ValidationError,
+    AttendanceMode, AttendeeDraft, AttendeeStatus, Category, EventDraft, EventId, Lang, Localized,
+    ValidationError,
 };
 use tsudoi_store::{AttendeeQuery, Store, StoreError, SCHEMA_VERSION};
 
@@ -39,7 +40,11 @@ fn assert_refused_untouched(path: &Path) -> StoreError {
         Ok(_) => panic!("{} should have been refused", path.display()),
         Err(e) => e,
     };
-    assert_eq!(fs::read(path).unwrap(), before, "a refused file is never modified");
+    assert_eq!(
+        fs::read(path).unwrap(),
+        before,
+        "a refused file is never modified"
+    );
     error
 }
 
@@ -52,9 +57,13 @@ fn a_new_database_is_created_with_its_folder_and_is_empty() {
     assert!(store.is_empty().unwrap());
     drop(store);
     let raw = Connection::open(&path).unwrap();
-    let mode: String = raw.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let mode: String = raw
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal", "check-ins are written through the write-ahead log");
-    let application_id: i64 = raw.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
+    let application_id: i64 = raw
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
     assert_eq!(application_id, 0x5453_4449, "the file is marked as Tsudoi's");
 }
 
@@ -71,7 +80,11 @@ fn a_zero_length_file_is_initialised() {
 fn a_file_that_is_not_sqlite_is_refused_untouched() {
     let (_dir, path) = temp_db();
     fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(&path, "氏名,メール\n大友 慎吾,p00@sample.example.jp\n".repeat(200)).unwrap();
+    fs::write(
+        &path,
+        "氏名,メール\n大友 慎吾,p00@sample.example.jp\n".repeat(200),
+    )
+    .unwrap();
     let error = assert_refused_untouched(&path);
     assert!(matches!(error, StoreError::NotTsudoi { .. }), "got {error:?}");
     assert_eq!(error.code(), "store.not_tsudoi");
@@ -83,7 +96,9 @@ fn another_programs_sqlite_file_is_refused_untouched() {
     let (_dir, path) = temp_db();
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     let other = Connection::open(&path).unwrap();
-    other.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');").unwrap();
+    other
+        .execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');")
+        .unwrap();
     drop(other);
     let error = assert_refused_untouched(&path);
     assert!(matches!(error, StoreError::NotTsudoi { .. }), "got {error:?}");
@@ -112,20 +127,30 @@ fn a_database_from_a_newer_tsudoi_is_refused_naming_both_versions() {
     let (_dir, path) = temp_db();
     drop(Store::open(&path).unwrap());
     let raw = Connection::open(&path).unwrap();
-    raw.execute("UPDATE meta SET value = '3.1.0' WHERE key = 'written_by'", []).unwrap();
-    raw.pragma_update(None, "user_version", SCHEMA_VERSION + 5).unwrap();
+    raw.execute("UPDATE meta SET value = '3.1.0' WHERE key = 'written_by'", [])
+        .unwrap();
+    raw.pragma_update(None, "user_version", SCHEMA_VERSION + 5)
+        .unwrap();
     drop(raw);
     let error = assert_refused_untouched(&path);
     match &error {
-        StoreError::NewerSchema { found, written_by, .. } => {
+        StoreError::NewerSchema {
+            found, written_by, ..
+        } => {
             assert_eq!(*found, SCHEMA_VERSION + 5);
             assert_eq!(written_by, "3.1.0");
         }
         other => panic!("expected NewerSchema, got {other:?}"),
     }
     let message = error.message(Lang::Ja);
-    assert!(message.contains("3.1.0") && message.contains(tsudoi_store::APP_VERSION), "{message}");
-    assert!(message.contains(&format!("スキーマ版 {}", SCHEMA_VERSION + 5)), "{message}");
+    assert!(
+        message.contains("3.1.0") && message.contains(tsudoi_store::APP_VERSION),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!("スキーマ版 {}", SCHEMA_VERSION + 5)),
+        "{message}"
+    );
 }
 
 #[test]
@@ -133,30 +158,67 @@ fn events_are_created_listed_and_edited() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
     let second = store
-        .create_event(EventDraft::new("第2回 ワークショップ", parse_date("2026-10-24").unwrap()), now())
+        .create_event(
+            EventDraft::new("第2回 ワークショップ", parse_date("2026-10-24").unwrap()),
+            now(),
+        )
         .unwrap();
     let first = store.create_event(first_event(), now()).unwrap();
-    let titles: Vec<_> = store.events().unwrap().into_iter().map(|e| e.details.title).collect();
-    assert_eq!(titles, ["第1回 交流会", "第2回 ワークショップ"], "events are listed by date");
+    let titles: Vec<_> = store
+        .events()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.details.title)
+        .collect();
+    assert_eq!(
+        titles,
+        ["第1回 交流会", "第2回 ワークショップ"],
+        "events are listed by date"
+    );
 
     let later = Utc.with_ymd_and_hms(2026, 7, 2, 9, 0, 0).unwrap();
     let edited = store
-        .update_event(first.id, EventDraft { capacity: 80, venue_name: "仙台国際センター".into(), ..first_event() }, later)
+        .update_event(
+            first.id,
+            EventDraft {
+                capacity: 80,
+                venue_name: "仙台国際センター".into(),
+                ..first_event()
+            },
+            later,
+        )
         .unwrap();
     assert_eq!(edited.details.capacity, 80);
     assert_eq!(edited.created_at, now());
     assert_eq!(edited.updated_at, later);
-    assert_eq!(store.event(second.id).unwrap().details.capacity, 70, "the default capacity is the contract's 70");
+    assert_eq!(
+        store.event(second.id).unwrap().details.capacity,
+        70,
+        "the default capacity is the contract's 70"
+    );
 }
 
 #[test]
 fn an_invalid_event_is_refused_and_nothing_is_stored() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
-    let error = store.create_event(EventDraft { title: "  ".into(), ..first_event() }, now()).unwrap_err();
-    assert!(matches!(error, StoreError::Validation(ValidationError::EmptyTitle)));
+    let error = store
+        .create_event(
+            EventDraft {
+                title: "  ".into(),
+                ..first_event()
+            },
+            now(),
+        )
+        .unwrap_err();
+    assert!(matches!(
+        error,
+        StoreError::Validation(ValidationError::EmptyTitle)
+    ));
     assert!(store.is_empty().unwrap());
-    let missing = store.update_event(EventId(999), first_event(), now()).unwrap_err();
+    let missing = store
+        .update_event(EventId(999), first_event(), now())
+        .unwrap_err();
     assert!(matches!(missing, StoreError::EventNotFound(EventId(999))));
 }
 
@@ -178,12 +240,19 @@ fn attendees_are_added_normalised_and_edited() {
         .unwrap();
     assert_eq!(added.details.name, "大友 慎吾");
     assert_eq!(added.details.kana, "オオトモ シンゴ");
-    assert_eq!(added.details.phone, "022-123-4567", "phone numbers keep their leading zero");
+    assert_eq!(
+        added.details.phone, "022-123-4567",
+        "phone numbers keep their leading zero"
+    );
 
     let cancelled = store
         .update_attendee(
             added.id,
-            AttendeeDraft { status: AttendeeStatus::Cancelled, mode: AttendanceMode::Online, ..added.details.clone() },
+            AttendeeDraft {
+                status: AttendeeStatus::Cancelled,
+                mode: AttendanceMode::Online,
+                ..added.details.clone()
+            },
             now(),
         )
         .unwrap();
@@ -196,13 +265,25 @@ fn attendees_are_added_normalised_and_edited() {
 #[test]
 fn an_attendee_needs_an_existing_event_and_a_name() {
     let (_dir, mut store, event_id) = store_with_event();
-    let error = store.add_attendee(EventId(42), AttendeeDraft::new("大友 慎吾"), now()).unwrap_err();
+    let error = store
+        .add_attendee(EventId(42), AttendeeDraft::new("大友 慎吾"), now())
+        .unwrap_err();
     assert!(matches!(error, StoreError::EventNotFound(EventId(42))));
-    let error = store.add_attendee(event_id, AttendeeDraft::new(" "), now()).unwrap_err();
+    let error = store
+        .add_attendee(event_id, AttendeeDraft::new(" "), now())
+        .unwrap_err();
     assert_eq!(error.code(), "validation.empty_name");
-    let error = store.attendees(EventId(42), &AttendeeQuery::default()).unwrap_err();
-    assert!(matches!(error, StoreError::EventNotFound(_)), "listing an unknown event is an error, not nothing");
-    assert!(store.attendees(event_id, &AttendeeQuery::default()).unwrap().is_empty());
+    let error = store
+        .attendees(EventId(42), &AttendeeQuery::default())
+        .unwrap_err();
+    assert!(
+        matches!(error, StoreError::EventNotFound(_)),
+        "listing an unknown event is an error, not nothing"
+    );
+    assert!(store
+        .attendees(event_id, &AttendeeQuery::default())
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
@@ -210,8 +291,18 @@ fn search_treats_kana_scripts_widths_and_spaces_as_equal() {
     let (_dir, mut store, event_id) = store_with_event();
     for (name, kana, org, email) in [
         ("山田 太郎", "やまだ たろう", "山田醤油", "taro@yamada.example"),
-        ("山本 花子", "ヤマモト ハナコ", "仙台商工会議所", "hanako@cci.example"),
-        ("Sarah Kimura", "さら きむら", "Kimura Trading LLC", "sarah@kimura.example"),
+        (
+            "山本 花子",
+            "ヤマモト ハナコ",
+            "仙台商工会議所",
+            "hanako@cci.example",
+        ),
+        (
+            "Sarah Kimura",
+            "さら きむら",
+            "Kimura Trading LLC",
+            "sarah@kimura.example",
+        ),
     ] {
         let draft = AttendeeDraft {
             kana: kana.into(),
@@ -223,18 +314,35 @@ fn search_treats_kana_scripts_widths_and_spaces_as_equal() {
     }
     let names = |q: &str| -> Vec<String> {
         store
-            .attendees(event_id, &AttendeeQuery { search: Some(q.into()) })
+            .attendees(
+                event_id,
+                &AttendeeQuery {
+                    search: Some(q.into()),
+                },
+            )
             .unwrap()
             .into_iter()
             .map(|a| a.details.name)
             .collect()
     };
-    assert_eq!(names("ヤマダ"), ["山田 太郎"], "katakana finds a reading typed in hiragana");
-    assert_eq!(names("ﾔﾏﾀﾞ ﾀﾛｳ"), ["山田 太郎"], "half-width katakana with a space");
+    assert_eq!(
+        names("ヤマダ"),
+        ["山田 太郎"],
+        "katakana finds a reading typed in hiragana"
+    );
+    assert_eq!(
+        names("ﾔﾏﾀﾞ ﾀﾛｳ"),
+        ["山田 太郎"],
+        "half-width katakana with a space"
+    );
     assert_eq!(names("やま"), ["山田 太郎", "山本 花子"], "results in kana order");
     assert_eq!(names("商工会"), ["山本 花子"], "organisations are searched");
     assert_eq!(names("KIMURA"), ["Sarah Kimura"], "Latin letters without case");
-    assert_eq!(names("ｓａｒａｈ＠"), ["Sarah Kimura"], "full-width input from an active IME");
+    assert_eq!(
+        names("ｓａｒａｈ＠"),
+        ["Sarah Kimura"],
+        "full-width input from an active IME"
+    );
     assert!(names("佐藤").is_empty());
     assert_eq!(names("").len(), 3, "an empty search lists everyone");
 }
@@ -248,10 +356,21 @@ fn the_demo_loads_once_in_one_transaction() {
     let events = store.events().unwrap();
     assert!(events[0].details.title.contains("第1回"));
     let first = store.attendees(events[0].id, &AttendeeQuery::default()).unwrap();
-    assert!((70..=90).contains(&first.len()), "about 80 attendees, got {}", first.len());
+    assert!(
+        (70..=90).contains(&first.len()),
+        "about 80 attendees, got {}",
+        first.len()
+    );
     assert!(first.iter().any(|a| a.details.category == Category::Stakeholder));
-    assert!(matches!(store.load_demo(now()), Err(StoreError::DemoAlreadyLoaded)));
-    assert_eq!(store.events().unwrap().len(), 2, "a refused second load adds nothing");
+    assert!(matches!(
+        store.load_demo(now()),
+        Err(StoreError::DemoAlreadyLoaded)
+    ));
+    assert_eq!(
+        store.events().unwrap().len(),
+        2,
+        "a refused second load adds nothing"
+    );
 }
 
 #[test]
@@ -274,5 +393,9 @@ fn two_connections_share_the_file() {
     let mut window = Store::open(&path).unwrap();
     let cli = Store::open(&path).unwrap();
     let event = window.create_event(first_event(), now()).unwrap();
-    assert_eq!(cli.event(event.id).unwrap(), event, "a committed write is visible to the other door at once");
+    assert_eq!(
+        cli.event(event.id).unwrap(),
+        event,
+        "a committed write is visible to the other door at once"
+    );
 }

@@ -1,0 +1,63 @@
+# Shared by scripts/run.sh and scripts/test.sh: checks the toolchains and installs what is
+# missing (system packages, npm packages, tauri-driver), and nothing that is already there.
+# Debian 12 and Ubuntu 22.04/24.04 are supported; elsewhere it says what to install by hand.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+# What building and running the desktop app needs (Tauri's Linux prerequisites, and fonts for
+# Japanese text).
+RUN_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev fonts-noto-cjk)
+# What the tests add: WebKitWebDriver for the real window, and a virtual display.
+TEST_PACKAGES=("${RUN_PACKAGES[@]}" webkit2gtk-driver xvfb xauth)
+
+step() { printf '\n==> %s\n' "$*"; }
+
+require_toolchains() {
+  command -v cargo >/dev/null || { echo "Rust is missing: install it from rustup (https://rustup.rs), then run this again." >&2; exit 1; }
+  command -v node >/dev/null && command -v npm >/dev/null || { echo "Node.js 20+ and npm are missing: install them, then run this again." >&2; exit 1; }
+}
+
+install_system_packages() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if ! command -v apt-get >/dev/null; then
+    echo "Not a Debian/Ubuntu system: install the equivalents of ${missing[*]} by hand, then run this again." >&2
+    exit 1
+  fi
+  step "Installing system packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# npm ci, unless node_modules already matches the lock file. Install scripts are not run: none of
+# our packages needs one, and some (WebDriver downloaders) would try to reach the internet.
+install_npm_packages() {
+  local dir="$1"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    step "Installing npm packages in $dir"
+    npm ci --prefix "$dir" --ignore-scripts --no-audit --no-fund --loglevel=error
+  fi
+}
+
+install_tauri_driver() {
+  if ! command -v tauri-driver >/dev/null; then
+    step "Installing tauri-driver"
+    cargo install tauri-driver --locked --version "^2.0"
+  fi
+}
+
+build_front_end() {
+  install_npm_packages ui
+  step "Building the front end"
+  npm --prefix ui run --silent build
+}

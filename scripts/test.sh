@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test of Tsudoi: formatting and lints, the front end's type check, the Rust tests
+# (core, store on real files, the compiled CLI), then the real desktop window through
+# tauri-driver and WebKitWebDriver on a virtual display. Installs what is missing first.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+require_toolchains
+install_system_packages "${TEST_PACKAGES[@]}"
+install_tauri_driver
+install_npm_packages tests/e2e
+build_front_end
+
+step "Formatting and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "Rust tests: core, store, CLI, bindings"
+cargo test --workspace
+
+step "End-to-end tests in the real window"
+cargo build --quiet -p tsudoi-desktop -p tsudoi-cli
+xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" npm --prefix tests/e2e test

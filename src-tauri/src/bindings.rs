@@ -1,0 +1,55 @@
+//! The TypeScript declarations of every type that crosses the IPC line, generated from the Rust
+//! types so that the two sides cannot drift apart. The test fails when `ui/src/bindings.ts` is
+//! stale; `UPDATE_BINDINGS=1 cargo test -p tsudoi-desktop bindings` rewrites it.
+
+use std::path::Path;
+
+use ts_rs::{Config, TS};
+
+fn declaration<T: TS>(cfg: &Config) -> String {
+    format!("export {}\n", T::decl(cfg))
+}
+
+fn bindings_ts() -> String {
+    // IDs are i64 in Rust but stay far below 2^53: plain numbers in JavaScript.
+    let cfg = Config::new().with_large_int("number");
+    let declarations = [
+        declaration::<tsudoi_core::Lang>(&cfg),
+        declaration::<tsudoi_core::EventId>(&cfg),
+        declaration::<tsudoi_core::EventFormat>(&cfg),
+        declaration::<tsudoi_core::EventDraft>(&cfg),
+        declaration::<tsudoi_core::EventForm>(&cfg),
+        declaration::<tsudoi_core::Event>(&cfg),
+        declaration::<tsudoi_core::AttendeeId>(&cfg),
+        declaration::<tsudoi_core::Category>(&cfg),
+        declaration::<tsudoi_core::AttendanceMode>(&cfg),
+        declaration::<tsudoi_core::AttendeeStatus>(&cfg),
+        declaration::<tsudoi_core::RegistrationSource>(&cfg),
+        declaration::<tsudoi_core::AttendeeDraft>(&cfg),
+        declaration::<tsudoi_core::Attendee>(&cfg),
+        declaration::<tsudoi_store::EventCounts>(&cfg),
+        declaration::<tsudoi_store::DemoReport>(&cfg),
+        declaration::<crate::dto::ApiError>(&cfg),
+        declaration::<crate::dto::AppStatus>(&cfg),
+        declaration::<crate::dto::EventSummary>(&cfg),
+    ];
+    format!(
+        "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit.\n\
+         // Regenerate: UPDATE_BINDINGS=1 cargo test -p tsudoi-desktop bindings\n\n{}",
+        declarations.join("\n")
+    )
+}
+
+#[test]
+fn typescript_bindings_are_fresh() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts");
+    let generated = bindings_ts();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "ui/src/bindings.ts no longer matches the Rust types: run `UPDATE_BINDINGS=1 cargo test -p tsudoi-desktop bindings` and commit the file"
+    );
+}

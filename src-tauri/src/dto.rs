@@ -1,0 +1,34 @@
+//! What crosses the IPC line besides core's own types. TypeScript declarations for all of them
+//! are generated into `ui/src/bindings.ts` (see `bindings.rs`).
+
+use serde::Serialize;
+use ts_rs::TS;
+use tsudoi_core::{Event, Lang};
+use tsudoi_store::EventCounts;
+
+/// Every failed command returns this: the UI switches on `code`, and shows `message`, which
+/// says what happened and what to do in the person's language.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ApiError {
+    pub code: String,
+    pub message: String,
+}
+
+/// What the window needs to know before it shows anything.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AppStatus {
+    pub db_path: String,
+    pub app_version: String,
+    pub language: Lang,
+    /// No event yet: the window offers the demo.
+    pub is_empty: bool,
+    /// The database could not be opened; the window shows this instead of the app.
+    pub error: Option<ApiError>,
+}
+
+/// An event with its registration counts, for the event list.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct EventSummary {
+    pub event: Event,
+    pub counts: EventCounts,
+}

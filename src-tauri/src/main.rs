@@ -1,0 +1,51 @@
+//! Tsudoi's desktop shell: a Tauri window over the same store as the `tsudoi` CLI.
+//!
+//! Architecture invariant: this is the only crate that knows Tauri. Commands are thin: take the
+//! state and a DTO, call one store function, map the error to `{ code, message }`.
+
+// No console window behind the app on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod dto;
+mod state;
+
+#[cfg(test)]
+mod bindings;
+
+use std::path::PathBuf;
+
+use clap::Parser;
+
+/// Command-line options of the desktop app (the same `--db`/`TSUDOI_DB` as the CLI).
+#[derive(Parser)]
+#[command(name = "tsudoi-desktop", version, about = "集い (Tsudoi): the desktop app")]
+struct Args {
+    /// The database file (default: the app's data folder).
+    #[arg(long, env = "TSUDOI_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+}
+
+fn main() {
+    let args = Args::parse();
+    let state = state::AppState::open(args.db);
+    let result = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app_status,
+            commands::set_language,
+            commands::load_demo,
+            commands::list_events,
+            commands::get_event,
+            commands::create_event,
+            commands::update_event,
+            commands::list_attendees,
+            commands::create_attendee,
+            commands::update_attendee,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        eprintln!("Tsudoi could not start its window: {error}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,193 @@
+// The real Tsudoi window, clicked and typed into as a person does.
+
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { allByTestId, byTestId, cliJson, openApp, startDriver, tempDatabase } from "./harness.mjs";
+
+const TIMEOUT = 15_000;
+
+let driver;
+before(async () => {
+  driver = await startDriver();
+});
+after(async () => {
+  await driver?.stop();
+});
+
+/** Opens the app on `dbPath`, runs `body`, and always closes the window. */
+async function withApp(dbPath, body) {
+  const browser = await openApp(driver, dbPath);
+  try {
+    await body(browser);
+  } finally {
+    await browser.deleteSession();
+  }
+}
+
+async function waitForText(browser, testId, expected) {
+  const element = byTestId(browser, testId);
+  await element.waitForDisplayed({ timeout: TIMEOUT });
+  await browser.waitUntil(async () => (await element.getText()).includes(expected), {
+    timeout: TIMEOUT,
+    timeoutMsg: `[data-testid=${testId}] never showed “${expected}”; it shows “${await element.getText()}”`,
+  });
+}
+
+async function rowCount(browser) {
+  return (await allByTestId(browser, "attendee-row")).length;
+}
+
+describe("first start", () => {
+  test("an empty database offers the demo, which shows both events and their attendees", async () => {
+    const db = tempDatabase();
+    await withApp(db, async (browser) => {
+      const welcome = byTestId(browser, "welcome");
+      await welcome.waitForDisplayed({ timeout: TIMEOUT });
+      assert.match(await welcome.getText(), /デモデータ/, "the welcome speaks Japanese by default");
+      await byTestId(browser, "load-demo").click();
+
+      await waitForText(browser, "event-title", "第1回");
+      const events = await allByTestId(browser, "event-item");
+      assert.equal(events.length, 2, "the project's two gatherings are listed");
+      await browser.waitUntil(async () => (await rowCount(browser)) >= 70, {
+        timeout: TIMEOUT,
+        timeoutMsg: "the first event's attendees were not listed",
+      });
+      await waitForText(browser, "toast", "デモデータを読み込みました");
+
+      await events[1].click();
+      await waitForText(browser, "event-title", "第2回");
+    });
+    const listed = cliJson(db, "event", "list");
+    assert.equal(listed.length, 2, "the window wrote the demo into the file the CLI reads");
+  });
+});
+
+describe("attendees", () => {
+  test("a katakana search finds an attendee whose reading was typed in hiragana", async () => {
+    const db = tempDatabase();
+    const event = cliJson(db, "event", "create", "--title", "検索の回", "--date", "2026-07-25");
+    cliJson(db, "attendee", "add", "--event", String(event.id), "--name", "山田 太郎", "--kana", "やまだ たろう");
+    cliJson(db, "attendee", "add", "--event", String(event.id), "--name", "佐藤 花子", "--kana", "さとう はなこ");
+    await withApp(db, async (browser) => {
+      await browser.waitUntil(async () => (await rowCount(browser)) === 2, { timeout: TIMEOUT });
+      await byTestId(browser, "attendee-search").setValue("ヤマダ");
+      await browser.waitUntil(async () => (await rowCount(browser)) === 1, {
+        timeout: TIMEOUT,
+        timeoutMsg: "the search did not narrow the list to one person",
+      });
+      assert.match(await byTestId(browser, "attendee-row").getText(), /山田 太郎/);
+      await byTestId(browser, "attendee-search").setValue("該当なし");
+      await waitForText(browser, "attendee-empty", "該当なし");
+    });
+  });
+
+  test("a new attendee is saved, listed, counted and readable from the CLI", async () => {
+    const db = tempDatabase();
+    const event = cliJson(db, "event", "create", "--title", "登録の回", "--date", "2026-07-25");
+    await withApp(db, async (browser) => {
+      await waitForText(browser, "event-title", "登録の回");
+      await byTestId(browser, "add-attendee").click();
+      const form = byTestId(browser, "attendee-form");
+      await form.waitForDisplayed({ timeout: TIMEOUT });
+
+      // A save without a name is refused with a message, and nothing is stored.
+      await byTestId(browser, "save").click();
+      await waitForText(browser, "form-error", "氏名");
+
+      await byTestId(browser, "name").setValue("大友 慎吾");
+      await byTestId(browser, "kana").setValue("おおとも しんご");
+      await byTestId(browser, "organization").setValue("大友醤油株式会社");
+      await byTestId(browser, "email").setValue("p00@sample.example.jp");
+      await byTestId(browser, "phone").setValue("022-123-4567");
+      await byTestId(browser, "category").selectByAttribute("value", "supporter");
+      await byTestId(browser, "mode").selectByAttribute("value", "online");
+      await browser.keys("Enter");
+
+      await waitForText(browser, "toast", "大友 慎吾");
+      await browser.waitUntil(async () => (await rowCount(browser)) === 1, { timeout: TIMEOUT });
+      const row = await byTestId(browser, "attendee-row").getText();
+      assert.match(row, /大友 慎吾/);
+      assert.match(row, /オオトモ シンゴ/, "the reading is stored as katakana");
+      assert.match(row, /支援者/);
+      await waitForText(browser, "n-registered", "1");
+      await waitForText(browser, "n-online", "1");
+    });
+    const stored = cliJson(db, "attendee", "list", "--event", String(event.id));
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0].phone, "022-123-4567", "the phone number keeps its leading zero");
+    assert.equal(stored[0].category, "supporter");
+    assert.equal(stored[0].mode, "online");
+  });
+
+  test("editing an attendee cancels the registration", async () => {
+    const db = tempDatabase();
+    const event = cliJson(db, "event", "create", "--title", "編集の回", "--date", "2026-07-25");
+    const person = cliJson(db, "attendee", "add", "--event", String(event.id), "--name", "三浦 かおり");
+    await withApp(db, async (browser) => {
+      await byTestId(browser, "edit-attendee").waitForDisplayed({ timeout: TIMEOUT });
+      await byTestId(browser, "edit-attendee").click();
+      await byTestId(browser, "status").waitForDisplayed({ timeout: TIMEOUT });
+      await byTestId(browser, "status").selectByAttribute("value", "cancelled");
+      await byTestId(browser, "save").click();
+      await waitForText(browser, "n-cancelled", "1");
+    });
+    assert.equal(cliJson(db, "attendee", "show", String(person.id)).status, "cancelled");
+  });
+});
+
+describe("events", () => {
+  test("a new event is validated, created and listed", async () => {
+    const db = tempDatabase();
+    await withApp(db, async (browser) => {
+      await byTestId(browser, "start-empty").waitForDisplayed({ timeout: TIMEOUT });
+      await byTestId(browser, "start-empty").click();
+      await byTestId(browser, "event-form").waitForDisplayed({ timeout: TIMEOUT });
+      await byTestId(browser, "title").setValue("第3回 特別セミナー");
+      await byTestId(browser, "date").setValue("2027-01-30");
+      await byTestId(browser, "start_time").setValue("17:00");
+      await byTestId(browser, "end_time").setValue("13:00");
+      await byTestId(browser, "venue_name").setValue("仙台市中小企業活性化センター");
+      await byTestId(browser, "save").click();
+      await waitForText(browser, "form-error", "終了時刻");
+
+      await byTestId(browser, "end_time").setValue("19:00");
+      await byTestId(browser, "save").click();
+      await waitForText(browser, "event-title", "第3回 特別セミナー");
+      assert.match(await byTestId(browser, "event-detail").getText(), /17:00–19:00/);
+      assert.equal((await allByTestId(browser, "event-item")).length, 1);
+    });
+    const [stored] = cliJson(db, "event", "list");
+    assert.equal(stored.capacity, 70, "a new event starts with the contract's capacity");
+    assert.equal(stored.venue_name, "仙台市中小企業活性化センター");
+  });
+});
+
+describe("settings and safety", () => {
+  test("English is a setting that stays after a restart", async () => {
+    const db = tempDatabase();
+    cliJson(db, "event", "create", "--title", "言語の回", "--date", "2026-07-25");
+    await withApp(db, async (browser) => {
+      await byTestId(browser, "language").waitForDisplayed({ timeout: TIMEOUT });
+      await byTestId(browser, "language").selectByAttribute("value", "en");
+      await waitForText(browser, "add-attendee", "Add attendee");
+    });
+    await withApp(db, async (browser) => {
+      await waitForText(browser, "add-attendee", "Add attendee");
+    });
+  });
+
+  test("a file that is not a Tsudoi database is explained and left untouched", async () => {
+    const db = tempDatabase();
+    const content = "ID,お名前\n1,大友 慎吾\n";
+    writeFileSync(db, content);
+    await withApp(db, async (browser) => {
+      const fatal = byTestId(browser, "fatal-error");
+      await fatal.waitForDisplayed({ timeout: TIMEOUT });
+      assert.equal(await fatal.getAttribute("data-code"), "store.not_tsudoi");
+      assert.match(await fatal.getText(), /ファイルは変更していません/);
+    });
+    assert.equal(readFileSync(db, "utf8"), content);
+  });
+});

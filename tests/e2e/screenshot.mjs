@@ -1,0 +1,29 @@
+// Refreshes docs/screenshot.png: the demo event in the real window.
+// Run: xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" node tests/e2e/screenshot.mjs [out.png] [view]
+
+import { byTestId, openApp, startDriver, tempDatabase, cliJson } from "./harness.mjs";
+
+const out = process.argv[2] ?? new URL("../../docs/screenshot.png", import.meta.url).pathname;
+const view = process.argv[3] ?? "event";
+const db = tempDatabase();
+if (view !== "welcome") cliJson(db, "demo");
+const driver = await startDriver();
+const browser = await openApp(driver, db);
+try {
+  await browser.setWindowSize(1280, 820);
+  if (view === "welcome") {
+    await byTestId(browser, "welcome").waitForDisplayed({ timeout: 15000 });
+  } else {
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="attendee-row"]')).length > 0, { timeout: 15000 });
+    if (view === "form") {
+      await byTestId(browser, "add-attendee").click();
+      await byTestId(browser, "save").click();
+      await byTestId(browser, "form-error").waitForDisplayed({ timeout: 15000 });
+    }
+  }
+  await browser.saveScreenshot(out);
+  console.log(`saved ${out}`);
+} finally {
+  await browser.deleteSession();
+  await driver.stop();
+}

@@ -1,0 +1,52 @@
+// The only caller of `invoke`: every request to the Rust side goes through here, typed by the
+// declarations generated from the Rust types (bindings.ts).
+
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  ApiError,
+  AppStatus,
+  Attendee,
+  AttendeeDraft,
+  DemoReport,
+  Event,
+  EventForm,
+  EventSummary,
+  Lang,
+} from "./bindings";
+
+/** A failed command: `code` is stable (switch on it), `message` is for people. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function isApiError(value: unknown): value is ApiError {
+  return typeof value === "object" && value !== null && "code" in value && "message" in value;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    if (isApiError(error)) throw new ApiFailure(error.code, error.message);
+    throw new ApiFailure("ipc.failed", String(error));
+  }
+}
+
+export const api = {
+  appStatus: () => call<AppStatus>("app_status"),
+  setLanguage: (language: Lang) => call<Lang>("set_language", { language }),
+  loadDemo: () => call<DemoReport>("load_demo"),
+  listEvents: () => call<EventSummary[]>("list_events"),
+  getEvent: (id: number) => call<EventSummary>("get_event", { id }),
+  createEvent: (form: EventForm) => call<Event>("create_event", { form }),
+  updateEvent: (id: number, form: EventForm) => call<Event>("update_event", { id, form }),
+  listAttendees: (eventId: number, search: string) =>
+    call<Attendee[]>("list_attendees", { eventId, search: search.trim() === "" ? null : search }),
+  createAttendee: (eventId: number, draft: AttendeeDraft) => call<Attendee>("create_attendee", { eventId, draft }),
+  updateAttendee: (id: number, draft: AttendeeDraft) => call<Attendee>("update_attendee", { id, draft }),
+};

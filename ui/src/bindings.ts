@@ -1,0 +1,90 @@
+// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit.
+// Regenerate: UPDATE_BINDINGS=1 cargo test -p tsudoi-desktop bindings
+
+export type Lang = "ja" | "en";
+
+export type EventId = number;
+
+export type EventFormat = "hybrid" | "venue" | "online";
+
+export type EventDraft = { title: string, date: string, start_time: string | null, end_time: string | null, venue_name: string, venue_address: string, 
+/**
+ * In-person seats; online attendees never take one.
+ */
+capacity: number, online_url: string, format: EventFormat, };
+
+export type EventForm = { title: string, 
+/**
+ * `YYYY-MM-DD` (or `YYYY/MM/DD`).
+ */
+date: string, 
+/**
+ * `HH:MM`, or empty.
+ */
+start_time: string, 
+/**
+ * `HH:MM`, or empty.
+ */
+end_time: string, venue_name: string, venue_address: string, capacity: number, online_url: string, format: EventFormat, };
+
+export type Event = { id: EventId, created_at: string, updated_at: string, title: string, date: string, start_time: string | null, end_time: string | null, venue_name: string, venue_address: string, 
+/**
+ * In-person seats; online attendees never take one.
+ */
+capacity: number, online_url: string, format: EventFormat, };
+
+export type AttendeeId = number;
+
+export type Category = "atotsugi" | "supporter" | "senior" | "stakeholder" | "other";
+
+export type AttendanceMode = "venue" | "online";
+
+export type AttendeeStatus = "registered" | "cancelled";
+
+export type RegistrationSource = "manual" | "import" | "demo" | "walk_in";
+
+export type AttendeeDraft = { name: string, 
+/**
+ * The reading (フリガナ), stored as full-width katakana.
+ */
+kana: string, organization: string, title: string, email: string, 
+/**
+ * Text, never a number: leading zeros and hyphens are part of it.
+ */
+phone: string, category: Category, mode: AttendanceMode, 
+/**
+ * Agreed to the handling of personal data.
+ */
+consent: boolean, source: RegistrationSource, notes: string, status: AttendeeStatus, };
+
+export type Attendee = { id: AttendeeId, event_id: EventId, created_at: string, updated_at: string, name: string, 
+/**
+ * The reading (フリガナ), stored as full-width katakana.
+ */
+kana: string, organization: string, title: string, email: string, 
+/**
+ * Text, never a number: leading zeros and hyphens are part of it.
+ */
+phone: string, category: Category, mode: AttendanceMode, 
+/**
+ * Agreed to the handling of personal data.
+ */
+consent: boolean, source: RegistrationSource, notes: string, status: AttendeeStatus, };
+
+export type EventCounts = { n_registered: number, n_cancelled: number, n_venue: number, n_online: number, };
+
+export type DemoReport = { event_ids: Array<EventId>, n_attendees: number, };
+
+export type ApiError = { code: string, message: string, };
+
+export type AppStatus = { db_path: string, app_version: string, language: Lang, 
+/**
+ * No event yet: the window offers the demo.
+ */
+is_empty: boolean, 
+/**
+ * The database could not be opened; the window shows this instead of the app.
+ */
+error: ApiError | null, };
+
+export type EventSummary = { event: Event, counts: EventCounts, };

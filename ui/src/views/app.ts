@@ -1,0 +1,136 @@
+// The app's frame (header, event list, main area) and the navigation between its views.
+
+import type { AppStatus, Attendee, Event, EventSummary, Lang } from "../bindings";
+import { api } from "../api";
+import { byId, h, mount } from "../dom";
+import { lang, setLang, t } from "../i18n";
+import { attendeeForm } from "./attendees";
+import { eventDetail, eventForm, eventList } from "./events";
+import { welcome } from "./start";
+import { toast } from "./toast";
+
+interface View {
+  kind: "welcome" | "event" | "event-form" | "attendee-form";
+  event?: Event | null;
+  attendee?: Attendee | null;
+}
+
+let events: EventSummary[] = [];
+let selectedId: number | null = null;
+let view: View = { kind: "welcome" };
+
+export async function startApp(status: AppStatus): Promise<void> {
+  events = await api.listEvents();
+  selectedId = events[0]?.event.id ?? null;
+  view = status.is_empty ? { kind: "welcome" } : { kind: "event" };
+  render();
+}
+
+function render(): void {
+  mount(
+    byId("app"),
+    h(
+      "header",
+      { class: "topbar" },
+      h("div", { class: "brand" }, h("span", { class: "brand-name" }, t("appName")), h("span", null, t("appSubtitle"))),
+      h(
+        "label",
+        { class: "language" },
+        `${t("language")} `,
+        h(
+          "select",
+          { "data-testid": "language", onchange: (e: globalThis.Event) => changeLanguage((e.target as HTMLSelectElement).value as Lang) },
+          h("option", { value: "ja", selected: lang() === "ja" }, "日本語"),
+          h("option", { value: "en", selected: lang() === "en" }, "English"),
+        ),
+      ),
+    ),
+    h(
+      "div",
+      { class: "layout" },
+      h(
+        "aside",
+        { class: "sidebar", "aria-label": t("events") },
+        eventList(events, selectedId, {
+          onSelect: (id) => navigate({ kind: "event" }, id),
+          onNew: () => navigate({ kind: "event-form", event: null }),
+        }),
+      ),
+      h("main", { id: "main", class: "content" }),
+    ),
+  );
+  renderMain();
+}
+
+function renderMain(): void {
+  const main = byId("main");
+  const selected = events.find((e) => e.event.id === selectedId) ?? null;
+  switch (view.kind) {
+    case "welcome":
+      welcome(
+        main,
+        async () => {
+          events = await api.listEvents();
+          selectedId = events[0]?.event.id ?? null;
+          toast(t("demoLoaded", { events: events.length, attendees: events.reduce((n, e) => n + e.counts.n_registered, 0) }));
+          navigate({ kind: "event" });
+        },
+        () => navigate({ kind: "event-form", event: null }),
+      );
+      break;
+    case "event-form":
+      mount(main, eventForm(view.event ?? null, { onSaved: eventSaved, onCancel: () => navigate({ kind: events.length ? "event" : "welcome" }) }));
+      break;
+    case "attendee-form":
+      if (!selected) return navigate({ kind: "event" });
+      mount(
+        main,
+        attendeeForm(selected.event, view.attendee ?? null, {
+          onSaved: async (attendee, isNew) => {
+            toast(t(isNew ? "attendeeAdded" : "attendeeSaved", { name: attendee.name }));
+            await reloadEvents();
+            navigate({ kind: "event" });
+          },
+          onCancel: () => navigate({ kind: "event" }),
+        }),
+      );
+      break;
+    case "event":
+      if (!selected) {
+        mount(main, h("p", { class: "empty" }, t("noEvents")));
+        return;
+      }
+      mount(
+        main,
+        eventDetail(selected, {
+          onEdit: () => navigate({ kind: "event-form", event: selected.event }),
+          onAddAttendee: () => navigate({ kind: "attendee-form", attendee: null }),
+          onEditAttendee: (attendee) => navigate({ kind: "attendee-form", attendee }),
+        }),
+      );
+      break;
+  }
+  main.querySelector<HTMLElement>("[autofocus]")?.focus();
+}
+
+function navigate(next: View, eventId: number | null = selectedId): void {
+  view = next;
+  selectedId = eventId;
+  render();
+}
+
+async function reloadEvents(): Promise<void> {
+  events = await api.listEvents();
+}
+
+async function eventSaved(event: Event, isNew: boolean): Promise<void> {
+  toast(t(isNew ? "eventCreated" : "eventSaved", { title: event.title }));
+  await reloadEvents();
+  navigate({ kind: "event" }, event.id);
+}
+
+async function changeLanguage(next: Lang): Promise<void> {
+  await api.setLanguage(next);
+  setLang(next);
+  render();
+}

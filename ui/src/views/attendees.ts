@@ -1,0 +1,143 @@
+// An event's attendees: the searchable table and the attendee form.
+
+import type { AttendanceMode, Attendee, AttendeeDraft, AttendeeStatus, Category, Event } from "../bindings";
+import { api } from "../api";
+import { h, mount } from "../dom";
+import { choices, label, t } from "../i18n";
+import { field, form, select, showError, text, textInput } from "./forms";
+
+/** The attendee table with its search box; typing narrows the list without losing focus. */
+export function attendeeSection(event: Event, on: { onAddAttendee: () => void; onEditAttendee: (a: Attendee) => void }) {
+  const tableHolder = h("div", { class: "table-holder" });
+  const errorBox = h("div", { class: "form-error", role: "alert", hidden: true });
+  let latestQuery = 0;
+  const search = h("input", {
+    type: "search",
+    class: "search",
+    "data-testid": "attendee-search",
+    placeholder: t("searchPlaceholder"),
+    "aria-label": t("searchLabel"),
+    oninput: () => refresh(),
+  });
+  async function refresh(): Promise<void> {
+    const query = search.value;
+    const ticket = ++latestQuery;
+    try {
+      const attendees = await api.listAttendees(event.id, query);
+      if (ticket !== latestQuery) return; // a later keystroke has already asked again
+      errorBox.hidden = true;
+      mount(tableHolder, attendeeTable(attendees, query, on.onEditAttendee));
+    } catch (error) {
+      showError(errorBox, error);
+    }
+  }
+  void refresh();
+  return h(
+    "section",
+    {
+      class: "panel",
+      onkeydown: (e: KeyboardEvent) => {
+        if (e.key === "/" && document.activeElement !== search && !(document.activeElement instanceof HTMLInputElement)) {
+          e.preventDefault();
+          search.focus();
+        }
+      },
+    },
+    h(
+      "div",
+      { class: "panel-head" },
+      h("h2", null, t("attendees")),
+      search,
+      h("button", { class: "primary", "data-testid": "add-attendee", onclick: on.onAddAttendee }, `＋ ${t("addAttendee")}`),
+    ),
+    errorBox,
+    tableHolder,
+  );
+}
+
+function attendeeTable(attendees: Attendee[], query: string, onEdit: (a: Attendee) => void): HTMLElement {
+  if (attendees.length === 0) {
+    return h("p", { class: "empty", "data-testid": "attendee-empty" }, query.trim() ? t("noMatches", { query }) : t("noAttendees"));
+  }
+  return h(
+    "div",
+    null,
+    h("p", { class: "table-count", "data-testid": "attendee-count" }, t("nPeople", { n: attendees.length })),
+    h(
+      "table",
+      { class: "attendees", "data-testid": "attendee-table" },
+      h(
+        "thead",
+        null,
+        h("tr", null, [t("name"), t("kana"), t("organization"), t("jobTitle"), t("category"), t("mode"), t("status"), ""].map((c) => h("th", null, c))),
+      ),
+      h(
+        "tbody",
+        null,
+        attendees.map((a) =>
+          h(
+            "tr",
+            { class: a.status === "cancelled" ? "cancelled" : null, "data-testid": "attendee-row", "data-id": a.id },
+            h("td", { class: "name" }, a.name),
+            h("td", null, a.kana),
+            h("td", null, a.organization),
+            h("td", null, a.title),
+            h("td", null, h("span", { class: `tag category-${a.category}` }, label.category(a.category))),
+            h("td", { class: "nowrap" }, label.mode(a.mode)),
+            h("td", { class: "nowrap" }, label.status(a.status)),
+            h("td", { class: "nowrap" }, h("button", { class: "small", "data-testid": "edit-attendee", onclick: () => onEdit(a) }, t("edit"))),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function attendeeForm(
+  event: Event,
+  existing: Attendee | null,
+  on: { onSaved: (attendee: Attendee, isNew: boolean) => Promise<void>; onCancel: () => void },
+): HTMLFormElement {
+  const a = existing;
+  return form(
+    "attendee-form",
+    `${a ? t("editAttendee") : t("addAttendee")} — ${event.title}`,
+    [
+      field(t("name"), textInput("name", a?.name ?? "", { autofocus: "" }), { required: true }),
+      field(t("kana"), textInput("kana", a?.kana ?? "")),
+      field(t("organization"), textInput("organization", a?.organization ?? ""), { wide: true }),
+      field(t("jobTitle"), textInput("title", a?.title ?? "")),
+      field(t("email"), textInput("email", a?.email ?? "", { type: "email", inputmode: "email" })),
+      field(t("phone"), textInput("phone", a?.phone ?? "", { type: "tel", inputmode: "tel" })),
+      field(t("category"), select<Category>("category", a?.category ?? "atotsugi", choices.category, label.category)),
+      field(t("mode"), select<AttendanceMode>("mode", a?.mode ?? "venue", choices.mode, label.mode)),
+      a ? field(t("status"), select<AttendeeStatus>("status", a.status, choices.status, label.status)) : null,
+      field(t("notes"), h("textarea", { name: "notes", "data-testid": "notes", rows: 2 }, a?.notes ?? ""), { wide: true }),
+      h(
+        "label",
+        { class: "checkbox wide" },
+        h("input", { type: "checkbox", name: "consent", "data-testid": "consent", checked: a ? a.consent : true }),
+        ` ${t("consent")}`,
+      ),
+    ],
+    async (data) => {
+      const draft: AttendeeDraft = {
+        name: text(data, "name"),
+        kana: text(data, "kana"),
+        organization: text(data, "organization"),
+        title: text(data, "title"),
+        email: text(data, "email"),
+        phone: text(data, "phone"),
+        category: text(data, "category") as Category,
+        mode: text(data, "mode") as AttendanceMode,
+        consent: data.get("consent") !== null,
+        source: a?.source ?? "manual",
+        notes: text(data, "notes"),
+        status: a ? (text(data, "status") as AttendeeStatus) : "registered",
+      };
+      const saved = a ? await api.updateAttendee(a.id, draft) : await api.createAttendee(event.id, draft);
+      await on.onSaved(saved, !a);
+    },
+    on.onCancel,
+  );
+}

@@ -1,0 +1,133 @@
+// The event list, an event's page, and the event form.
+
+import type { Attendee, Event, EventForm, EventFormat, EventSummary } from "../bindings";
+import { api } from "../api";
+import { h } from "../dom";
+import { choices, label, t } from "../i18n";
+import { attendeeSection } from "./attendees";
+import { field, form, select, text, textInput } from "./forms";
+
+export function eventList(
+  events: EventSummary[],
+  selectedId: number | null,
+  on: { onSelect: (id: number) => void; onNew: () => void },
+): HTMLElement {
+  return h(
+    "nav",
+    { class: "event-list" },
+    h("h2", null, t("events")),
+    h(
+      "ul",
+      null,
+      events.map(({ event, counts }) =>
+        h(
+          "li",
+          null,
+          h(
+            "button",
+            {
+              class: event.id === selectedId ? "event-item selected" : "event-item",
+              "data-testid": "event-item",
+              "aria-current": event.id === selectedId ? "page" : null,
+              onclick: () => on.onSelect(event.id),
+            },
+            h("span", { class: "event-date" }, event.date),
+            h("span", { class: "event-title" }, event.title),
+            h("span", { class: "event-count" }, `${t("registered")} ${counts.n_registered} / ${t("ofCapacity", { capacity: event.capacity })}`),
+          ),
+        ),
+      ),
+    ),
+    h("button", { class: "new-event", "data-testid": "new-event", onclick: on.onNew }, `＋ ${t("newEvent")}`),
+  );
+}
+
+function timeRange(event: Event): string {
+  if (!event.start_time) return "";
+  return `${event.start_time}–${event.end_time ?? ""}`;
+}
+
+export function eventDetail(
+  summary: EventSummary,
+  on: { onEdit: () => void; onAddAttendee: () => void; onEditAttendee: (a: Attendee) => void },
+): HTMLElement {
+  const { event, counts } = summary;
+  const facts: [string, string][] = [
+    [t("date"), `${event.date} ${timeRange(event)}`],
+    [t("format"), label.format(event.format)],
+    [t("venueName"), event.venue_name],
+    [t("venueAddress"), event.venue_address],
+    [t("capacity"), String(event.capacity)],
+    [t("onlineUrl"), event.online_url],
+  ];
+  return h(
+    "div",
+    { class: "event-page", "data-testid": "event-detail" },
+    h(
+      "section",
+      { class: "panel" },
+      h(
+        "div",
+        { class: "panel-head" },
+        h("h1", { "data-testid": "event-title" }, event.title),
+        h("button", { "data-testid": "edit-event", onclick: on.onEdit }, t("editEvent")),
+      ),
+      h(
+        "dl",
+        { class: "facts" },
+        facts.filter(([, value]) => value.trim() !== "").map(([name, value]) => [h("dt", null, name), h("dd", null, value)]),
+      ),
+      h(
+        "div",
+        { class: "counts", "data-testid": "event-counts" },
+        count(t("registered"), counts.n_registered, "n-registered"),
+        count(t("venue"), counts.n_venue, "n-venue"),
+        count(t("online"), counts.n_online, "n-online"),
+        count(t("cancelled"), counts.n_cancelled, "n-cancelled"),
+      ),
+    ),
+    attendeeSection(event, on),
+  );
+}
+
+function count(name: string, value: number, testId: string): HTMLElement {
+  return h("div", { class: "count" }, h("span", { class: "count-value", "data-testid": testId }, String(value)), h("span", null, name));
+}
+
+export function eventForm(
+  existing: Event | null,
+  on: { onSaved: (event: Event, isNew: boolean) => Promise<void>; onCancel: () => void },
+): HTMLFormElement {
+  const e = existing;
+  return form(
+    "event-form",
+    e ? t("editEvent") : t("newEvent"),
+    [
+      field(t("eventTitle"), textInput("title", e?.title ?? "", { autofocus: "" }), { required: true, wide: true }),
+      field(t("date"), textInput("date", e?.date ?? "", { placeholder: t("datePlaceholder"), inputmode: "numeric" }), { required: true }),
+      field(t("startTime"), textInput("start_time", e?.start_time ?? "", { placeholder: t("timePlaceholder"), inputmode: "numeric" })),
+      field(t("endTime"), textInput("end_time", e?.end_time ?? "", { placeholder: t("timePlaceholder"), inputmode: "numeric" })),
+      field(t("format"), select<EventFormat>("format", e?.format ?? "hybrid", choices.format, label.format)),
+      field(t("venueName"), textInput("venue_name", e?.venue_name ?? ""), { wide: true }),
+      field(t("venueAddress"), textInput("venue_address", e?.venue_address ?? ""), { wide: true }),
+      field(t("capacity"), h("input", { type: "number", name: "capacity", "data-testid": "capacity", min: 0, value: String(e?.capacity ?? 70) })),
+      field(t("onlineUrl"), textInput("online_url", e?.online_url ?? "", { placeholder: "https://" }), { wide: true }),
+    ],
+    async (data) => {
+      const eventForm: EventForm = {
+        title: text(data, "title"),
+        date: text(data, "date"),
+        start_time: text(data, "start_time"),
+        end_time: text(data, "end_time"),
+        venue_name: text(data, "venue_name"),
+        venue_address: text(data, "venue_address"),
+        capacity: Math.max(0, Math.floor(Number(text(data, "capacity")) || 0)),
+        online_url: text(data, "online_url"),
+        format: text(data, "format") as EventFormat,
+      };
+      const saved = e ? await api.updateEvent(e.id, eventForm) : await api.createEvent(eventForm);
+      await on.onSaved(saved, !e);
+    },
+    on.onCancel,
+  );
+}
