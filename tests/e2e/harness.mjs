@@ -50,7 +50,9 @@ export async function startDriver() {
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
     stdio: ["ignore", "inherit", "inherit"],
   });
+  // tauri-driver listens at once, but its child WebKitWebDriver takes a moment: wait for both.
   await waitForPort(port, driver, 20_000);
+  await waitForPort(nativePort, driver, 20_000);
   return {
     port,
     async stop() {

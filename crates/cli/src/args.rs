@@ -40,6 +40,46 @@ pub enum Command {
     /// Attendees (参加者) of an event: add, list, show, update.
     #[command(subcommand)]
     Attendee(AttendeeCommand),
+    /// Check a person in at the door by ticket code (or --attendee); exits 0 only when let in.
+    Checkin(DoorArgs),
+    /// Record a person leaving the room (退場).
+    Checkout(DoorArgs),
+    /// Register a person at the desk (当日参加) and check them in at once.
+    WalkIn {
+        #[arg(long)]
+        event: i64,
+        #[command(flatten)]
+        fields: AttendeeFields,
+        #[command(flatten)]
+        desk: DeskArgs,
+        /// Let the person in although the room is full, for this written reason.
+        #[arg(long = "override", value_name = "REASON")]
+        override_reason: Option<String>,
+    },
+    /// Undo a mistaken check-in or exit; it stays in the log and stops counting.
+    Undo {
+        /// The attempt's number (from `tsudoi attempts` or the check-in's JSON).
+        attempt: i64,
+        #[arg(long, default_value = "")]
+        reason: String,
+        #[command(flatten)]
+        desk: DeskArgs,
+    },
+    /// The live counts of an event's door: registered, checked in, in the room, by group.
+    Status {
+        #[arg(long)]
+        event: i64,
+    },
+    /// The latest attempts at an event's door, refused ones too.
+    Attempts {
+        #[arg(long)]
+        event: i64,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    /// Tickets (受付票): QR images for mailing or printing, and reissuing.
+    #[command(subcommand)]
+    Ticket(TicketCommand),
     /// Load the demo project (this year's two gatherings) into the database.
     Demo,
     /// Settings of this installation.
@@ -163,11 +203,59 @@ pub struct AttendeeFields {
     pub consent: bool,
 }
 
+#[derive(Args)]
+pub struct DoorArgs {
+    #[arg(long)]
+    pub event: i64,
+    /// The ticket code as scanned or typed.
+    #[arg(required_unless_present = "attendee", conflicts_with = "attendee")]
+    pub code: Option<String>,
+    /// The attendee's id instead of a code (as when picked from a name search).
+    #[arg(long)]
+    pub attendee: Option<i64>,
+    #[command(flatten)]
+    pub desk: DeskArgs,
+    /// Let the person in through a refusal that allows it (a full room, a cancellation), for this
+    /// written reason.
+    #[arg(long = "override", value_name = "REASON")]
+    pub override_reason: Option<String>,
+}
+
+#[derive(Args)]
+pub struct DeskArgs {
+    /// The desk the attempt is recorded under (default: this installation's desk name).
+    #[arg(long)]
+    pub desk: Option<String>,
+    /// Who is at the desk (default: the desk's operator setting).
+    #[arg(long)]
+    pub operator: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum TicketCommand {
+    /// Write each attendee's QR code as PNG and SVG into a folder.
+    Export {
+        #[arg(long)]
+        event: i64,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Replace an attendee's ticket: the old code stops working.
+    Reissue { attendee: i64 },
+}
+
 #[derive(Subcommand)]
 pub enum SettingCommand {
     /// Show or set the interface language (ja or en).
     Language {
         #[arg(value_parser = parse_lang)]
         value: Option<Lang>,
+    },
+    /// Show or set this computer's desk name and operator, recorded with every attempt.
+    Desk {
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        operator: Option<String>,
     },
 }

@@ -3,6 +3,7 @@
 //! print.
 
 mod args;
+mod desk;
 mod output;
 
 use std::path::PathBuf;
@@ -13,26 +14,25 @@ use clap::Parser;
 use serde_json::json;
 use tsudoi_core::event::{parse_date, parse_time};
 use tsudoi_core::{
-    AttendanceMode, AttendeeDraft, AttendeeId, AttendeeStatus, Category, EventDraft, EventFormat, EventId,
+    AttendanceMode, AttendeeDraft, AttendeeId, AttendeeStatus, Category, Direction, EventDraft, EventFormat, EventId,
     Lang, Localized, RegistrationSource,
 };
-use tsudoi_store::{default_db_path, AttendeeQuery, Store};
+use tsudoi_store::{default_db_path, AttendeeQuery, DeskSettings, Store};
 
-use args::{AttendeeCommand, AttendeeFields, Cli, Command, EventCommand, EventFields, SettingCommand};
+use args::{AttendeeCommand, AttendeeFields, Cli, Command, EventCommand, EventFields, SettingCommand, TicketCommand};
 use output::Output;
 
 /// What a failed command reports: a coded error for `--json`, a message for people.
 struct Failure {
     code: &'static str,
     message: String,
+    /// The command already printed its JSON document (a refusal at the door is a result).
+    reported: bool,
 }
 
 impl Failure {
     fn from_error(error: &impl Localized, lang: Lang) -> Failure {
-        Failure {
-            code: error.code(),
-            message: error.message(lang),
-        }
+        Failure { code: error.code(), message: error.message(lang), reported: false }
     }
 }
 
@@ -51,7 +51,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            if cli.json {
+            if cli.json && !failure.reported {
                 out.print_json(&json!({ "error": { "code": failure.code, "message": failure.message } }));
             }
             eprintln!("{}: {}", lang.pick("エラー", "error"), failure.message);
@@ -72,6 +72,7 @@ fn locale_lang() -> Option<Lang> {
 fn database_path(cli: &Cli, lang: Lang) -> Result<PathBuf, Failure> {
     cli.db.clone().or_else(default_db_path).ok_or_else(|| Failure {
         code: "cli.no_data_dir",
+        reported: false,
         message: lang
             .pick(
                 "データの保存場所が見つかりません。--db でデータベースのファイルを指定してください。",
@@ -144,6 +145,67 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
             let attendees = store.attendees(EventId(*event), &query).map_err(fail)?;
             out.attendees(&attendees, lang);
         }
+        Command::Checkin(args) => {
+            let result = desk::door(store, args, Direction::Entry).map_err(fail)?;
+            desk::print_result(out, &result, lang);
+            return passed_or_refused(&result, lang);
+        }
+        Command::Checkout(args) => {
+            let result = desk::door(store, args, Direction::Exit).map_err(fail)?;
+            desk::print_result(out, &result, lang);
+            return passed_or_refused(&result, lang);
+        }
+        Command::WalkIn { event, fields, desk: desk_args, override_reason } => {
+            if fields.name.is_none() {
+                return Err(missing_argument("--name", lang));
+            }
+            let draft = AttendeeDraft { consent: true, ..AttendeeDraft::default() };
+            let draft = apply_attendee_fields(draft, fields).map_err(invalid)?;
+            let desk = desk::desk_of(store, desk_args).map_err(fail)?;
+            let result = store
+                .walk_in(EventId(*event), draft, &desk.name, &desk.operator, override_reason.as_deref(), now)
+                .map_err(fail)?;
+            desk::print_result(out, &result, lang);
+            return passed_or_refused(&result, lang);
+        }
+        Command::Undo { attempt, reason, desk: desk_args } => {
+            let desk = desk::desk_of(store, desk_args).map_err(fail)?;
+            let undone = store.undo_attempt(*attempt, reason, &desk.name, now).map_err(fail)?;
+            desk::print_attempts(out, std::slice::from_ref(&undone), lang);
+        }
+        Command::Status { event } => {
+            let status = store.door_status(EventId(*event)).map_err(fail)?;
+            desk::print_status(out, &status, lang);
+        }
+        Command::Attempts { event, limit } => {
+            let attempts = store.door_attempts(EventId(*event), *limit).map_err(fail)?;
+            desk::print_attempts(out, &attempts, lang);
+        }
+        Command::Ticket(TicketCommand::Export { event, out: dir }) => {
+            let attendees = desk::export_tickets(store, EventId(*event), dir)
+                .map_err(|detail| Failure {
+                code: "cli.export_failed",
+                message: export_failed(&detail, lang),
+                reported: false,
+            })?;
+            out.tickets_exported(dir, attendees.len(), lang);
+        }
+        Command::Ticket(TicketCommand::Reissue { attendee }) => {
+            store.reissue_ticket(AttendeeId(*attendee), now).map_err(fail)?;
+            let attendee = store.attendee(AttendeeId(*attendee)).map_err(fail)?;
+            out.attendee(&attendee, lang);
+        }
+        Command::Setting(SettingCommand::Desk { name, operator }) => {
+            let mut current = store.desk().map_err(fail)?;
+            if name.is_some() || operator.is_some() {
+                current = DeskSettings {
+                    name: name.clone().unwrap_or(current.name),
+                    operator: operator.clone().unwrap_or(current.operator),
+                };
+                current = store.set_desk(&current).map_err(fail)?;
+            }
+            out.print_desk(&current);
+        }
         Command::Demo => {
             let report = store.load_demo(now).map_err(fail)?;
             out.demo(&report, lang);
@@ -164,9 +226,27 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
     Ok(())
 }
 
+/// A door command succeeds only when the person passed; a refusal is a non-zero exit, so a script
+/// can tell them apart without reading the output.
+fn passed_or_refused(result: &tsudoi_store::DoorResult, lang: Lang) -> Result<(), Failure> {
+    if result.attempt.outcome.passed() {
+        Ok(())
+    } else {
+        Err(Failure { code: "door.refused", message: result.attempt.outcome.label(lang).to_string(), reported: true })
+    }
+}
+
+fn export_failed(detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("受付票を書き出せませんでした（{detail}）。出力先のフォルダーと空き容量を確認してください。"),
+        Lang::En => format!("Could not write the tickets ({detail}). Check the output folder and the free space."),
+    }
+}
+
 fn missing_argument(names: &str, lang: Lang) -> Failure {
     Failure {
         code: "cli.missing_argument",
+        reported: false,
         message: match lang {
             Lang::Ja => format!("{names} を指定してください。"),
             Lang::En => format!("Give {names}."),

@@ -212,4 +212,21 @@ impl Output {
         );
         println!("{}: {n_events}", lang.pick("イベント数", "Events"));
     }
+
+    pub fn tickets_exported(&self, dir: &Path, n_people: usize, lang: Lang) {
+        if self.json {
+            return self.print_json(&json!({ "out": dir, "n_tickets": n_people }));
+        }
+        match lang {
+            Lang::Ja => println!("{n_people} 名分の受付票（PNG と SVG）を {} に書き出しました。", dir.display()),
+            Lang::En => println!("Wrote {n_people} tickets (PNG and SVG) to {}.", dir.display()),
+        }
+    }
+
+    pub fn print_desk(&self, desk: &tsudoi_store::DeskSettings) {
+        if self.json {
+            return self.print_json(&json!({ "name": desk.name, "operator": desk.operator }));
+        }
+        println!("desk = {}\noperator = {}", desk.name, desk.operator);
+    }
 }

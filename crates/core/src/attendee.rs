@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ValidationError;
 use crate::event::EventId;
+use crate::ticket::TicketToken;
 use crate::text::{is_plausible_email, normalize_display, normalize_email, normalize_kana, normalize_phone};
 
 /// The database identity of an attendee.
@@ -147,6 +148,8 @@ pub struct Attendee {
     pub event_id: EventId,
     #[serde(flatten)]
     pub details: AttendeeDraft,
+    /// The ticket that opens the door; none only while a new registration is being written.
+    pub ticket: Option<TicketToken>,
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub created_at: DateTime<Utc>,
     #[cfg_attr(feature = "ts", ts(type = "string"))]

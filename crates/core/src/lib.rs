@@ -13,15 +13,19 @@ mod choice;
 
 pub mod attendee;
 pub mod demo;
+pub mod door;
 pub mod error;
 pub mod event;
 pub mod i18n;
 pub mod text;
+pub mod ticket;
 mod time_format;
 
 pub use attendee::{
     AttendanceMode, Attendee, AttendeeDraft, AttendeeId, AttendeeStatus, Category, RegistrationSource,
 };
+pub use door::{Direction, DoorMethod, DoorOutcome, DoorStatus, GroupCount, SeatZone};
 pub use error::{Localized, ValidationError};
 pub use event::{Event, EventDraft, EventForm, EventFormat, EventId, DEFAULT_CAPACITY};
 pub use i18n::Lang;
+pub use ticket::{TicketToken, TokenError};

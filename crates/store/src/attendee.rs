@@ -10,14 +10,19 @@ use tsudoi_core::{
 };
 
 use crate::event::find_event;
-use crate::sql::{get_choice, get_timestamp, timestamp};
+use crate::sql::{get_choice, get_timestamp, get_token, timestamp};
+use crate::ticket::issue_ticket;
 use crate::{Result, Store, StoreError};
 
-const COLUMNS: &str =
-    "id, event_id, name, kana, organization, title, email, phone, category, mode, consent, \
-                       source, notes, status, created_at, updated_at";
+/// Columns of an attendee with their standing ticket; read with [`attendee_from_row`].
+pub(crate) const COLUMNS: &str = "a.id, a.event_id, a.name, a.kana, a.organization, a.title, a.email, a.phone, \
+    a.category, a.mode, a.consent, a.source, a.notes, a.status, a.created_at, a.updated_at, t.token";
 
-fn attendee_from_row(row: &Row<'_>) -> rusqlite::Result<Attendee> {
+/// The tables [`COLUMNS`] reads from.
+pub(crate) const FROM: &str =
+    "attendee a LEFT JOIN ticket t ON t.attendee_id = a.id AND t.revoked_at IS NULL";
+
+pub(crate) fn attendee_from_row(row: &Row<'_>) -> rusqlite::Result<Attendee> {
     Ok(Attendee {
         id: AttendeeId(row.get(0)?),
         event_id: EventId(row.get(1)?),
@@ -37,6 +42,7 @@ fn attendee_from_row(row: &Row<'_>) -> rusqlite::Result<Attendee> {
         },
         created_at: get_timestamp(row, 14)?,
         updated_at: get_timestamp(row, 15)?,
+        ticket: get_token(row, 16)?,
     })
 }
 
@@ -88,18 +94,14 @@ pub(crate) fn insert_attendee(
             timestamp(now)
         ],
     )?;
-    Ok(Attendee {
-        id: AttendeeId(conn.last_insert_rowid()),
-        event_id,
-        details: d,
-        created_at: now,
-        updated_at: now,
-    })
+    let id = AttendeeId(conn.last_insert_rowid());
+    let ticket = issue_ticket(conn, id, now)?;
+    Ok(Attendee { id, event_id, details: d, ticket: Some(ticket), created_at: now, updated_at: now })
 }
 
-fn find_attendee(conn: &Connection, id: AttendeeId) -> Result<Attendee> {
+pub(crate) fn find_attendee(conn: &Connection, id: AttendeeId) -> Result<Attendee> {
     conn.query_row(
-        &format!("SELECT {COLUMNS} FROM attendee WHERE id = ?1"),
+        &format!("SELECT {COLUMNS} FROM {FROM} WHERE a.id = ?1"),
         [id.0],
         attendee_from_row,
     )
@@ -170,9 +172,9 @@ impl Store {
         find_event(&self.conn, event_id)?;
         let key = query.search.as_deref().map(search_key).unwrap_or_default();
         let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM attendee
-             WHERE event_id = ?1 AND (?2 = '' OR instr(search_text, ?2) > 0)
-             ORDER BY kana = '', kana, name, id"
+            "SELECT {COLUMNS} FROM {FROM}
+             WHERE a.event_id = ?1 AND (?2 = '' OR instr(a.search_text, ?2) > 0)
+             ORDER BY a.kana = '', a.kana, a.name, a.id"
         ))?;
         let attendees = statement
             .query_map(params![event_id.0, key], attendee_from_row)?

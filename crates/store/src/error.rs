@@ -34,10 +34,16 @@ pub enum StoreError {
     EventNotFound(EventId),
     #[error("no attendee has id {0}")]
     AttendeeNotFound(AttendeeId),
+    #[error("no attempt at the door has id {0}")]
+    AttemptNotFound(i64),
+    #[error("attempt {id} cannot be undone: only a check-in or exit that passed and stands can")]
+    NotUndoable { id: i64 },
     #[error("the demo data is already in this database")]
     DemoAlreadyLoaded,
     #[error(transparent)]
     Validation(#[from] ValidationError),
+    #[error("the system's random generator failed: {0}")]
+    Random(String),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -65,8 +71,11 @@ impl Localized for StoreError {
             StoreError::Busy => "store.busy",
             StoreError::EventNotFound(_) => "store.event_not_found",
             StoreError::AttendeeNotFound(_) => "store.attendee_not_found",
+            StoreError::AttemptNotFound(_) => "store.attempt_not_found",
+            StoreError::NotUndoable { .. } => "store.not_undoable",
             StoreError::DemoAlreadyLoaded => "store.demo_already_loaded",
             StoreError::Validation(inner) => inner.code(),
+            StoreError::Random(_) => "store.random",
             StoreError::Sqlite(_) => "store.sqlite",
         }
     }
@@ -138,6 +147,18 @@ impl Localized for StoreError {
             (StoreError::AttendeeNotFound(id), Lang::En) => {
                 format!("There is no attendee with id {}. Check the id in the attendee list.", id.0)
             }
+            (StoreError::AttemptNotFound(id), Lang::Ja) => {
+                format!("受付記録 {id} は見つかりません。受付履歴で番号を確認してください。")
+            }
+            (StoreError::AttemptNotFound(id), Lang::En) => {
+                format!("There is no door record {id}. Check the number in the desk's log.")
+            }
+            (StoreError::NotUndoable { id }, Lang::Ja) => format!(
+                "受付記録 {id} は取り消せません。取り消せるのは、成立していてまだ取り消されていない入場・退場だけです。"
+            ),
+            (StoreError::NotUndoable { id }, Lang::En) => format!(
+                "Door record {id} cannot be undone: only an entry or exit that passed and was not undone yet can be."
+            ),
             (StoreError::DemoAlreadyLoaded, Lang::Ja) => {
                 "デモデータはこのデータベースに読み込み済みです。もう一度読み込む必要はありません。".into()
             }
@@ -145,6 +166,12 @@ impl Localized for StoreError {
                 "The demo data is already in this database; there is no need to load it again.".into()
             }
             (StoreError::Validation(inner), lang) => inner.message(lang),
+            (StoreError::Random(inner), Lang::Ja) => format!(
+                "受付票のコードを作るための乱数が得られませんでした（{inner}）。何も保存していません。もう一度操作してください。"
+            ),
+            (StoreError::Random(inner), Lang::En) => format!(
+                "The system's random generator failed ({inner}), so no ticket code could be made. Nothing was saved. Try again."
+            ),
             (StoreError::Sqlite(inner), Lang::Ja) => format!(
                 "データベースの操作に失敗しました（{inner}）。データは操作の前のままです。繰り返し起きる場合はシステム担当者に連絡してください。"
             ),

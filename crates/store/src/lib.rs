@@ -14,22 +14,28 @@
 
 mod attendee;
 mod demo;
+mod door;
 mod error;
 mod event;
 mod migrate;
 mod open;
 mod setting;
 mod sql;
+mod ticket;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
+#[cfg(test)]
+use tsudoi_core::EventId;
 
 pub use attendee::{AttendeeQuery, EventCounts};
 pub use demo::DemoReport;
+pub use door::{DoorAttempt, DoorRequest, DoorResult, PassRecord};
 pub use error::StoreError;
 pub use migrate::SCHEMA_VERSION;
 pub use open::default_db_path;
+pub use setting::{DeskSettings, DEFAULT_DESK_NAME};
 
 /// The version of Tsudoi that writes with this crate; recorded in every database it migrates.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

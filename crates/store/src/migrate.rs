@@ -24,6 +24,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0002_settings",
         sql: include_str!("../migrations/0002_settings.sql"),
     },
+    Migration {
+        name: "0003_tickets_and_door",
+        sql: include_str!("../migrations/0003_tickets_and_door.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.
@@ -75,6 +79,14 @@ mod tests {
                     conn.execute(
                         "INSERT INTO event (title, date, capacity, format, created_at, updated_at)
                          VALUES ('古い回', '2026-07-25', 70, 'hybrid', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z')",
+                        [],
+                    )
+                    .unwrap();
+                    conn.execute(
+                        "INSERT INTO attendee (event_id, name, category, mode, consent, source, status, search_text,
+                                               created_at, updated_at)
+                         VALUES (1, '大友 慎吾', 'atotsugi', 'venue', 1, 'manual', 'registered', '大友慎吾',
+                                 '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z')",
                         [],
                     )
                     .unwrap();

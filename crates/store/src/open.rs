@@ -40,6 +40,8 @@ pub(crate) fn open(path: &Path) -> Result<Store> {
         StoreError::Sqlite(inner) => classify(path, inner),
         other => other,
     })?;
+    // People registered before tickets existed (schema 3) get theirs now.
+    crate::ticket::issue_missing_tickets(&mut conn, chrono::Utc::now())?;
     Ok(Store {
         conn,
         path: path.to_path_buf(),

@@ -1,29 +1,64 @@
-//! The `setting` table: this installation's choices, such as the interface language.
+//! The `setting` table: this installation's choices (the interface language, the desk's name).
 
-use rusqlite::OptionalExtension;
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
 use tsudoi_core::Lang;
 
 use crate::{Result, Store};
 
 const LANGUAGE: &str = "language";
+const DESK_NAME: &str = "desk_name";
+const DESK_OPERATOR: &str = "desk_operator";
+
+/// The name every attempt at this computer's desk is recorded under, and who staffs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DeskSettings {
+    pub name: String,
+    pub operator: String,
+}
+
+/// The desk name a new installation starts with.
+pub const DEFAULT_DESK_NAME: &str = "受付1";
+
+fn put_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )?;
+    Ok(())
+}
 
 impl Store {
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| row.get(0)).optional()?)
+    }
+
+
     /// The interface language; Japanese until someone chooses English.
     pub fn language(&self) -> Result<Lang> {
-        let value: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [LANGUAGE], |row| {
-                row.get(0)
-            })
-            .optional()?;
-        Ok(value.as_deref().and_then(Lang::parse).unwrap_or_default())
+        Ok(self.setting(LANGUAGE)?.as_deref().and_then(Lang::parse).unwrap_or_default())
     }
 
     pub fn set_language(&mut self, lang: Lang) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [LANGUAGE, lang.as_str()],
-        )?;
-        Ok(())
+        put_setting(&self.conn, LANGUAGE, lang.as_str())
+    }
+
+    /// This computer's desk.
+    pub fn desk(&self) -> Result<DeskSettings> {
+        Ok(DeskSettings {
+            name: self.setting(DESK_NAME)?.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| DEFAULT_DESK_NAME.into()),
+            operator: self.setting(DESK_OPERATOR)?.unwrap_or_default(),
+        })
+    }
+
+    /// Names the desk; an empty name falls back to the default.
+    pub fn set_desk(&mut self, desk: &DeskSettings) -> Result<DeskSettings> {
+        let name = desk.name.trim();
+        let tx = self.conn.transaction()?;
+        put_setting(&tx, DESK_NAME, if name.is_empty() { DEFAULT_DESK_NAME } else { name })?;
+        put_setting(&tx, DESK_OPERATOR, desk.operator.trim())?;
+        tx.commit()?;
+        self.desk()
     }
 }

@@ -48,3 +48,10 @@ pub(crate) fn get_choice<T, E: std::fmt::Display>(
     let text: String = row.get(index)?;
     parse(&text).map_err(|e| conversion_error(index, e.to_string()))
 }
+
+/// Reads a ticket token column (NULL when the person has no standing ticket).
+pub(crate) fn get_token(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<tsudoi_core::TicketToken>> {
+    let text: Option<String> = row.get(index)?;
+    text.map(|t| tsudoi_core::TicketToken::parse(&t).map_err(|e| conversion_error(index, format!("ticket {t:?}: {e}"))))
+        .transpose()
+}

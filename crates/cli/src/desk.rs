@@ -1,0 +1,192 @@
+//! The desk's commands: check-in, exit, walk-in, undo, counts, the log, and tickets.
+
+use std::fs;
+use std::path::Path;
+
+use chrono::{DateTime, Local, Utc};
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::Table;
+use serde_json::json;
+use tsudoi_core::{
+    AttendanceMode, Attendee, AttendeeId, Category, Direction, DoorMethod, DoorOutcome, DoorStatus, EventId,
+    GroupCount, Lang, SeatZone,
+};
+use tsudoi_store::{AttendeeQuery, DeskSettings, DoorAttempt, DoorRequest, DoorResult, Store, StoreError};
+
+use crate::args::{DeskArgs, DoorArgs};
+use crate::output::Output;
+
+/// The desk an attempt is recorded under: the flags, or this installation's setting.
+pub fn desk_of(store: &Store, args: &DeskArgs) -> Result<DeskSettings, StoreError> {
+    let saved = store.desk()?;
+    Ok(DeskSettings {
+        name: args.desk.clone().unwrap_or(saved.name),
+        operator: args.operator.clone().unwrap_or(saved.operator),
+    })
+}
+
+pub fn door(store: &mut Store, args: &DoorArgs, direction: Direction) -> Result<DoorResult, StoreError> {
+    let desk = desk_of(store, &args.desk)?;
+    let request = DoorRequest {
+        direction,
+        method: if args.attendee.is_some() { DoorMethod::Search } else { DoorMethod::Qr },
+        code: args.code.clone(),
+        attendee_id: args.attendee.map(AttendeeId),
+        desk: desk.name,
+        operator: desk.operator,
+        override_reason: args.override_reason.clone(),
+    };
+    store.door(EventId(args.event), request, Utc::now())
+}
+
+fn local_time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local).format("%H:%M:%S").to_string()
+}
+
+/// Prints a door result; the JSON's `result` reads `ok` for a repeated read of a pass, which is
+/// the same pass (`repeat` says so).
+pub fn print_result(out: &Output, result: &DoorResult, lang: Lang) {
+    let outcome = result.attempt.outcome;
+    if out.json {
+        let shown = if outcome == DoorOutcome::Repeat { DoorOutcome::Ok } else { outcome };
+        return out.print_json(&json!({
+            "result": shown.as_str(),
+            "repeat": outcome == DoorOutcome::Repeat,
+            "overridden": result.attempt.override_reason.is_some(),
+            "direction": result.attempt.direction,
+            "attempt_id": result.attempt.id,
+            "attendee": result.attendee,
+            "zone": result.zone,
+            "previous": result.previous,
+            "in_room": result.in_room,
+            "capacity": result.capacity,
+            "nearly_full": result.nearly_full,
+        }));
+    }
+    let mark = if outcome.passed() { "✓" } else { "✗" };
+    println!("{mark} {}", outcome.label(lang));
+    if let Some(a) = &result.attendee {
+        let d = &a.details;
+        println!("  {}（{}）{}  {}", d.name, d.kana, d.organization, d.category.label(lang));
+    }
+    if let (Some(zone), true) = (result.zone, outcome.passed()) {
+        println!("  {}", zone.label(lang));
+    }
+    if let Some(previous) = &result.previous {
+        match lang {
+            Lang::Ja => println!("  {} に {} で受付済み", local_time(previous.at), previous.desk),
+            Lang::En => println!("  checked in at {} at {}", local_time(previous.at), previous.desk),
+        }
+    }
+    match lang {
+        Lang::Ja => println!("  在室 {} / 定員 {}（記録番号 {}）", result.in_room, result.capacity, result.attempt.id),
+        Lang::En => println!("  in the room {} / capacity {} (record {})", result.in_room, result.capacity, result.attempt.id),
+    }
+}
+
+pub fn print_status(out: &Output, status: &DoorStatus, lang: Lang) {
+    if out.json {
+        return out.print_json(status);
+    }
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED).set_header(vec![
+        lang.pick("区分", "Group"),
+        lang.pick("登録", "Registered"),
+        lang.pick("受付済み", "Checked in"),
+        lang.pick("在室", "In the room"),
+    ]);
+    t.add_row(vec![
+        lang.pick("合計", "Total").to_string(),
+        status.registered.to_string(),
+        status.checked_in.to_string(),
+        status.in_room.to_string(),
+    ]);
+    let mut rows: Vec<(&str, Option<&GroupCount>)> = Vec::new();
+    rows.extend(SeatZone::ALL.iter().map(|z| (z.label(lang), status.by_zone.get(z.as_str()))));
+    rows.extend(Category::ALL.iter().map(|c| (c.label(lang), status.by_category.get(c.as_str()))));
+    rows.extend(AttendanceMode::ALL.iter().map(|m| (m.label(lang), status.by_mode.get(m.as_str()))));
+    for (label, count) in rows {
+        let count = count.copied().unwrap_or_default();
+        t.add_row(vec![
+            format!("  {label}"),
+            count.registered.to_string(),
+            count.checked_in.to_string(),
+            count.in_room.to_string(),
+        ]);
+    }
+    println!("{t}");
+    match lang {
+        Lang::Ja => println!("定員 {}、残り {}（当日参加 {} 名）", status.capacity, status.remaining, status.walk_ins),
+        Lang::En => println!("capacity {}, {} places left ({} walk-ins)", status.capacity, status.remaining, status.walk_ins),
+    }
+}
+
+pub fn print_attempts(out: &Output, attempts: &[DoorAttempt], lang: Lang) {
+    if out.json {
+        return out.print_json(&attempts);
+    }
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED).set_header(vec![
+        lang.pick("番号", "No."),
+        lang.pick("時刻", "Time"),
+        lang.pick("方向", "Way"),
+        lang.pick("方法", "How"),
+        lang.pick("結果", "Outcome"),
+        lang.pick("氏名", "Name"),
+        lang.pick("受付", "Desk"),
+        lang.pick("備考", "Notes"),
+    ]);
+    for a in attempts {
+        let mut notes = Vec::new();
+        if let Some(reason) = &a.override_reason {
+            notes.push(format!("{}: {reason}", lang.pick("許可", "override")));
+        }
+        if let Some(undone_by) = &a.undone_by {
+            notes.push(format!("{} ({undone_by})", lang.pick("取消", "undone")));
+        }
+        t.add_row(vec![
+            a.id.to_string(),
+            local_time(a.at),
+            a.direction.label(lang).to_string(),
+            a.method.label(lang).to_string(),
+            a.outcome.label(lang).to_string(),
+            a.attendee_name.clone().unwrap_or_default(),
+            a.desk.clone(),
+            notes.join("; "),
+        ]);
+    }
+    println!("{t}");
+}
+
+/// Writes each attendee's QR code as `NNNN-name.png` and `.svg` into `dir`.
+pub fn export_tickets(store: &Store, event: EventId, dir: &Path) -> Result<Vec<Attendee>, String> {
+    let attendees = store.attendees(event, &AttendeeQuery::default()).map_err(|e| e.to_string())?;
+    fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for attendee in &attendees {
+        let Some(token) = &attendee.ticket else { continue };
+        let stem = format!("{:04}-{}", attendee.id.0, file_safe(&attendee.details.name));
+        let png = tsudoi_report::qr::ticket_png(token, 10).map_err(|e| e.to_string())?;
+        let svg = tsudoi_report::qr::ticket_svg(token).map_err(|e| e.to_string())?;
+        for (extension, bytes) in [("png", png), ("svg", svg.into_bytes())] {
+            let path = dir.join(format!("{stem}.{extension}"));
+            fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(attendees)
+}
+
+/// A name made safe for every file system: path separators and reserved characters become `_`.
+fn file_safe(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_control() || "/\\:*?\"<>| ".contains(c) { '_' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn file_names_are_safe_everywhere() {
+        assert_eq!(super::file_safe("大友 慎吾"), "大友_慎吾");
+        assert_eq!(super::file_safe("a/b\\c:d"), "a_b_c_d");
+    }
+}

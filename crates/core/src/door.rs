@@ -1,0 +1,375 @@
+//! The reception desk's rules (受付): who may come in, and how the room is counted.
+//!
+//! Every scan, search or walk-in at the door is an attempt with an outcome, kept even when it is
+//! refused. The counts are never stored: they are recounted from the attempts that stand (not
+//! undone), so they cannot drift from what happened.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::attendee::{AttendanceMode, AttendeeStatus, Category};
+
+/// A scan of the same code this soon after a successful one is the scanner (or a nervous hand)
+/// reading twice: it shows the same result and is not a second check-in.
+pub const REPEAT_WINDOW_MS: i64 = 2_000;
+
+/// From this share of the capacity on, the desk warns that the room is filling.
+pub const NEARLY_FULL_PERCENT: u32 = 90;
+
+choice_enum! {
+    /// Which way a person passes the desk.
+    pub enum Direction as "direction" {
+        #[default]
+        Entry = "entry", "入場", "Entry";
+        Exit = "exit", "退場", "Exit";
+    }
+}
+
+choice_enum! {
+    /// How the desk found the person.
+    pub enum DoorMethod as "method" {
+        /// A code typed by a USB scanner or by hand into the scan field (or given to the CLI).
+        #[default]
+        Qr = "qr", "QRコード", "QR code";
+        /// A code read by the webcam.
+        Camera = "camera", "カメラ", "Camera";
+        /// Picked from a name search.
+        Search = "search", "名前検索", "Name search";
+        /// Registered at the desk on the day.
+        WalkIn = "walk_in", "当日参加", "Walk-in";
+    }
+}
+
+choice_enum! {
+    /// What came of an attempt at the door.
+    pub enum DoorOutcome as "outcome" {
+        #[default]
+        Ok = "ok", "受付完了", "Checked in";
+        Duplicate = "duplicate", "受付済み", "Already checked in";
+        Unknown = "unknown", "不明なコード", "Unknown code";
+        Misread = "misread", "読み取りエラー", "Misread code";
+        Revoked = "revoked", "無効な受付票", "Revoked ticket";
+        Cancelled = "cancelled", "キャンセル済み", "Registration cancelled";
+        WrongEvent = "wrong_event", "別のイベントの受付票", "Ticket of another event";
+        Full = "full", "満席", "Room full";
+        Repeat = "repeat", "二重読み取り", "Same scan again";
+        NotInRoom = "not_in_room", "入場記録なし", "Not checked in";
+    }
+}
+
+impl DoorOutcome {
+    /// Whether the person passed (a repeat shows the pass that just happened).
+    pub fn passed(self) -> bool {
+        matches!(self, DoorOutcome::Ok | DoorOutcome::Repeat)
+    }
+
+    /// Whether an operator may let the person through anyway, with a written reason.
+    pub fn can_override(self) -> bool {
+        matches!(self, DoorOutcome::Full | DoorOutcome::Cancelled)
+    }
+}
+
+choice_enum! {
+    /// Where a person sits (関係者席 / 一般者席): stakeholders apart, so that they never pad the
+    /// count of the general public.
+    pub enum SeatZone as "zone" {
+        #[default]
+        General = "general", "一般者席", "General seats";
+        Stakeholder = "stakeholder", "関係者席", "Stakeholder seats";
+    }
+}
+
+impl Category {
+    /// The zone a category sits in by default (shared/GLOSSARY.md).
+    pub fn default_zone(self) -> SeatZone {
+        match self {
+            Category::Stakeholder => SeatZone::Stakeholder,
+            _ => SeatZone::General,
+        }
+    }
+}
+
+/// What the desk knows about the person an attempt is about, gathered by the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// The code is not a ticket code at all (a misread).
+    Misread,
+    /// A well-formed code that no ticket has.
+    UnknownCode,
+    /// A person, found by ticket or by name.
+    Person(PersonAtDoor),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonAtDoor {
+    /// The person's ticket was replaced; this code no longer opens the door.
+    pub ticket_revoked: bool,
+    /// The person is registered for the event the desk serves.
+    pub same_event: bool,
+    pub status: AttendeeStatus,
+    /// Entries that stand minus exits that stand is more than zero.
+    pub in_room: bool,
+}
+
+/// What the desk knows about the room when the attempt is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Room {
+    pub in_room: u32,
+    pub capacity: u32,
+    /// Whether the event has a venue at all (an online-only event has no room to fill).
+    pub has_venue: bool,
+}
+
+impl Room {
+    pub fn is_full(&self) -> bool {
+        self.has_venue && self.in_room >= self.capacity
+    }
+
+    pub fn is_nearly_full(&self) -> bool {
+        self.has_venue && self.in_room * 100 >= self.capacity * NEARLY_FULL_PERCENT
+    }
+}
+
+/// One attempt's circumstances.
+#[derive(Debug, Clone)]
+pub struct Attempt<'a> {
+    pub direction: Direction,
+    pub subject: &'a Subject,
+    pub room: Room,
+    /// When this code last passed at this event's desk, if it did.
+    pub last_pass_of_code: Option<DateTime<Utc>>,
+    pub now: DateTime<Utc>,
+    /// An operator's written reason to let the person through a refusal that allows it.
+    pub override_reason: Option<&'a str>,
+}
+
+/// The outcome of an attempt, and whether an override made it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    pub outcome: DoorOutcome,
+    pub overridden: bool,
+}
+
+/// Decides an attempt at the door. The order of the checks is the order in which a person at
+/// the desk would want to hear about problems: is this a ticket, is it ours, is it valid, is the
+/// person already in, is there room.
+pub fn decide(attempt: &Attempt<'_>) -> Decision {
+    let refused = |outcome| Decision { outcome, overridden: false };
+    let person = match attempt.subject {
+        Subject::Misread => return refused(DoorOutcome::Misread),
+        Subject::UnknownCode => return refused(DoorOutcome::Unknown),
+        Subject::Person(person) => person,
+    };
+    if let Some(last) = attempt.last_pass_of_code {
+        let since = attempt.now.signed_duration_since(last).num_milliseconds();
+        if (0..REPEAT_WINDOW_MS).contains(&since) {
+            return refused(DoorOutcome::Repeat);
+        }
+    }
+    if person.ticket_revoked {
+        return refused(DoorOutcome::Revoked);
+    }
+    if !person.same_event {
+        return refused(DoorOutcome::WrongEvent);
+    }
+    let reason = attempt.override_reason.map(str::trim).filter(|r| !r.is_empty());
+    let mut overridden = false;
+    if person.status == AttendeeStatus::Cancelled {
+        if reason.is_none() {
+            return refused(DoorOutcome::Cancelled);
+        }
+        overridden = true;
+    }
+    match attempt.direction {
+        Direction::Exit if !person.in_room => refused(DoorOutcome::NotInRoom),
+        Direction::Exit => Decision { outcome: DoorOutcome::Ok, overridden },
+        Direction::Entry if person.in_room => refused(DoorOutcome::Duplicate),
+        Direction::Entry if attempt.room.is_full() => match reason {
+            Some(_) => Decision { outcome: DoorOutcome::Ok, overridden: true },
+            None => refused(DoorOutcome::Full),
+        },
+        Direction::Entry => Decision { outcome: DoorOutcome::Ok, overridden },
+    }
+}
+
+/// One registered person's standing at the door, as the store reads it from the attempts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Presence {
+    pub category: Category,
+    pub mode: AttendanceMode,
+    pub status: AttendeeStatus,
+    pub walk_in: bool,
+    /// Passed the door at least once (an entry that stands).
+    pub checked_in: bool,
+    pub in_room: bool,
+}
+
+/// The live counts of one group (a category, a mode, a zone).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct GroupCount {
+    pub registered: u32,
+    pub checked_in: u32,
+    pub in_room: u32,
+}
+
+impl GroupCount {
+    fn add(&mut self, presence: &Presence) {
+        self.registered += u32::from(presence.status == AttendeeStatus::Registered);
+        self.checked_in += u32::from(presence.checked_in);
+        self.in_room += u32::from(presence.in_room);
+    }
+}
+
+/// The desk's live panel and `tsudoi status`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DoorStatus {
+    /// Registrations that stand (cancelled ones excluded).
+    pub registered: u32,
+    /// People who passed the door at least once.
+    pub checked_in: u32,
+    /// People in the room now: entries minus exits.
+    pub in_room: u32,
+    pub capacity: u32,
+    /// Places left in the room (never below zero, even after an override).
+    pub remaining: u32,
+    pub nearly_full: bool,
+    pub full: bool,
+    pub walk_ins: u32,
+    pub by_category: BTreeMap<String, GroupCount>,
+    pub by_mode: BTreeMap<String, GroupCount>,
+    pub by_zone: BTreeMap<String, GroupCount>,
+}
+
+impl DoorStatus {
+    /// Tallies the people of an event. Cancelled people who never came count nowhere; a cancelled
+    /// person let in by an override counts as present.
+    pub fn tally(people: &[Presence], capacity: u32, has_venue: bool) -> DoorStatus {
+        let mut status = DoorStatus { capacity, ..DoorStatus::default() };
+        for category in Category::ALL {
+            status.by_category.insert(category.as_str().into(), GroupCount::default());
+        }
+        for mode in AttendanceMode::ALL {
+            status.by_mode.insert(mode.as_str().into(), GroupCount::default());
+        }
+        for zone in SeatZone::ALL {
+            status.by_zone.insert(zone.as_str().into(), GroupCount::default());
+        }
+        for person in people {
+            if person.status == AttendeeStatus::Cancelled && !person.checked_in {
+                continue;
+            }
+            status.registered += u32::from(person.status == AttendeeStatus::Registered);
+            status.checked_in += u32::from(person.checked_in);
+            status.in_room += u32::from(person.in_room);
+            status.walk_ins += u32::from(person.walk_in);
+            if let Some(group) = status.by_category.get_mut(person.category.as_str()) {
+                group.add(person);
+            }
+            if let Some(group) = status.by_mode.get_mut(person.mode.as_str()) {
+                group.add(person);
+            }
+            if let Some(group) = status.by_zone.get_mut(person.category.default_zone().as_str()) {
+                group.add(person);
+            }
+        }
+        let room = Room { in_room: status.in_room, capacity, has_venue };
+        status.remaining = capacity.saturating_sub(status.in_room);
+        status.full = room.is_full();
+        status.nearly_full = room.is_nearly_full();
+        status
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone};
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 7, 25, 4, 20, 0).unwrap()
+    }
+
+    fn person() -> PersonAtDoor {
+        PersonAtDoor { ticket_revoked: false, same_event: true, status: AttendeeStatus::Registered, in_room: false }
+    }
+
+    const ROOM: Room = Room { in_room: 10, capacity: 70, has_venue: true };
+    const FULL: Room = Room { in_room: 70, capacity: 70, has_venue: true };
+
+    #[test]
+    fn the_rules_of_the_door() {
+        let in_room = PersonAtDoor { in_room: true, ..person() };
+        let cancelled = PersonAtDoor { status: AttendeeStatus::Cancelled, ..person() };
+        let revoked = PersonAtDoor { ticket_revoked: true, ..person() };
+        let elsewhere = PersonAtDoor { same_event: false, ..person() };
+        let online_only = Room { in_room: 500, capacity: 0, has_venue: false };
+        let just_now = Some(now() - Duration::milliseconds(800));
+        let a_while_ago = Some(now() - Duration::seconds(30));
+        use Direction::{Entry, Exit};
+        use DoorOutcome::*;
+        #[rustfmt::skip]
+        let cases: Vec<(&str, Direction, Subject, Room, Option<DateTime<Utc>>, Option<&str>, DoorOutcome, bool)> = vec![
+            ("a registered person enters", Entry, Subject::Person(person()), ROOM, None, None, Ok, false),
+            ("a code that is no code", Entry, Subject::Misread, ROOM, None, None, Misread, false),
+            ("a code we never issued", Entry, Subject::UnknownCode, ROOM, None, None, Unknown, false),
+            ("a replaced ticket", Entry, Subject::Person(revoked), ROOM, None, None, Revoked, false),
+            ("another event's ticket", Entry, Subject::Person(elsewhere), ROOM, None, None, WrongEvent, false),
+            ("a cancelled registration", Entry, Subject::Person(cancelled.clone()), ROOM, None, None, Cancelled, false),
+            ("a cancelled one let in", Entry, Subject::Person(cancelled), ROOM, None, Some("当日復活"), Ok, true),
+            ("already in the room", Entry, Subject::Person(in_room.clone()), ROOM, a_while_ago, None, Duplicate, false),
+            ("the scanner reads twice", Entry, Subject::Person(in_room.clone()), ROOM, just_now, None, Repeat, false),
+            ("a full room", Entry, Subject::Person(person()), FULL, None, None, Full, false),
+            ("a blank reason is no reason", Entry, Subject::Person(person()), FULL, None, Some("  "), Full, false),
+            ("a full room, overridden", Entry, Subject::Person(person()), FULL, None, Some("登壇者の同行者"), Ok, true),
+            ("online-only events never fill", Entry, Subject::Person(person()), online_only, None, None, Ok, false),
+            ("a person leaves", Exit, Subject::Person(in_room), ROOM, a_while_ago, None, Ok, false),
+            ("leaving without coming in", Exit, Subject::Person(person()), ROOM, None, None, NotInRoom, false),
+            ("leaving a full room is fine", Exit, Subject::Person(PersonAtDoor { in_room: true, ..person() }), FULL, None, None, Ok, false),
+        ];
+        for (why, direction, subject, room, last_pass_of_code, override_reason, outcome, overridden) in cases {
+            let attempt = Attempt { direction, subject: &subject, room, last_pass_of_code, now: now(), override_reason };
+            assert_eq!(decide(&attempt), Decision { outcome, overridden }, "{why}");
+        }
+    }
+
+    #[test]
+    fn the_room_warns_from_ninety_percent() {
+        let at = |in_room| Room { in_room, capacity: 70, has_venue: true };
+        assert!(!at(62).is_nearly_full());
+        assert!(at(63).is_nearly_full());
+        assert!(!at(69).is_full());
+        assert!(at(70).is_full());
+    }
+
+    #[test]
+    fn counts_keep_stakeholders_apart_and_skip_cancellations() {
+        let p = |category, mode, status, checked_in, in_room| Presence {
+            category,
+            mode,
+            status,
+            walk_in: false,
+            checked_in,
+            in_room,
+        };
+        use AttendanceMode::{Online, Venue};
+        use AttendeeStatus::{Cancelled, Registered};
+        let people = [
+            p(Category::Atotsugi, Venue, Registered, true, true),
+            p(Category::Atotsugi, Venue, Registered, true, false),
+            p(Category::Supporter, Online, Registered, false, false),
+            p(Category::Stakeholder, Venue, Registered, true, true),
+            p(Category::Senior, Venue, Cancelled, false, false),
+        ];
+        let status = DoorStatus::tally(&people, 70, true);
+        assert_eq!((status.registered, status.checked_in, status.in_room, status.remaining), (4, 3, 2, 68));
+        assert_eq!(status.by_zone["stakeholder"], GroupCount { registered: 1, checked_in: 1, in_room: 1 });
+        assert_eq!(status.by_zone["general"], GroupCount { registered: 3, checked_in: 2, in_room: 1 });
+        assert_eq!(status.by_category["senior"], GroupCount::default(), "a cancellation counts nowhere");
+        assert_eq!(status.by_mode["online"].registered, 1);
+        assert!(!status.full && !status.nearly_full);
+    }
+}

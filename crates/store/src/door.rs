@@ -1,0 +1,426 @@
+//! The `door_attempt` table: every attempt at the reception desk, and the live counts, which are
+//! recounted from the attempts that stand rather than kept as counters that could drift.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
+use serde::Serialize;
+use tsudoi_core::door::{decide, Attempt, Decision, PersonAtDoor, Presence, Room, Subject};
+use tsudoi_core::{
+    AttendanceMode, Attendee, AttendeeDraft, AttendeeId, AttendeeStatus, Category, Direction, DoorMethod,
+    DoorOutcome, DoorStatus, EventId, RegistrationSource, SeatZone, TicketToken,
+};
+
+use crate::attendee::{find_attendee, insert_attendee};
+use crate::event::find_event;
+use crate::sql::{get_choice, get_timestamp, timestamp};
+use crate::ticket::ticket_holder;
+use crate::{Result, Store, StoreError};
+
+/// Longest scanned text kept in the log: enough for any code, not for a pasted document.
+const MAX_CODE_CHARS: usize = 64;
+
+/// One attempt at the desk.
+#[derive(Debug, Clone)]
+pub struct DoorRequest {
+    pub direction: Direction,
+    pub method: DoorMethod,
+    /// What was scanned or typed (QR, camera); `None` when the person was picked by name.
+    pub code: Option<String>,
+    /// Who was picked from a name search.
+    pub attendee_id: Option<AttendeeId>,
+    pub desk: String,
+    pub operator: String,
+    /// An operator's reason to let the person through a refusal that allows it.
+    pub override_reason: Option<String>,
+}
+
+/// A recorded attempt, as the desk's log shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DoorAttempt {
+    pub id: i64,
+    pub event_id: EventId,
+    pub attendee_id: Option<AttendeeId>,
+    pub attendee_name: Option<String>,
+    pub code: String,
+    pub direction: Direction,
+    pub method: DoorMethod,
+    pub outcome: DoorOutcome,
+    pub desk: String,
+    pub operator: String,
+    pub override_reason: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub at: DateTime<Utc>,
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub undone_at: Option<DateTime<Utc>>,
+    pub undone_by: Option<String>,
+    pub undo_reason: Option<String>,
+}
+
+/// When and where a person last passed the door.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PassRecord {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub at: DateTime<Utc>,
+    pub desk: String,
+}
+
+/// What the desk shows after an attempt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DoorResult {
+    pub attempt: DoorAttempt,
+    pub attendee: Option<Attendee>,
+    pub zone: Option<SeatZone>,
+    /// For "already checked in" and a repeated scan: the pass that already happened.
+    pub previous: Option<PassRecord>,
+    pub in_room: u32,
+    pub capacity: u32,
+    pub nearly_full: bool,
+}
+
+const ATTEMPT_COLUMNS: &str = "d.id, d.event_id, d.attendee_id, a.name, d.code, d.direction, d.method, d.outcome, \
+    d.desk, d.operator, d.override_reason, d.at, d.undone_at, d.undone_by, d.undo_reason";
+const ATTEMPT_FROM: &str = "door_attempt d LEFT JOIN attendee a ON a.id = d.attendee_id";
+
+fn attempt_from_row(row: &Row<'_>) -> rusqlite::Result<DoorAttempt> {
+    let undone_at: Option<String> = row.get(12)?;
+    Ok(DoorAttempt {
+        id: row.get(0)?,
+        event_id: EventId(row.get(1)?),
+        attendee_id: row.get::<_, Option<i64>>(2)?.map(AttendeeId),
+        attendee_name: row.get(3)?,
+        code: row.get(4)?,
+        direction: get_choice(row, 5, Direction::parse)?,
+        method: get_choice(row, 6, DoorMethod::parse)?,
+        outcome: get_choice(row, 7, DoorOutcome::parse)?,
+        desk: row.get(8)?,
+        operator: row.get(9)?,
+        override_reason: row.get(10)?,
+        at: get_timestamp(row, 11)?,
+        undone_at: match undone_at {
+            Some(_) => Some(get_timestamp(row, 12)?),
+            None => None,
+        },
+        undone_by: row.get(13)?,
+        undo_reason: row.get(14)?,
+    })
+}
+
+fn find_attempt(conn: &Connection, id: i64) -> Result<DoorAttempt> {
+    conn.query_row(&format!("SELECT {ATTEMPT_COLUMNS} FROM {ATTEMPT_FROM} WHERE d.id = ?1"), [id], attempt_from_row)
+        .optional()?
+        .ok_or(StoreError::AttemptNotFound(id))
+}
+
+/// Attempts that count: passed and not undone.
+const STANDING: &str = "outcome = 'ok' AND undone_at IS NULL";
+
+/// Entries that stand minus exits that stand, for one person at one event.
+fn is_in_room(conn: &Connection, event_id: EventId, attendee_id: AttendeeId) -> Result<bool> {
+    let balance: i64 = conn.query_row(
+        &format!(
+            "SELECT coalesce(sum(CASE direction WHEN 'entry' THEN 1 ELSE -1 END), 0)
+             FROM door_attempt WHERE event_id = ?1 AND attendee_id = ?2 AND {STANDING}"
+        ),
+        params![event_id.0, attendee_id.0],
+        |row| row.get(0),
+    )?;
+    Ok(balance > 0)
+}
+
+/// How many people are in the room now.
+fn count_in_room(conn: &Connection, event_id: EventId) -> Result<u32> {
+    let n: u32 = conn.query_row(
+        &format!(
+            "SELECT count(*) FROM (
+                 SELECT attendee_id FROM door_attempt WHERE event_id = ?1 AND {STANDING}
+                 GROUP BY attendee_id HAVING sum(CASE direction WHEN 'entry' THEN 1 ELSE -1 END) > 0)"
+        ),
+        [event_id.0],
+        |row| row.get(0),
+    )?;
+    Ok(n)
+}
+
+/// The person's last entry that stands, for "already checked in at … at desk …".
+fn last_entry(conn: &Connection, event_id: EventId, attendee_id: AttendeeId) -> Result<Option<PassRecord>> {
+    let found = conn
+        .query_row(
+            &format!(
+                "SELECT at, desk FROM door_attempt
+                 WHERE event_id = ?1 AND attendee_id = ?2 AND direction = 'entry' AND {STANDING}
+                 ORDER BY id DESC LIMIT 1"
+            ),
+            params![event_id.0, attendee_id.0],
+            |row| Ok(PassRecord { at: get_timestamp(row, 0)?, desk: row.get(1)? }),
+        )
+        .optional()?;
+    Ok(found)
+}
+
+/// When this code last passed the same way at this event, for telling a scanner's double read
+/// from a second visit (an exit right after an entry is no repeat).
+fn last_pass_of_code(
+    conn: &Connection,
+    event_id: EventId,
+    code: &str,
+    direction: Direction,
+) -> Result<Option<DateTime<Utc>>> {
+    let found = conn
+        .query_row(
+            &format!(
+                "SELECT at FROM door_attempt WHERE event_id = ?1 AND code = ?2 AND direction = ?3 AND {STANDING}
+                 ORDER BY at DESC LIMIT 1"
+            ),
+            params![event_id.0, code, direction.as_str()],
+            |row| get_timestamp(row, 0),
+        )
+        .optional()?;
+    Ok(found)
+}
+
+struct Recorded<'a> {
+    event_id: EventId,
+    attendee_id: Option<AttendeeId>,
+    code: &'a str,
+    direction: Direction,
+    method: DoorMethod,
+    decision: Decision,
+    desk: &'a str,
+    operator: &'a str,
+    override_reason: Option<&'a str>,
+    now: DateTime<Utc>,
+}
+
+fn record(conn: &Connection, r: Recorded<'_>) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO door_attempt (event_id, attendee_id, code, direction, method, outcome, desk, operator,
+                                   override_reason, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            r.event_id.0,
+            r.attendee_id.map(|id| id.0),
+            r.code,
+            r.direction.as_str(),
+            r.method.as_str(),
+            r.decision.outcome.as_str(),
+            r.desk.trim(),
+            r.operator.trim(),
+            if r.decision.overridden { r.override_reason.map(str::trim) } else { None },
+            timestamp(r.now)
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn result(
+    conn: &Connection,
+    attempt_id: i64,
+    attendee: Option<Attendee>,
+    room: Room,
+) -> Result<DoorResult> {
+    let attempt = find_attempt(conn, attempt_id)?;
+    let previous = match (&attendee, attempt.outcome) {
+        (Some(a), DoorOutcome::Duplicate | DoorOutcome::Repeat) => last_entry(conn, attempt.event_id, a.id)?,
+        _ => None,
+    };
+    let in_room = count_in_room(conn, attempt.event_id)?;
+    let room = Room { in_room, ..room };
+    Ok(DoorResult {
+        zone: attendee.as_ref().map(|a| a.details.category.default_zone()),
+        attendee,
+        previous,
+        in_room,
+        capacity: room.capacity,
+        nearly_full: room.is_nearly_full(),
+        attempt,
+    })
+}
+
+impl Store {
+    /// Records an attempt at the door of `event_id` and decides it, in one transaction: the
+    /// answer the desk shows is the one written to disk.
+    pub fn door(&mut self, event_id: EventId, request: DoorRequest, now: DateTime<Utc>) -> Result<DoorResult> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let event = find_event(&tx, event_id)?;
+        let room = Room {
+            in_room: count_in_room(&tx, event_id)?,
+            capacity: event.details.capacity,
+            has_venue: event.details.format.has_venue(),
+        };
+        let mut code = String::new();
+        let mut revoked = false;
+        let attendee = match (&request.code, request.attendee_id) {
+            (_, Some(id)) => Some(find_attendee(&tx, id)?),
+            (Some(raw), None) => match TicketToken::parse(raw) {
+                Ok(token) => {
+                    code = token.as_str().to_string();
+                    match ticket_holder(&tx, &token)? {
+                        Some((id, is_revoked)) => {
+                            revoked = is_revoked;
+                            Some(find_attendee(&tx, id)?)
+                        }
+                        None => None,
+                    }
+                }
+                Err(_) => {
+                    code = raw.trim().chars().take(MAX_CODE_CHARS).collect();
+                    None
+                }
+            },
+            (None, None) => None,
+        };
+        let subject = match &attendee {
+            Some(a) => Subject::Person(PersonAtDoor {
+                ticket_revoked: revoked,
+                same_event: a.event_id == event_id,
+                status: a.details.status,
+                in_room: is_in_room(&tx, event_id, a.id)?,
+            }),
+            None if !code.is_empty() && TicketToken::parse(&code).is_ok() => Subject::UnknownCode,
+            None => Subject::Misread,
+        };
+        let last_pass = if code.is_empty() { None } else { last_pass_of_code(&tx, event_id, &code, request.direction)? };
+        let decision = decide(&Attempt {
+            direction: request.direction,
+            subject: &subject,
+            room,
+            last_pass_of_code: last_pass,
+            now,
+            override_reason: request.override_reason.as_deref(),
+        });
+        let attempt_id = record(
+            &tx,
+            Recorded {
+                event_id,
+                attendee_id: attendee.as_ref().map(|a| a.id),
+                code: &code,
+                direction: request.direction,
+                method: request.method,
+                decision,
+                desk: &request.desk,
+                operator: &request.operator,
+                override_reason: request.override_reason.as_deref(),
+                now,
+            },
+        )?;
+        let result = result(&tx, attempt_id, attendee, room)?;
+        tx.commit()?;
+        Ok(result)
+    }
+
+    /// Registers a person at the desk (当日参加) and lets them in, in one transaction. In a full
+    /// room the refusal is recorded and nobody is registered, unless an operator overrides it.
+    pub fn walk_in(
+        &mut self,
+        event_id: EventId,
+        draft: AttendeeDraft,
+        desk: &str,
+        operator: &str,
+        override_reason: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<DoorResult> {
+        let draft = AttendeeDraft { source: RegistrationSource::WalkIn, status: AttendeeStatus::Registered, ..draft }
+            .normalized()?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let event = find_event(&tx, event_id)?;
+        let room = Room {
+            in_room: count_in_room(&tx, event_id)?,
+            capacity: event.details.capacity,
+            has_venue: event.details.format.has_venue(),
+        };
+        let arriving = PersonAtDoor {
+            ticket_revoked: false,
+            same_event: true,
+            status: AttendeeStatus::Registered,
+            in_room: false,
+        };
+        let decision = decide(&Attempt {
+            direction: Direction::Entry,
+            subject: &Subject::Person(arriving),
+            room,
+            last_pass_of_code: None,
+            now,
+            override_reason,
+        });
+        let attendee = if decision.outcome == DoorOutcome::Ok {
+            Some(insert_attendee(&tx, event_id, draft, now)?)
+        } else {
+            None
+        };
+        let attempt_id = record(
+            &tx,
+            Recorded {
+                event_id,
+                attendee_id: attendee.as_ref().map(|a| a.id),
+                code: "",
+                direction: Direction::Entry,
+                method: DoorMethod::WalkIn,
+                decision,
+                desk,
+                operator,
+                override_reason,
+                now,
+            },
+        )?;
+        let result = result(&tx, attempt_id, attendee, room)?;
+        tx.commit()?;
+        Ok(result)
+    }
+
+    /// Marks a passed attempt as a mistake: it stays in the log, and no longer counts.
+    pub fn undo_attempt(&mut self, attempt_id: i64, reason: &str, desk: &str, now: DateTime<Utc>) -> Result<DoorAttempt> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let attempt = find_attempt(&tx, attempt_id)?;
+        if attempt.outcome != DoorOutcome::Ok || attempt.undone_at.is_some() {
+            return Err(StoreError::NotUndoable { id: attempt_id });
+        }
+        tx.execute(
+            "UPDATE door_attempt SET undone_at = ?2, undone_by = ?3, undo_reason = ?4 WHERE id = ?1",
+            params![attempt_id, timestamp(now), desk.trim(), reason.trim()],
+        )?;
+        let undone = find_attempt(&tx, attempt_id)?;
+        tx.commit()?;
+        Ok(undone)
+    }
+
+    /// The live counts of an event's door.
+    pub fn door_status(&self, event_id: EventId) -> Result<DoorStatus> {
+        let event = find_event(&self.conn, event_id)?;
+        let mut statement = self.conn.prepare_cached(
+            "SELECT a.category, a.mode, a.status, a.source = 'walk_in',
+                    coalesce(sum(d.direction = 'entry'), 0) > 0,
+                    coalesce(sum(CASE d.direction WHEN 'entry' THEN 1 WHEN 'exit' THEN -1 END), 0) > 0
+             FROM attendee a
+             LEFT JOIN door_attempt d ON d.attendee_id = a.id AND d.event_id = a.event_id
+                                       AND d.outcome = 'ok' AND d.undone_at IS NULL
+             WHERE a.event_id = ?1
+             GROUP BY a.id",
+        )?;
+        let people = statement
+            .query_map([event_id.0], |row| {
+                Ok(Presence {
+                    category: get_choice(row, 0, Category::parse)?,
+                    mode: get_choice(row, 1, AttendanceMode::parse)?,
+                    status: get_choice(row, 2, AttendeeStatus::parse)?,
+                    walk_in: row.get(3)?,
+                    checked_in: row.get(4)?,
+                    in_room: row.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(DoorStatus::tally(&people, event.details.capacity, event.details.format.has_venue()))
+    }
+
+    /// The latest attempts at an event's door, newest first.
+    pub fn door_attempts(&self, event_id: EventId, limit: u32) -> Result<Vec<DoorAttempt>> {
+        find_event(&self.conn, event_id)?;
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {ATTEMPT_COLUMNS} FROM {ATTEMPT_FROM} WHERE d.event_id = ?1 ORDER BY d.id DESC LIMIT ?2"
+        ))?;
+        let attempts = statement.query_map(params![event_id.0, limit], attempt_from_row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(attempts)
+    }
+}
