@@ -2,10 +2,10 @@
 
 use chrono::Utc;
 use tauri::State;
-use tsudoi_core::{Attendee, AttendeeDraft, AttendeeId, Event, EventForm, EventId, Lang};
-use tsudoi_store::{AttendeeQuery, DemoReport};
+use tsudoi_core::{Attendee, AttendeeDraft, AttendeeId, DoorStatus, Event, EventForm, EventId, Lang};
+use tsudoi_store::{AttendeeQuery, DemoReport, DeskSettings, DoorAttempt, DoorRequest, DoorResult};
 
-use crate::dto::{ApiError, AppStatus, EventSummary};
+use crate::dto::{ApiError, AppStatus, DoorInput, EventSummary, DESK_SEARCH_LIMIT};
 use crate::state::AppState;
 
 type Reply<T> = Result<T, ApiError>;
@@ -95,4 +95,92 @@ pub fn create_attendee(
 #[tauri::command]
 pub fn update_attendee(state: State<'_, AppState>, id: AttendeeId, draft: AttendeeDraft) -> Reply<Attendee> {
     state.with_store(|store| store.update_attendee(id, draft, Utc::now()))
+}
+
+#[tauri::command]
+pub fn desk_settings(state: State<'_, AppState>) -> Reply<DeskSettings> {
+    state.with_store(|store| store.desk())
+}
+
+#[tauri::command]
+pub fn set_desk(state: State<'_, AppState>, desk: DeskSettings) -> Reply<DeskSettings> {
+    state.with_store(|store| store.set_desk(&desk))
+}
+
+/// A scan, a pick from the name search, or an exit, recorded under this computer's desk.
+#[tauri::command]
+pub fn door(state: State<'_, AppState>, event_id: EventId, input: DoorInput) -> Reply<DoorResult> {
+    state.with_store(|store| {
+        let desk = store.desk()?;
+        let request = DoorRequest {
+            direction: input.direction,
+            method: input.method,
+            code: input.code,
+            attendee_id: input.attendee_id,
+            desk: desk.name,
+            operator: desk.operator,
+            override_reason: input.override_reason,
+        };
+        store.door(event_id, request, Utc::now())
+    })
+}
+
+#[tauri::command]
+pub fn walk_in(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    draft: AttendeeDraft,
+    override_reason: Option<String>,
+) -> Reply<DoorResult> {
+    state.with_store(|store| {
+        let desk = store.desk()?;
+        store.walk_in(
+            event_id,
+            draft,
+            &desk.name,
+            &desk.operator,
+            override_reason.as_deref(),
+            Utc::now(),
+        )
+    })
+}
+
+#[tauri::command]
+pub fn undo_attempt(state: State<'_, AppState>, attempt_id: i64, reason: String) -> Reply<DoorAttempt> {
+    state.with_store(|store| {
+        let desk = store.desk()?;
+        store.undo_attempt(attempt_id, &reason, &desk.name, Utc::now())
+    })
+}
+
+#[tauri::command]
+pub fn door_status(state: State<'_, AppState>, event_id: EventId) -> Reply<DoorStatus> {
+    state.with_store(|store| store.door_status(event_id))
+}
+
+#[tauri::command]
+pub fn door_attempts(state: State<'_, AppState>, event_id: EventId, limit: u32) -> Reply<Vec<DoorAttempt>> {
+    state.with_store(|store| store.door_attempts(event_id, limit))
+}
+
+/// The desk's name search: a few people who match what was typed, never the whole list (the
+/// desk's screen faces a queue).
+#[tauri::command]
+pub fn desk_search(state: State<'_, AppState>, event_id: EventId, query: String) -> Reply<Vec<Attendee>> {
+    if query.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    state.with_store(|store| {
+        let mut found = store.attendees(event_id, &AttendeeQuery { search: Some(query) })?;
+        found.truncate(DESK_SEARCH_LIMIT);
+        Ok(found)
+    })
+}
+
+#[tauri::command]
+pub fn reissue_ticket(state: State<'_, AppState>, attendee_id: AttendeeId) -> Reply<Attendee> {
+    state.with_store(|store| {
+        store.reissue_ticket(attendee_id, Utc::now())?;
+        store.attendee(attendee_id)
+    })
 }

@@ -1,9 +1,9 @@
 //! What crosses the IPC line besides core's own types. TypeScript declarations for all of them
 //! are generated into `ui/src/bindings.ts` (see `bindings.rs`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-use tsudoi_core::{Event, Lang};
+use tsudoi_core::{AttendeeId, Direction, DoorMethod, Event, Lang};
 use tsudoi_store::EventCounts;
 
 /// Every failed command returns this: the UI switches on `code`, and shows `message`, which
@@ -31,4 +31,18 @@ pub struct AppStatus {
 pub struct EventSummary {
     pub event: Event,
     pub counts: EventCounts,
+}
+
+/// At most this many people answer a name search at the desk.
+pub const DESK_SEARCH_LIMIT: usize = 8;
+
+/// One attempt at the door as the desk sends it; the desk's name and operator are added from
+/// the settings.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct DoorInput {
+    pub direction: Direction,
+    pub method: DoorMethod,
+    pub code: Option<String>,
+    pub attendee_id: Option<AttendeeId>,
+    pub override_reason: Option<String>,
 }

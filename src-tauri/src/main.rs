@@ -9,6 +9,7 @@
 mod commands;
 mod dto;
 mod state;
+mod webview;
 
 #[cfg(test)]
 mod bindings;
@@ -31,6 +32,13 @@ fn main() {
     let state = state::AppState::open(args.db);
     let result = tauri::Builder::default()
         .manage(state)
+        .setup(|app| {
+            use tauri::Manager;
+            if let Some(window) = app.get_webview_window("main") {
+                webview::allow_camera_for_own_page(&window)?;
+            }
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
             commands::set_language,
@@ -42,6 +50,15 @@ fn main() {
             commands::list_attendees,
             commands::create_attendee,
             commands::update_attendee,
+            commands::desk_settings,
+            commands::set_desk,
+            commands::door,
+            commands::walk_in,
+            commands::undo_attempt,
+            commands::door_status,
+            commands::door_attempts,
+            commands::desk_search,
+            commands::reissue_ticket,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

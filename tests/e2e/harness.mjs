@@ -40,8 +40,8 @@ async function waitForPort(port, child, deadlineMs) {
   throw new Error(`tauri-driver did not listen on ${port} within ${deadlineMs} ms`);
 }
 
-/** One tauri-driver for a test file. */
-export async function startDriver() {
+/** One tauri-driver for a test file; `env` reaches the app it starts. */
+export async function startDriver(env = {}) {
   if (!existsSync(desktopBinary)) {
     throw new Error(`${desktopBinary} is missing: build it with \`cargo build -p tsudoi-desktop\``);
   }
@@ -49,6 +49,7 @@ export async function startDriver() {
   const nativePort = await freePort();
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
     stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, ...env },
   });
   // tauri-driver listens at once, but its child WebKitWebDriver takes a moment: wait for both.
   await waitForPort(port, driver, 20_000);
@@ -96,4 +97,18 @@ export function byTestId(browser, id) {
 
 export function allByTestId(browser, id) {
   return browser.$$(`[data-testid="${id}"]`);
+}
+
+/** Types `text` into the element and presses Enter, as a USB scanner does. */
+export async function typeAndEnter(browser, element, text) {
+  await element.setValue(text);
+  await browser.keys("Enter");
+}
+
+/** Waits until the element's attribute has the value, and says what it had instead. */
+export async function waitForAttribute(browser, element, name, expected, timeout = 15_000) {
+  await browser.waitUntil(async () => (await element.getAttribute(name)) === expected, {
+    timeout,
+    timeoutMsg: `${name} never became “${expected}”; it is “${await element.getAttribute(name)}”`,
+  });
 }

@@ -15,6 +15,16 @@ try {
     await byTestId(browser, "welcome").waitForDisplayed({ timeout: 15000 });
   } else {
     await browser.waitUntil(async () => (await browser.$$('[data-testid="attendee-row"]')).length > 0, { timeout: 15000 });
+    if (view === "desk") {
+      const [person] = cliJson(db, "attendee", "list", "--event", "1", "--search", "大友");
+      await byTestId(browser, "open-desk").click();
+      const scan = byTestId(browser, "scan-input");
+      await scan.waitForDisplayed({ timeout: 15000 });
+      await scan.setValue(person.ticket);
+      await browser.keys("Enter");
+      await browser.waitUntil(async () => (await byTestId(browser, "door-result").getAttribute("data-outcome")) === "ok", { timeout: 15000 });
+      await browser.waitUntil(async () => (await byTestId(browser, "live-in-room").getText()).startsWith("1"), { timeout: 15000 });
+    }
     if (view === "form") {
       await byTestId(browser, "add-attendee").click();
       await byTestId(browser, "save").click();

@@ -57,7 +57,13 @@ phone: string, category: Category, mode: AttendanceMode,
  */
 consent: boolean, source: RegistrationSource, notes: string, status: AttendeeStatus, };
 
-export type Attendee = { id: AttendeeId, event_id: EventId, created_at: string, updated_at: string, name: string, 
+export type TicketToken = string;
+
+export type Attendee = { id: AttendeeId, event_id: EventId, 
+/**
+ * The ticket that opens the door; none only while a new registration is being written.
+ */
+ticket: TicketToken | null, created_at: string, updated_at: string, name: string, 
 /**
  * The reading (フリガナ), stored as full-width katakana.
  */
@@ -71,9 +77,51 @@ phone: string, category: Category, mode: AttendanceMode,
  */
 consent: boolean, source: RegistrationSource, notes: string, status: AttendeeStatus, };
 
+export type Direction = "entry" | "exit";
+
+export type DoorMethod = "qr" | "camera" | "search" | "walk_in";
+
+export type DoorOutcome = "ok" | "duplicate" | "unknown" | "misread" | "revoked" | "cancelled" | "wrong_event" | "full" | "repeat" | "not_in_room";
+
+export type SeatZone = "general" | "stakeholder";
+
+export type GroupCount = { registered: number, checked_in: number, in_room: number, };
+
+export type DoorStatus = { 
+/**
+ * Registrations that stand (cancelled ones excluded).
+ */
+registered: number, 
+/**
+ * People who passed the door at least once.
+ */
+checked_in: number, 
+/**
+ * People in the room now: entries minus exits.
+ */
+in_room: number, capacity: number, 
+/**
+ * Places left in the room (never below zero, even after an override).
+ */
+remaining: number, nearly_full: boolean, full: boolean, walk_ins: number, by_category: { [key in string]: GroupCount }, by_mode: { [key in string]: GroupCount }, by_zone: { [key in string]: GroupCount }, };
+
 export type EventCounts = { n_registered: number, n_cancelled: number, n_venue: number, n_online: number, };
 
 export type DemoReport = { event_ids: Array<EventId>, n_attendees: number, };
+
+export type DeskSettings = { name: string, operator: string, };
+
+export type PassRecord = { at: string, desk: string, };
+
+export type DoorAttempt = { id: number, event_id: EventId, attendee_id: AttendeeId | null, attendee_name: string | null, code: string, direction: Direction, method: DoorMethod, outcome: DoorOutcome, desk: string, operator: string, override_reason: string | null, at: string, undone_at: string | null, undone_by: string | null, undo_reason: string | null, };
+
+export type DoorResult = { attempt: DoorAttempt, attendee: Attendee | null, zone: SeatZone | null, 
+/**
+ * For "already checked in" and a repeated scan: the pass that already happened.
+ */
+previous: PassRecord | null, in_room: number, capacity: number, nearly_full: boolean, };
+
+export type DoorInput = { direction: Direction, method: DoorMethod, code: string | null, attendee_id: AttendeeId | null, override_reason: string | null, };
 
 export type ApiError = { code: string, message: string, };
 

@@ -29,7 +29,11 @@ pub fn door(store: &mut Store, args: &DoorArgs, direction: Direction) -> Result<
     let desk = desk_of(store, &args.desk)?;
     let request = DoorRequest {
         direction,
-        method: if args.attendee.is_some() { DoorMethod::Search } else { DoorMethod::Qr },
+        method: if args.attendee.is_some() {
+            DoorMethod::Search
+        } else {
+            DoorMethod::Qr
+        },
         code: args.code.clone(),
         attendee_id: args.attendee.map(AttendeeId),
         desk: desk.name,
@@ -48,7 +52,11 @@ fn local_time(at: DateTime<Utc>) -> String {
 pub fn print_result(out: &Output, result: &DoorResult, lang: Lang) {
     let outcome = result.attempt.outcome;
     if out.json {
-        let shown = if outcome == DoorOutcome::Repeat { DoorOutcome::Ok } else { outcome };
+        let shown = if outcome == DoorOutcome::Repeat {
+            DoorOutcome::Ok
+        } else {
+            outcome
+        };
         return out.print_json(&json!({
             "result": shown.as_str(),
             "repeat": outcome == DoorOutcome::Repeat,
@@ -67,7 +75,13 @@ pub fn print_result(out: &Output, result: &DoorResult, lang: Lang) {
     println!("{mark} {}", outcome.label(lang));
     if let Some(a) = &result.attendee {
         let d = &a.details;
-        println!("  {}（{}）{}  {}", d.name, d.kana, d.organization, d.category.label(lang));
+        println!(
+            "  {}（{}）{}  {}",
+            d.name,
+            d.kana,
+            d.organization,
+            d.category.label(lang)
+        );
     }
     if let (Some(zone), true) = (result.zone, outcome.passed()) {
         println!("  {}", zone.label(lang));
@@ -79,8 +93,14 @@ pub fn print_result(out: &Output, result: &DoorResult, lang: Lang) {
         }
     }
     match lang {
-        Lang::Ja => println!("  在室 {} / 定員 {}（記録番号 {}）", result.in_room, result.capacity, result.attempt.id),
-        Lang::En => println!("  in the room {} / capacity {} (record {})", result.in_room, result.capacity, result.attempt.id),
+        Lang::Ja => println!(
+            "  在室 {} / 定員 {}（記録番号 {}）",
+            result.in_room, result.capacity, result.attempt.id
+        ),
+        Lang::En => println!(
+            "  in the room {} / capacity {} (record {})",
+            result.in_room, result.capacity, result.attempt.id
+        ),
     }
 }
 
@@ -102,9 +122,21 @@ pub fn print_status(out: &Output, status: &DoorStatus, lang: Lang) {
         status.in_room.to_string(),
     ]);
     let mut rows: Vec<(&str, Option<&GroupCount>)> = Vec::new();
-    rows.extend(SeatZone::ALL.iter().map(|z| (z.label(lang), status.by_zone.get(z.as_str()))));
-    rows.extend(Category::ALL.iter().map(|c| (c.label(lang), status.by_category.get(c.as_str()))));
-    rows.extend(AttendanceMode::ALL.iter().map(|m| (m.label(lang), status.by_mode.get(m.as_str()))));
+    rows.extend(
+        SeatZone::ALL
+            .iter()
+            .map(|z| (z.label(lang), status.by_zone.get(z.as_str()))),
+    );
+    rows.extend(
+        Category::ALL
+            .iter()
+            .map(|c| (c.label(lang), status.by_category.get(c.as_str()))),
+    );
+    rows.extend(
+        AttendanceMode::ALL
+            .iter()
+            .map(|m| (m.label(lang), status.by_mode.get(m.as_str()))),
+    );
     for (label, count) in rows {
         let count = count.copied().unwrap_or_default();
         t.add_row(vec![
@@ -116,8 +148,14 @@ pub fn print_status(out: &Output, status: &DoorStatus, lang: Lang) {
     }
     println!("{t}");
     match lang {
-        Lang::Ja => println!("定員 {}、残り {}（当日参加 {} 名）", status.capacity, status.remaining, status.walk_ins),
-        Lang::En => println!("capacity {}, {} places left ({} walk-ins)", status.capacity, status.remaining, status.walk_ins),
+        Lang::Ja => println!(
+            "定員 {}、残り {}（当日参加 {} 名）",
+            status.capacity, status.remaining, status.walk_ins
+        ),
+        Lang::En => println!(
+            "capacity {}, {} places left ({} walk-ins)",
+            status.capacity, status.remaining, status.walk_ins
+        ),
     }
 }
 
@@ -160,7 +198,9 @@ pub fn print_attempts(out: &Output, attempts: &[DoorAttempt], lang: Lang) {
 
 /// Writes each attendee's QR code as `NNNN-name.png` and `.svg` into `dir`.
 pub fn export_tickets(store: &Store, event: EventId, dir: &Path) -> Result<Vec<Attendee>, String> {
-    let attendees = store.attendees(event, &AttendeeQuery::default()).map_err(|e| e.to_string())?;
+    let attendees = store
+        .attendees(event, &AttendeeQuery::default())
+        .map_err(|e| e.to_string())?;
     fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for attendee in &attendees {
         let Some(token) = &attendee.ticket else { continue };
@@ -178,7 +218,13 @@ pub fn export_tickets(store: &Store, event: EventId, dir: &Path) -> Result<Vec<A
 /// A name made safe for every file system: path separators and reserved characters become `_`.
 fn file_safe(name: &str) -> String {
     name.chars()
-        .map(|c| if c.is_control() || "/\\:*?\"<>| ".contains(c) { '_' } else { c })
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>| ".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 

@@ -14,12 +14,14 @@ use clap::Parser;
 use serde_json::json;
 use tsudoi_core::event::{parse_date, parse_time};
 use tsudoi_core::{
-    AttendanceMode, AttendeeDraft, AttendeeId, AttendeeStatus, Category, Direction, EventDraft, EventFormat, EventId,
-    Lang, Localized, RegistrationSource,
+    AttendanceMode, AttendeeDraft, AttendeeId, AttendeeStatus, Category, Direction, EventDraft, EventFormat,
+    EventId, Lang, Localized, RegistrationSource,
 };
 use tsudoi_store::{default_db_path, AttendeeQuery, DeskSettings, Store};
 
-use args::{AttendeeCommand, AttendeeFields, Cli, Command, EventCommand, EventFields, SettingCommand, TicketCommand};
+use args::{
+    AttendeeCommand, AttendeeFields, Cli, Command, EventCommand, EventFields, SettingCommand, TicketCommand,
+};
 use output::Output;
 
 /// What a failed command reports: a coded error for `--json`, a message for people.
@@ -32,7 +34,11 @@ struct Failure {
 
 impl Failure {
     fn from_error(error: &impl Localized, lang: Lang) -> Failure {
-        Failure { code: error.code(), message: error.message(lang), reported: false }
+        Failure {
+            code: error.code(),
+            message: error.message(lang),
+            reported: false,
+        }
     }
 }
 
@@ -155,22 +161,43 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
             desk::print_result(out, &result, lang);
             return passed_or_refused(&result, lang);
         }
-        Command::WalkIn { event, fields, desk: desk_args, override_reason } => {
+        Command::WalkIn {
+            event,
+            fields,
+            desk: desk_args,
+            override_reason,
+        } => {
             if fields.name.is_none() {
                 return Err(missing_argument("--name", lang));
             }
-            let draft = AttendeeDraft { consent: true, ..AttendeeDraft::default() };
+            let draft = AttendeeDraft {
+                consent: true,
+                ..AttendeeDraft::default()
+            };
             let draft = apply_attendee_fields(draft, fields).map_err(invalid)?;
             let desk = desk::desk_of(store, desk_args).map_err(fail)?;
             let result = store
-                .walk_in(EventId(*event), draft, &desk.name, &desk.operator, override_reason.as_deref(), now)
+                .walk_in(
+                    EventId(*event),
+                    draft,
+                    &desk.name,
+                    &desk.operator,
+                    override_reason.as_deref(),
+                    now,
+                )
                 .map_err(fail)?;
             desk::print_result(out, &result, lang);
             return passed_or_refused(&result, lang);
         }
-        Command::Undo { attempt, reason, desk: desk_args } => {
+        Command::Undo {
+            attempt,
+            reason,
+            desk: desk_args,
+        } => {
             let desk = desk::desk_of(store, desk_args).map_err(fail)?;
-            let undone = store.undo_attempt(*attempt, reason, &desk.name, now).map_err(fail)?;
+            let undone = store
+                .undo_attempt(*attempt, reason, &desk.name, now)
+                .map_err(fail)?;
             desk::print_attempts(out, std::slice::from_ref(&undone), lang);
         }
         Command::Status { event } => {
@@ -182,8 +209,7 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
             desk::print_attempts(out, &attempts, lang);
         }
         Command::Ticket(TicketCommand::Export { event, out: dir }) => {
-            let attendees = desk::export_tickets(store, EventId(*event), dir)
-                .map_err(|detail| Failure {
+            let attendees = desk::export_tickets(store, EventId(*event), dir).map_err(|detail| Failure {
                 code: "cli.export_failed",
                 message: export_failed(&detail, lang),
                 reported: false,
@@ -232,14 +258,22 @@ fn passed_or_refused(result: &tsudoi_store::DoorResult, lang: Lang) -> Result<()
     if result.attempt.outcome.passed() {
         Ok(())
     } else {
-        Err(Failure { code: "door.refused", message: result.attempt.outcome.label(lang).to_string(), reported: true })
+        Err(Failure {
+            code: "door.refused",
+            message: result.attempt.outcome.label(lang).to_string(),
+            reported: true,
+        })
     }
 }
 
 fn export_failed(detail: &str, lang: Lang) -> String {
     match lang {
-        Lang::Ja => format!("受付票を書き出せませんでした（{detail}）。出力先のフォルダーと空き容量を確認してください。"),
-        Lang::En => format!("Could not write the tickets ({detail}). Check the output folder and the free space."),
+        Lang::Ja => format!(
+            "受付票を書き出せませんでした（{detail}）。出力先のフォルダーと空き容量を確認してください。"
+        ),
+        Lang::En => {
+            format!("Could not write the tickets ({detail}). Check the output folder and the free space.")
+        }
     }
 }
 

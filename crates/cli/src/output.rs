@@ -218,7 +218,10 @@ impl Output {
             return self.print_json(&json!({ "out": dir, "n_tickets": n_people }));
         }
         match lang {
-            Lang::Ja => println!("{n_people} 名分の受付票（PNG と SVG）を {} に書き出しました。", dir.display()),
+            Lang::Ja => println!(
+                "{n_people} 名分の受付票（PNG と SVG）を {} に書き出しました。",
+                dir.display()
+            ),
             Lang::En => println!("Wrote {n_people} tickets (PNG and SVG) to {}.", dir.display()),
         }
     }

@@ -16,11 +16,33 @@ impl Desk {
     fn new(capacity: u32, people: &[(&str, &str)]) -> Desk {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("tsudoi.sqlite3");
-        let mut desk = Desk { dir, db, event: String::new() };
-        let event = desk.ok(&["event", "create", "--title", "第1回", "--date", "2026-07-25", "--capacity", &capacity.to_string()]);
+        let mut desk = Desk {
+            dir,
+            db,
+            event: String::new(),
+        };
+        let event = desk.ok(&[
+            "event",
+            "create",
+            "--title",
+            "第1回",
+            "--date",
+            "2026-07-25",
+            "--capacity",
+            &capacity.to_string(),
+        ]);
         desk.event = event["id"].to_string();
         for (name, category) in people {
-            desk.ok(&["attendee", "add", "--event", &desk.event.clone(), "--name", name, "--category", category]);
+            desk.ok(&[
+                "attendee",
+                "add",
+                "--event",
+                &desk.event.clone(),
+                "--name",
+                name,
+                "--category",
+                category,
+            ]);
         }
         desk
     }
@@ -35,20 +57,30 @@ impl Desk {
             .output()
             .unwrap();
         let document = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-            panic!("tsudoi {args:?} did not print exactly one JSON document ({e}): {}", String::from_utf8_lossy(&output.stdout))
+            panic!(
+                "tsudoi {args:?} did not print exactly one JSON document ({e}): {}",
+                String::from_utf8_lossy(&output.stdout)
+            )
         });
         (output, document)
     }
 
     fn ok(&self, args: &[&str]) -> Value {
         let (output, document) = self.run(args);
-        assert!(output.status.success(), "tsudoi {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "tsudoi {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         document
     }
 
     fn ticket_of(&self, name: &str) -> String {
         let people = self.ok(&["attendee", "list", "--event", &self.event, "--search", name]);
-        people[0]["ticket"].as_str().expect("attendee list --json shows each ticket").to_string()
+        people[0]["ticket"]
+            .as_str()
+            .expect("attendee list --json shows each ticket")
+            .to_string()
     }
 }
 
@@ -60,14 +92,24 @@ fn checkin_lets_in_once_and_says_why_it_refuses() {
     assert_eq!(ok["result"], "ok");
     assert_eq!(ok["attendee"]["name"], "大友 慎吾");
     assert_eq!(ok["zone"], "general");
-    assert_eq!((ok["in_room"].as_u64(), ok["capacity"].as_u64()), (Some(1), Some(70)));
+    assert_eq!(
+        (ok["in_room"].as_u64(), ok["capacity"].as_u64()),
+        (Some(1), Some(70))
+    );
 
     let staff = desk.ok(&["checkin", "--event", &desk.event, &desk.ticket_of("局員")]);
     assert_eq!(staff["zone"], "stakeholder");
 
     let echo = desk.ok(&["checkin", "--event", &desk.event, &code]);
-    assert_eq!((echo["result"].as_str(), echo["repeat"].as_bool()), (Some("ok"), Some(true)), "a double read is the same pass");
-    assert_eq!(echo["previous"]["desk"], "受付A", "it says at which desk the person came in");
+    assert_eq!(
+        (echo["result"].as_str(), echo["repeat"].as_bool()),
+        (Some("ok"), Some(true)),
+        "a double read is the same pass"
+    );
+    assert_eq!(
+        echo["previous"]["desk"], "受付A",
+        "it says at which desk the person came in"
+    );
     assert_eq!(echo["in_room"], 2);
 
     for (code, expected) in [("0000000000000000", "misread"), ("00000000000000000", "unknown")] {
@@ -80,13 +122,19 @@ fn checkin_lets_in_once_and_says_why_it_refuses() {
 
 #[test]
 fn status_counts_entries_exits_and_zones() {
-    let desk = Desk::new(70, &[("一", "atotsugi"), ("二", "supporter"), ("三", "stakeholder")]);
+    let desk = Desk::new(
+        70,
+        &[("一", "atotsugi"), ("二", "supporter"), ("三", "stakeholder")],
+    );
     for name in ["一", "二", "三"] {
         desk.ok(&["checkin", "--event", &desk.event, &desk.ticket_of(name)]);
     }
     desk.ok(&["checkout", "--event", &desk.event, &desk.ticket_of("二")]);
     let status = desk.ok(&["status", "--event", &desk.event]);
-    assert_eq!((status["registered"].as_u64(), status["checked_in"].as_u64()), (Some(3), Some(3)));
+    assert_eq!(
+        (status["registered"].as_u64(), status["checked_in"].as_u64()),
+        (Some(3), Some(3))
+    );
     assert_eq!(status["in_room"], 2, "entries minus exits");
     assert_eq!(status["capacity"], 70);
     assert_eq!(status["by_zone"]["stakeholder"]["in_room"], 1);
@@ -102,9 +150,20 @@ fn a_full_room_needs_a_written_override() {
     let (output, full) = desk.run(&["checkin", "--event", &desk.event, &desk.ticket_of("二")]);
     assert!(!output.status.success());
     assert_eq!(full["result"], "full");
-    let overridden =
-        desk.ok(&["checkin", "--event", &desk.event, "--override", "登壇者の同行者", "--operator", "佐藤", &desk.ticket_of("二")]);
-    assert_eq!((overridden["result"].as_str(), overridden["overridden"].as_bool()), (Some("ok"), Some(true)));
+    let overridden = desk.ok(&[
+        "checkin",
+        "--event",
+        &desk.event,
+        "--override",
+        "登壇者の同行者",
+        "--operator",
+        "佐藤",
+        &desk.ticket_of("二"),
+    ]);
+    assert_eq!(
+        (overridden["result"].as_str(), overridden["overridden"].as_bool()),
+        (Some("ok"), Some(true))
+    );
     let log = desk.ok(&["attempts", "--event", &desk.event]);
     assert_eq!(log[0]["override_reason"], "登壇者の同行者");
     assert_eq!(log[0]["operator"], "佐藤");
@@ -114,11 +173,22 @@ fn a_full_room_needs_a_written_override() {
 #[test]
 fn walk_ins_undo_and_reissue() {
     let desk = Desk::new(70, &[("大友 慎吾", "atotsugi")]);
-    let walk_in = desk.ok(&["walk-in", "--event", &desk.event, "--name", "当日 太郎", "--kana", "とうじつ たろう"]);
+    let walk_in = desk.ok(&[
+        "walk-in",
+        "--event",
+        &desk.event,
+        "--name",
+        "当日 太郎",
+        "--kana",
+        "とうじつ たろう",
+    ]);
     assert_eq!(walk_in["result"], "ok");
     assert_eq!(walk_in["attendee"]["source"], "walk_in");
     let status = desk.ok(&["status", "--event", &desk.event]);
-    assert_eq!((status["walk_ins"].as_u64(), status["in_room"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(
+        (status["walk_ins"].as_u64(), status["in_room"].as_u64()),
+        (Some(1), Some(1))
+    );
 
     let undone = desk.ok(&["undo", &walk_in["attempt_id"].to_string(), "--reason", "入力ミス"]);
     assert_eq!(undone[0]["undo_reason"], "入力ミス");
@@ -136,9 +206,19 @@ fn walk_ins_undo_and_reissue() {
 fn tickets_export_as_png_and_svg() {
     let desk = Desk::new(70, &[("大友 慎吾", "atotsugi"), ("Sarah Kimura", "senior")]);
     let out = desk.dir.path().join("tickets");
-    let report = desk.ok(&["ticket", "export", "--event", &desk.event, "--out", out.to_str().unwrap()]);
+    let report = desk.ok(&[
+        "ticket",
+        "export",
+        "--event",
+        &desk.event,
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(report["n_tickets"], 2);
-    let mut names: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
     names.sort();
     assert_eq!(names.len(), 4, "{names:?}");
     assert!(names.iter().any(|n| n.ends_with("大友_慎吾.png")), "{names:?}");

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ValidationError;
 use crate::event::EventId;
-use crate::ticket::TicketToken;
 use crate::text::{is_plausible_email, normalize_display, normalize_email, normalize_kana, normalize_phone};
+use crate::ticket::TicketToken;
 
 /// The database identity of an attendee.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

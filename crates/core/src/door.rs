@@ -156,7 +156,10 @@ pub struct Decision {
 /// the desk would want to hear about problems: is this a ticket, is it ours, is it valid, is the
 /// person already in, is there room.
 pub fn decide(attempt: &Attempt<'_>) -> Decision {
-    let refused = |outcome| Decision { outcome, overridden: false };
+    let refused = |outcome| Decision {
+        outcome,
+        overridden: false,
+    };
     let person = match attempt.subject {
         Subject::Misread => return refused(DoorOutcome::Misread),
         Subject::UnknownCode => return refused(DoorOutcome::Unknown),
@@ -184,13 +187,22 @@ pub fn decide(attempt: &Attempt<'_>) -> Decision {
     }
     match attempt.direction {
         Direction::Exit if !person.in_room => refused(DoorOutcome::NotInRoom),
-        Direction::Exit => Decision { outcome: DoorOutcome::Ok, overridden },
+        Direction::Exit => Decision {
+            outcome: DoorOutcome::Ok,
+            overridden,
+        },
         Direction::Entry if person.in_room => refused(DoorOutcome::Duplicate),
         Direction::Entry if attempt.room.is_full() => match reason {
-            Some(_) => Decision { outcome: DoorOutcome::Ok, overridden: true },
+            Some(_) => Decision {
+                outcome: DoorOutcome::Ok,
+                overridden: true,
+            },
             None => refused(DoorOutcome::Full),
         },
-        Direction::Entry => Decision { outcome: DoorOutcome::Ok, overridden },
+        Direction::Entry => Decision {
+            outcome: DoorOutcome::Ok,
+            overridden,
+        },
     }
 }
 
@@ -248,9 +260,14 @@ impl DoorStatus {
     /// Tallies the people of an event. Cancelled people who never came count nowhere; a cancelled
     /// person let in by an override counts as present.
     pub fn tally(people: &[Presence], capacity: u32, has_venue: bool) -> DoorStatus {
-        let mut status = DoorStatus { capacity, ..DoorStatus::default() };
+        let mut status = DoorStatus {
+            capacity,
+            ..DoorStatus::default()
+        };
         for category in Category::ALL {
-            status.by_category.insert(category.as_str().into(), GroupCount::default());
+            status
+                .by_category
+                .insert(category.as_str().into(), GroupCount::default());
         }
         for mode in AttendanceMode::ALL {
             status.by_mode.insert(mode.as_str().into(), GroupCount::default());
@@ -276,7 +293,11 @@ impl DoorStatus {
                 group.add(person);
             }
         }
-        let room = Room { in_room: status.in_room, capacity, has_venue };
+        let room = Room {
+            in_room: status.in_room,
+            capacity,
+            has_venue,
+        };
         status.remaining = capacity.saturating_sub(status.in_room);
         status.full = room.is_full();
         status.nearly_full = room.is_nearly_full();
@@ -294,19 +315,48 @@ mod tests {
     }
 
     fn person() -> PersonAtDoor {
-        PersonAtDoor { ticket_revoked: false, same_event: true, status: AttendeeStatus::Registered, in_room: false }
+        PersonAtDoor {
+            ticket_revoked: false,
+            same_event: true,
+            status: AttendeeStatus::Registered,
+            in_room: false,
+        }
     }
 
-    const ROOM: Room = Room { in_room: 10, capacity: 70, has_venue: true };
-    const FULL: Room = Room { in_room: 70, capacity: 70, has_venue: true };
+    const ROOM: Room = Room {
+        in_room: 10,
+        capacity: 70,
+        has_venue: true,
+    };
+    const FULL: Room = Room {
+        in_room: 70,
+        capacity: 70,
+        has_venue: true,
+    };
 
     #[test]
     fn the_rules_of_the_door() {
-        let in_room = PersonAtDoor { in_room: true, ..person() };
-        let cancelled = PersonAtDoor { status: AttendeeStatus::Cancelled, ..person() };
-        let revoked = PersonAtDoor { ticket_revoked: true, ..person() };
-        let elsewhere = PersonAtDoor { same_event: false, ..person() };
-        let online_only = Room { in_room: 500, capacity: 0, has_venue: false };
+        let in_room = PersonAtDoor {
+            in_room: true,
+            ..person()
+        };
+        let cancelled = PersonAtDoor {
+            status: AttendeeStatus::Cancelled,
+            ..person()
+        };
+        let revoked = PersonAtDoor {
+            ticket_revoked: true,
+            ..person()
+        };
+        let elsewhere = PersonAtDoor {
+            same_event: false,
+            ..person()
+        };
+        let online_only = Room {
+            in_room: 500,
+            capacity: 0,
+            has_venue: false,
+        };
         let just_now = Some(now() - Duration::milliseconds(800));
         let a_while_ago = Some(now() - Duration::seconds(30));
         use Direction::{Entry, Exit};
@@ -330,15 +380,27 @@ mod tests {
             ("leaving without coming in", Exit, Subject::Person(person()), ROOM, None, None, NotInRoom, false),
             ("leaving a full room is fine", Exit, Subject::Person(PersonAtDoor { in_room: true, ..person() }), FULL, None, None, Ok, false),
         ];
-        for (why, direction, subject, room, last_pass_of_code, override_reason, outcome, overridden) in cases {
-            let attempt = Attempt { direction, subject: &subject, room, last_pass_of_code, now: now(), override_reason };
+        for (why, direction, subject, room, last_pass_of_code, override_reason, outcome, overridden) in cases
+        {
+            let attempt = Attempt {
+                direction,
+                subject: &subject,
+                room,
+                last_pass_of_code,
+                now: now(),
+                override_reason,
+            };
             assert_eq!(decide(&attempt), Decision { outcome, overridden }, "{why}");
         }
     }
 
     #[test]
     fn the_room_warns_from_ninety_percent() {
-        let at = |in_room| Room { in_room, capacity: 70, has_venue: true };
+        let at = |in_room| Room {
+            in_room,
+            capacity: 70,
+            has_venue: true,
+        };
         assert!(!at(62).is_nearly_full());
         assert!(at(63).is_nearly_full());
         assert!(!at(69).is_full());
@@ -365,10 +427,36 @@ mod tests {
             p(Category::Senior, Venue, Cancelled, false, false),
         ];
         let status = DoorStatus::tally(&people, 70, true);
-        assert_eq!((status.registered, status.checked_in, status.in_room, status.remaining), (4, 3, 2, 68));
-        assert_eq!(status.by_zone["stakeholder"], GroupCount { registered: 1, checked_in: 1, in_room: 1 });
-        assert_eq!(status.by_zone["general"], GroupCount { registered: 3, checked_in: 2, in_room: 1 });
-        assert_eq!(status.by_category["senior"], GroupCount::default(), "a cancellation counts nowhere");
+        assert_eq!(
+            (
+                status.registered,
+                status.checked_in,
+                status.in_room,
+                status.remaining
+            ),
+            (4, 3, 2, 68)
+        );
+        assert_eq!(
+            status.by_zone["stakeholder"],
+            GroupCount {
+                registered: 1,
+                checked_in: 1,
+                in_room: 1
+            }
+        );
+        assert_eq!(
+            status.by_zone["general"],
+            GroupCount {
+                registered: 3,
+                checked_in: 2,
+                in_room: 1
+            }
+        );
+        assert_eq!(
+            status.by_category["senior"],
+            GroupCount::default(),
+            "a cancellation counts nowhere"
+        );
         assert_eq!(status.by_mode["online"].registered, 1);
         assert!(!status.full && !status.nearly_full);
     }

@@ -61,9 +61,16 @@ impl TicketToken {
     /// Makes a token from random bytes (the caller draws them from the OS's generator).
     pub fn from_random(bytes: [u8; RANDOM_BYTES]) -> TicketToken {
         let bits = bytes.iter().fold(0u128, |acc, b| (acc << 8) | u128::from(*b));
-        let body: Vec<u32> = (0..BODY_LEN).rev().map(|i| ((bits >> (i * 5)) & 31) as u32).collect();
+        let body: Vec<u32> = (0..BODY_LEN)
+            .rev()
+            .map(|i| ((bits >> (i * 5)) & 31) as u32)
+            .collect();
         let check = check_value(&body);
-        let text = body.iter().chain(std::iter::once(&check)).map(|v| ALPHABET[*v as usize] as char).collect();
+        let text = body
+            .iter()
+            .chain(std::iter::once(&check))
+            .map(|v| ALPHABET[*v as usize] as char)
+            .collect();
         TicketToken(text)
     }
 
@@ -80,18 +87,26 @@ impl TicketToken {
         }
         let n_symbols = cleaned.chars().count();
         if n_symbols != BODY_LEN + 1 {
-            return Err(TokenError::WrongLength { expected: BODY_LEN + 1, found: n_symbols });
+            return Err(TokenError::WrongLength {
+                expected: BODY_LEN + 1,
+                found: n_symbols,
+            });
         }
         let mut values = Vec::with_capacity(BODY_LEN + 1);
         for c in cleaned.chars() {
-            let value = u8::try_from(c).ok().and_then(value_of).ok_or(TokenError::BadSymbol(c))?;
+            let value = u8::try_from(c)
+                .ok()
+                .and_then(value_of)
+                .ok_or(TokenError::BadSymbol(c))?;
             values.push(value);
         }
         let (body, check) = values.split_at(BODY_LEN);
         if check[0] != check_value(body) {
             return Err(TokenError::BadCheck);
         }
-        Ok(TicketToken(values.iter().map(|v| ALPHABET[*v as usize] as char).collect()))
+        Ok(TicketToken(
+            values.iter().map(|v| ALPHABET[*v as usize] as char).collect(),
+        ))
     }
 
     /// The canonical form: what the QR code holds and the database stores.
@@ -102,7 +117,11 @@ impl TicketToken {
     /// For reading aloud or typing by hand: `XXXX-XXXX-XXXX-XXXX-C`.
     pub fn grouped(&self) -> String {
         let symbols: Vec<char> = self.0.chars().collect();
-        symbols.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-")
+        symbols
+            .chunks(4)
+            .map(|c| c.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("-")
     }
 }
 
@@ -125,8 +144,18 @@ mod tests {
         for seed in 0..=255u8 {
             let token = TicketToken::from_random([seed; RANDOM_BYTES]);
             assert_eq!(token.as_str().len(), 17);
-            assert!(token.as_str().bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()), "{token}");
-            assert_eq!(TicketToken::parse(token.as_str()), Ok(token.clone()), "a token reads back as itself");
+            assert!(
+                token
+                    .as_str()
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()),
+                "{token}"
+            );
+            assert_eq!(
+                TicketToken::parse(token.as_str()),
+                Ok(token.clone()),
+                "a token reads back as itself"
+            );
         }
     }
 
@@ -137,7 +166,11 @@ mod tests {
             for bit in 0..8 {
                 let mut bytes = [0; RANDOM_BYTES];
                 bytes[byte] = 1 << bit;
-                assert_ne!(TicketToken::from_random(bytes), zero, "byte {byte} bit {bit} is used");
+                assert_ne!(
+                    TicketToken::from_random(bytes),
+                    zero,
+                    "byte {byte} bit {bit} is used"
+                );
             }
         }
     }
@@ -175,7 +208,11 @@ mod tests {
                 let mut misread = symbols.clone();
                 misread[position] = replacement;
                 let misread = String::from_utf8(misread).unwrap();
-                assert_eq!(TicketToken::parse(&misread), Err(TokenError::BadCheck), "{misread} is a misread");
+                assert_eq!(
+                    TicketToken::parse(&misread),
+                    Err(TokenError::BadCheck),
+                    "{misread} is a misread"
+                );
             }
         }
     }
@@ -197,7 +234,10 @@ mod tests {
                 n_caught += usize::from(TicketToken::parse(std::str::from_utf8(&swapped).unwrap()).is_err());
             }
         }
-        assert!(n_caught * 100 >= n_swaps * 90, "caught {n_caught} of {n_swaps} swaps");
+        assert!(
+            n_caught * 100 >= n_swaps * 90,
+            "caught {n_caught} of {n_swaps} swaps"
+        );
     }
 
     #[test]
@@ -205,10 +245,28 @@ mod tests {
         let cases = [
             ("", TokenError::Empty),
             ("  ", TokenError::Empty),
-            ("ABC", TokenError::WrongLength { expected: 17, found: 3 }),
-            ("https://example.jp/x", TokenError::WrongLength { expected: 17, found: 20 }),
+            (
+                "ABC",
+                TokenError::WrongLength {
+                    expected: 17,
+                    found: 3,
+                },
+            ),
+            (
+                "https://example.jp/x",
+                TokenError::WrongLength {
+                    expected: 17,
+                    found: 20,
+                },
+            ),
             ("0123456789ABCDEFU", TokenError::BadSymbol('U')),
-            ("やまだたろうやまだたろうやまだたろう", TokenError::WrongLength { expected: 17, found: 18 }),
+            (
+                "やまだたろうやまだたろうやまだたろう",
+                TokenError::WrongLength {
+                    expected: 17,
+                    found: 18,
+                },
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(TicketToken::parse(input), Err(expected), "reading {input:?}");

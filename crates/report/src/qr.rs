@@ -1,8 +1,10 @@
 //! QR codes of ticket tokens, as PNG and SVG.
 //!
 //! The token is upper-case letters and digits, so it is encoded in QR's alphanumeric mode: 17
-//! symbols fit the smallest code (21×21 modules) at error-correction level M, which a phone
-//! photo, a webcam or a cheap USB scanner reads from a creased printout.
+//! symbols fit a version-2 code (25×25 modules) at the highest error correction, H (30%). That
+//! version has an alignment pattern, which lets a webcam decoder undo perspective, and the
+//! redundancy survives creases, glare and a dim hall (tests/e2e/qr-decode.test.mjs measured
+//! version 1 at level M failing on tilted and noisy frames that version 2 at H reads).
 
 use qrcode::render::svg;
 use qrcode::{Color, EcLevel, QrCode};
@@ -14,7 +16,7 @@ use crate::ReportError;
 const QUIET_ZONE: usize = 4;
 
 fn encode(token: &TicketToken) -> Result<QrCode, ReportError> {
-    Ok(QrCode::with_error_correction_level(token.as_str(), EcLevel::M)?)
+    Ok(QrCode::with_error_correction_level(token.as_str(), EcLevel::H)?)
 }
 
 /// An SVG image of the ticket's QR code, scalable for print.
@@ -40,7 +42,10 @@ pub fn ticket_png(token: &TicketToken, module_px: usize) -> Result<Vec<u8>, Repo
         if *color != Color::Dark {
             continue;
         }
-        let (row, column) = (index / width_modules + QUIET_ZONE, index % width_modules + QUIET_ZONE);
+        let (row, column) = (
+            index / width_modules + QUIET_ZONE,
+            index % width_modules + QUIET_ZONE,
+        );
         for y in row * module_px..(row + 1) * module_px {
             pixels[y * side + column * module_px..y * side + (column + 1) * module_px].fill(0);
         }
@@ -59,7 +64,10 @@ pub fn ticket_png(token: &TicketToken, module_px: usize) -> Result<Vec<u8>, Repo
 /// The module matrix (true = dark), without the quiet zone: for drawing the code elsewhere.
 pub fn ticket_modules(token: &TicketToken) -> Result<(usize, Vec<bool>), ReportError> {
     let code = encode(token)?;
-    Ok((code.width(), code.to_colors().into_iter().map(|c| c == Color::Dark).collect()))
+    Ok((
+        code.width(),
+        code.to_colors().into_iter().map(|c| c == Color::Dark).collect(),
+    ))
 }
 
 #[cfg(test)]
@@ -71,10 +79,16 @@ mod tests {
     }
 
     #[test]
-    fn a_token_fits_the_smallest_qr_code() {
+    fn a_token_is_a_version_2_code_with_the_most_error_correction() {
+        let code = encode(&token()).unwrap();
+        assert_eq!(
+            code.version(),
+            qrcode::Version::Normal(2),
+            "big modules, and an alignment pattern"
+        );
+        assert_eq!(code.error_correction_level(), EcLevel::H);
         let (width, modules) = ticket_modules(&token()).unwrap();
-        assert_eq!(width, 21, "version 1: the easiest code to scan");
-        assert_eq!(modules.len(), 21 * 21);
+        assert_eq!((width, modules.len()), (25, 25 * 25));
     }
 
     #[test]
@@ -84,9 +98,12 @@ mod tests {
         let mut reader = decoder.read_info().unwrap();
         let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
         let info = reader.next_frame(&mut pixels).unwrap();
-        assert_eq!((info.width, info.height), ((21 + 8) * 8, (21 + 8) * 8));
+        assert_eq!((info.width, info.height), ((25 + 8) * 8, (25 + 8) * 8));
         let side = info.width as usize;
-        assert!(pixels[..side * 4 * 8].iter().all(|p| *p == 255), "the quiet zone is white");
+        assert!(
+            pixels[..side * 4 * 8].iter().all(|p| *p == 255),
+            "the quiet zone is white"
+        );
         // The top-left finder pattern starts dark right after the quiet zone.
         assert_eq!(pixels[(4 * 8) * side + 4 * 8], 0);
     }

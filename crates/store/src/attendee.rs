@@ -15,7 +15,8 @@ use crate::ticket::issue_ticket;
 use crate::{Result, Store, StoreError};
 
 /// Columns of an attendee with their standing ticket; read with [`attendee_from_row`].
-pub(crate) const COLUMNS: &str = "a.id, a.event_id, a.name, a.kana, a.organization, a.title, a.email, a.phone, \
+pub(crate) const COLUMNS: &str =
+    "a.id, a.event_id, a.name, a.kana, a.organization, a.title, a.email, a.phone, \
     a.category, a.mode, a.consent, a.source, a.notes, a.status, a.created_at, a.updated_at, t.token";
 
 /// The tables [`COLUMNS`] reads from.
@@ -96,7 +97,14 @@ pub(crate) fn insert_attendee(
     )?;
     let id = AttendeeId(conn.last_insert_rowid());
     let ticket = issue_ticket(conn, id, now)?;
-    Ok(Attendee { id, event_id, details: d, ticket: Some(ticket), created_at: now, updated_at: now })
+    Ok(Attendee {
+        id,
+        event_id,
+        details: d,
+        ticket: Some(ticket),
+        created_at: now,
+        updated_at: now,
+    })
 }
 
 pub(crate) fn find_attendee(conn: &Connection, id: AttendeeId) -> Result<Attendee> {

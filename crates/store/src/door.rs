@@ -80,7 +80,8 @@ pub struct DoorResult {
     pub nearly_full: bool,
 }
 
-const ATTEMPT_COLUMNS: &str = "d.id, d.event_id, d.attendee_id, a.name, d.code, d.direction, d.method, d.outcome, \
+const ATTEMPT_COLUMNS: &str =
+    "d.id, d.event_id, d.attendee_id, a.name, d.code, d.direction, d.method, d.outcome, \
     d.desk, d.operator, d.override_reason, d.at, d.undone_at, d.undone_by, d.undo_reason";
 const ATTEMPT_FROM: &str = "door_attempt d LEFT JOIN attendee a ON a.id = d.attendee_id";
 
@@ -109,9 +110,13 @@ fn attempt_from_row(row: &Row<'_>) -> rusqlite::Result<DoorAttempt> {
 }
 
 fn find_attempt(conn: &Connection, id: i64) -> Result<DoorAttempt> {
-    conn.query_row(&format!("SELECT {ATTEMPT_COLUMNS} FROM {ATTEMPT_FROM} WHERE d.id = ?1"), [id], attempt_from_row)
-        .optional()?
-        .ok_or(StoreError::AttemptNotFound(id))
+    conn.query_row(
+        &format!("SELECT {ATTEMPT_COLUMNS} FROM {ATTEMPT_FROM} WHERE d.id = ?1"),
+        [id],
+        attempt_from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::AttemptNotFound(id))
 }
 
 /// Attempts that count: passed and not undone.
@@ -154,7 +159,12 @@ fn last_entry(conn: &Connection, event_id: EventId, attendee_id: AttendeeId) -> 
                  ORDER BY id DESC LIMIT 1"
             ),
             params![event_id.0, attendee_id.0],
-            |row| Ok(PassRecord { at: get_timestamp(row, 0)?, desk: row.get(1)? }),
+            |row| {
+                Ok(PassRecord {
+                    at: get_timestamp(row, 0)?,
+                    desk: row.get(1)?,
+                })
+            },
         )
         .optional()?;
     Ok(found)
@@ -208,19 +218,18 @@ fn record(conn: &Connection, r: Recorded<'_>) -> Result<i64> {
             r.decision.outcome.as_str(),
             r.desk.trim(),
             r.operator.trim(),
-            if r.decision.overridden { r.override_reason.map(str::trim) } else { None },
+            if r.decision.overridden {
+                r.override_reason.map(str::trim)
+            } else {
+                None
+            },
             timestamp(r.now)
         ],
     )?;
     Ok(conn.last_insert_rowid())
 }
 
-fn result(
-    conn: &Connection,
-    attempt_id: i64,
-    attendee: Option<Attendee>,
-    room: Room,
-) -> Result<DoorResult> {
+fn result(conn: &Connection, attempt_id: i64, attendee: Option<Attendee>, room: Room) -> Result<DoorResult> {
     let attempt = find_attempt(conn, attempt_id)?;
     let previous = match (&attendee, attempt.outcome) {
         (Some(a), DoorOutcome::Duplicate | DoorOutcome::Repeat) => last_entry(conn, attempt.event_id, a.id)?,
@@ -242,8 +251,15 @@ fn result(
 impl Store {
     /// Records an attempt at the door of `event_id` and decides it, in one transaction: the
     /// answer the desk shows is the one written to disk.
-    pub fn door(&mut self, event_id: EventId, request: DoorRequest, now: DateTime<Utc>) -> Result<DoorResult> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    pub fn door(
+        &mut self,
+        event_id: EventId,
+        request: DoorRequest,
+        now: DateTime<Utc>,
+    ) -> Result<DoorResult> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let event = find_event(&tx, event_id)?;
         let room = Room {
             in_room: count_in_room(&tx, event_id)?,
@@ -282,7 +298,11 @@ impl Store {
             None if !code.is_empty() && TicketToken::parse(&code).is_ok() => Subject::UnknownCode,
             None => Subject::Misread,
         };
-        let last_pass = if code.is_empty() { None } else { last_pass_of_code(&tx, event_id, &code, request.direction)? };
+        let last_pass = if code.is_empty() {
+            None
+        } else {
+            last_pass_of_code(&tx, event_id, &code, request.direction)?
+        };
         let decision = decide(&Attempt {
             direction: request.direction,
             subject: &subject,
@@ -322,9 +342,15 @@ impl Store {
         override_reason: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<DoorResult> {
-        let draft = AttendeeDraft { source: RegistrationSource::WalkIn, status: AttendeeStatus::Registered, ..draft }
-            .normalized()?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let draft = AttendeeDraft {
+            source: RegistrationSource::WalkIn,
+            status: AttendeeStatus::Registered,
+            ..draft
+        }
+        .normalized()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let event = find_event(&tx, event_id)?;
         let room = Room {
             in_room: count_in_room(&tx, event_id)?,
@@ -371,8 +397,16 @@ impl Store {
     }
 
     /// Marks a passed attempt as a mistake: it stays in the log, and no longer counts.
-    pub fn undo_attempt(&mut self, attempt_id: i64, reason: &str, desk: &str, now: DateTime<Utc>) -> Result<DoorAttempt> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    pub fn undo_attempt(
+        &mut self,
+        attempt_id: i64,
+        reason: &str,
+        desk: &str,
+        now: DateTime<Utc>,
+    ) -> Result<DoorAttempt> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let attempt = find_attempt(&tx, attempt_id)?;
         if attempt.outcome != DoorOutcome::Ok || attempt.undone_at.is_some() {
             return Err(StoreError::NotUndoable { id: attempt_id });
@@ -411,7 +445,11 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(DoorStatus::tally(&people, event.details.capacity, event.details.format.has_venue()))
+        Ok(DoorStatus::tally(
+            &people,
+            event.details.capacity,
+            event.details.format.has_venue(),
+        ))
     }
 
     /// The latest attempts at an event's door, newest first.
@@ -420,7 +458,9 @@ impl Store {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT {ATTEMPT_COLUMNS} FROM {ATTEMPT_FROM} WHERE d.event_id = ?1 ORDER BY d.id DESC LIMIT ?2"
         ))?;
-        let attempts = statement.query_map(params![event_id.0, limit], attempt_from_row)?.collect::<rusqlite::Result<_>>()?;
+        let attempts = statement
+            .query_map(params![event_id.0, limit], attempt_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(attempts)
     }
 }

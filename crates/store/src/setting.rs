@@ -31,13 +31,21 @@ fn put_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
 
 impl Store {
     fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| row.get(0)).optional()?)
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
+            .optional()?)
     }
-
 
     /// The interface language; Japanese until someone chooses English.
     pub fn language(&self) -> Result<Lang> {
-        Ok(self.setting(LANGUAGE)?.as_deref().and_then(Lang::parse).unwrap_or_default())
+        Ok(self
+            .setting(LANGUAGE)?
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or_default())
     }
 
     pub fn set_language(&mut self, lang: Lang) -> Result<()> {
@@ -47,7 +55,10 @@ impl Store {
     /// This computer's desk.
     pub fn desk(&self) -> Result<DeskSettings> {
         Ok(DeskSettings {
-            name: self.setting(DESK_NAME)?.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| DEFAULT_DESK_NAME.into()),
+            name: self
+                .setting(DESK_NAME)?
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| DEFAULT_DESK_NAME.into()),
             operator: self.setting(DESK_OPERATOR)?.unwrap_or_default(),
         })
     }
@@ -56,7 +67,11 @@ impl Store {
     pub fn set_desk(&mut self, desk: &DeskSettings) -> Result<DeskSettings> {
         let name = desk.name.trim();
         let tx = self.conn.transaction()?;
-        put_setting(&tx, DESK_NAME, if name.is_empty() { DEFAULT_DESK_NAME } else { name })?;
+        put_setting(
+            &tx,
+            DESK_NAME,
+            if name.is_empty() { DEFAULT_DESK_NAME } else { name },
+        )?;
         put_setting(&tx, DESK_OPERATOR, desk.operator.trim())?;
         tx.commit()?;
         self.desk()

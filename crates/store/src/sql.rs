@@ -52,6 +52,8 @@ pub(crate) fn get_choice<T, E: std::fmt::Display>(
 /// Reads a ticket token column (NULL when the person has no standing ticket).
 pub(crate) fn get_token(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<tsudoi_core::TicketToken>> {
     let text: Option<String> = row.get(index)?;
-    text.map(|t| tsudoi_core::TicketToken::parse(&t).map_err(|e| conversion_error(index, format!("ticket {t:?}: {e}"))))
-        .transpose()
+    text.map(|t| {
+        tsudoi_core::TicketToken::parse(&t).map_err(|e| conversion_error(index, format!("ticket {t:?}: {e}")))
+    })
+    .transpose()
 }

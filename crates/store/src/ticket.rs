@@ -18,7 +18,11 @@ fn random_token() -> Result<TicketToken> {
 }
 
 /// Gives a person a new standing ticket. The caller has revoked any previous one.
-pub(crate) fn issue_ticket(conn: &Connection, attendee_id: AttendeeId, now: DateTime<Utc>) -> Result<TicketToken> {
+pub(crate) fn issue_ticket(
+    conn: &Connection,
+    attendee_id: AttendeeId,
+    now: DateTime<Utc>,
+) -> Result<TicketToken> {
     let token = random_token()?;
     conn.execute(
         "INSERT INTO ticket (attendee_id, token, issued_at) VALUES (?1, ?2, ?3)",
@@ -58,7 +62,6 @@ impl Store {
         tx.commit()?;
         Ok(token)
     }
-
 }
 
 /// The person a token was issued to, and whether it has been revoked since.

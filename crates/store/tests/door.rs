@@ -23,13 +23,24 @@ impl Desk {
     fn new(capacity: u32) -> Desk {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("tsudoi.sqlite3")).unwrap();
-        let draft = EventDraft { capacity, ..EventDraft::new("第1回", parse_date("2026-07-25").unwrap()) };
+        let draft = EventDraft {
+            capacity,
+            ..EventDraft::new("第1回", parse_date("2026-07-25").unwrap())
+        };
         let event = store.create_event(draft, t0()).unwrap().id;
-        Desk { _dir: dir, store, event, clock: t0() }
+        Desk {
+            _dir: dir,
+            store,
+            event,
+            clock: t0(),
+        }
     }
 
     fn register(&mut self, name: &str, category: Category) -> Attendee {
-        let draft = AttendeeDraft { category, ..AttendeeDraft::new(name) };
+        let draft = AttendeeDraft {
+            category,
+            ..AttendeeDraft::new(name)
+        };
         self.store.add_attendee(self.event, draft, t0()).unwrap()
     }
 
@@ -53,22 +64,37 @@ impl Desk {
 
     fn scan(&mut self, code: &str) -> DoorResult {
         let now = self.later();
-        self.store.door(self.event, Self::request(Direction::Entry, code, None), now).unwrap()
+        self.store
+            .door(self.event, Self::request(Direction::Entry, code, None), now)
+            .unwrap()
     }
 
     fn scan_overriding(&mut self, code: &str, reason: &str) -> DoorResult {
         let now = self.later();
-        self.store.door(self.event, Self::request(Direction::Entry, code, Some(reason)), now).unwrap()
+        self.store
+            .door(
+                self.event,
+                Self::request(Direction::Entry, code, Some(reason)),
+                now,
+            )
+            .unwrap()
     }
 
     fn leave(&mut self, code: &str) -> DoorResult {
         let now = self.later();
-        self.store.door(self.event, Self::request(Direction::Exit, code, None), now).unwrap()
+        self.store
+            .door(self.event, Self::request(Direction::Exit, code, None), now)
+            .unwrap()
     }
 }
 
 fn ticket(attendee: &Attendee) -> String {
-    attendee.ticket.as_ref().expect("every registration has a ticket").as_str().to_string()
+    attendee
+        .ticket
+        .as_ref()
+        .expect("every registration has a ticket")
+        .as_str()
+        .to_string()
 }
 
 #[test]
@@ -78,13 +104,24 @@ fn every_registration_gets_its_own_well_formed_ticket() {
     let b = desk.register("熊谷 一", Category::Supporter);
     assert_ne!(ticket(&a), ticket(&b));
     assert!(TicketToken::parse(&ticket(&a)).is_ok());
-    let listed = desk.store.attendees(desk.event, &AttendeeQuery::default()).unwrap();
-    assert!(listed.iter().all(|p| p.ticket.is_some()), "the list shows each person's ticket");
+    let listed = desk
+        .store
+        .attendees(desk.event, &AttendeeQuery::default())
+        .unwrap();
+    assert!(
+        listed.iter().all(|p| p.ticket.is_some()),
+        "the list shows each person's ticket"
+    );
     let mut demo_store = desk.store;
     demo_store.load_demo(t0()).unwrap();
     let events = demo_store.events().unwrap();
-    let demo_people = demo_store.attendees(events[1].id, &AttendeeQuery::default()).unwrap();
-    assert!(demo_people.iter().all(|p| p.ticket.is_some()), "the demo's people have tickets");
+    let demo_people = demo_store
+        .attendees(events[1].id, &AttendeeQuery::default())
+        .unwrap();
+    assert!(
+        demo_people.iter().all(|p| p.ticket.is_some()),
+        "the demo's people have tickets"
+    );
 }
 
 #[test]
@@ -101,43 +138,87 @@ fn a_ticket_checks_in_once_and_shows_the_seating_zone() {
 
     let again = desk.scan(&ticket(&guest));
     assert_eq!(again.attempt.outcome, DoorOutcome::Duplicate);
-    let previous = again.previous.expect("a duplicate says when and where the person came in");
+    let previous = again
+        .previous
+        .expect("a duplicate says when and where the person came in");
     assert_eq!((previous.at, previous.desk.as_str()), (ok.attempt.at, "受付1"));
     assert_eq!(again.in_room, 1, "a duplicate does not count twice");
 
     let staff_result = desk.scan(&ticket(&staff).to_lowercase());
-    assert_eq!(staff_result.attempt.outcome, DoorOutcome::Ok, "case and width are forgiven");
-    assert_eq!(staff_result.zone, Some(SeatZone::Stakeholder), "stakeholders sit apart");
+    assert_eq!(
+        staff_result.attempt.outcome,
+        DoorOutcome::Ok,
+        "case and width are forgiven"
+    );
+    assert_eq!(
+        staff_result.zone,
+        Some(SeatZone::Stakeholder),
+        "stakeholders sit apart"
+    );
 }
 
 #[test]
 fn a_scan_read_twice_within_two_seconds_is_not_a_second_check_in() {
     let mut desk = Desk::new(70);
     let guest = desk.register("大友 慎吾", Category::Atotsugi);
-    let first = desk.store.door(desk.event, Desk::request(Direction::Entry, &ticket(&guest), None), t0()).unwrap();
+    let first = desk
+        .store
+        .door(
+            desk.event,
+            Desk::request(Direction::Entry, &ticket(&guest), None),
+            t0(),
+        )
+        .unwrap();
     let echo = desk
         .store
-        .door(desk.event, Desk::request(Direction::Entry, &ticket(&guest), None), t0() + Duration::milliseconds(700))
+        .door(
+            desk.event,
+            Desk::request(Direction::Entry, &ticket(&guest), None),
+            t0() + Duration::milliseconds(700),
+        )
         .unwrap();
     assert_eq!(first.attempt.outcome, DoorOutcome::Ok);
     assert_eq!(echo.attempt.outcome, DoorOutcome::Repeat);
-    assert!(echo.attempt.outcome.passed(), "the desk shows the same green result");
+    assert!(
+        echo.attempt.outcome.passed(),
+        "the desk shows the same green result"
+    );
     assert_eq!(echo.in_room, 1);
     let exit = desk
         .store
-        .door(desk.event, Desk::request(Direction::Exit, &ticket(&guest), None), t0() + Duration::milliseconds(900))
+        .door(
+            desk.event,
+            Desk::request(Direction::Exit, &ticket(&guest), None),
+            t0() + Duration::milliseconds(900),
+        )
         .unwrap();
-    assert_eq!(exit.attempt.outcome, DoorOutcome::Ok, "an exit right after the entry is no repeated read");
+    assert_eq!(
+        exit.attempt.outcome,
+        DoorOutcome::Ok,
+        "an exit right after the entry is no repeated read"
+    );
     let back = desk
         .store
-        .door(desk.event, Desk::request(Direction::Entry, &ticket(&guest), None), t0() + Duration::seconds(5))
+        .door(
+            desk.event,
+            Desk::request(Direction::Entry, &ticket(&guest), None),
+            t0() + Duration::seconds(5),
+        )
         .unwrap();
     assert_eq!(back.attempt.outcome, DoorOutcome::Ok, "re-entry after the exit");
     let later = desk
         .store
-        .door(desk.event, Desk::request(Direction::Entry, &ticket(&guest), None), t0() + Duration::seconds(8))
+        .door(
+            desk.event,
+            Desk::request(Direction::Entry, &ticket(&guest), None),
+            t0() + Duration::seconds(8),
+        )
         .unwrap();
-    assert_eq!(later.attempt.outcome, DoorOutcome::Duplicate, "after the window it is a real second visit");
+    assert_eq!(
+        later.attempt.outcome,
+        DoorOutcome::Duplicate,
+        "after the window it is a real second visit"
+    );
 }
 
 #[test]
@@ -148,7 +229,10 @@ fn refusals_name_what_is_wrong_and_are_recorded() {
     desk.store
         .update_attendee(
             cancelled.id,
-            AttendeeDraft { status: AttendeeStatus::Cancelled, ..cancelled.details.clone() },
+            AttendeeDraft {
+                status: AttendeeStatus::Cancelled,
+                ..cancelled.details.clone()
+            },
             t0(),
         )
         .unwrap();
@@ -157,7 +241,10 @@ fn refusals_name_what_is_wrong_and_are_recorded() {
         .create_event(EventDraft::new("第2回", parse_date("2026-10-24").unwrap()), t0())
         .unwrap()
         .id;
-    let elsewhere = desk.store.add_attendee(other_event, AttendeeDraft::new("庄司 早苗"), t0()).unwrap();
+    let elsewhere = desk
+        .store
+        .add_attendee(other_event, AttendeeDraft::new("庄司 早苗"), t0())
+        .unwrap();
     let old_code = ticket(&guest);
     let new_code = desk.store.reissue_ticket(guest.id, t0()).unwrap();
 
@@ -177,30 +264,51 @@ fn refusals_name_what_is_wrong_and_are_recorded() {
         assert_eq!(result.attempt.outcome, expected, "scanning {code}");
         assert_eq!(result.in_room, 0);
     }
-    assert_eq!(desk.scan(new_code.as_str()).attempt.outcome, DoorOutcome::Ok, "the new ticket opens the door");
+    assert_eq!(
+        desk.scan(new_code.as_str()).attempt.outcome,
+        DoorOutcome::Ok,
+        "the new ticket opens the door"
+    );
 
     let let_in = desk.scan_overriding(&ticket(&cancelled), "当日、参加に変更");
     assert_eq!(let_in.attempt.outcome, DoorOutcome::Ok);
-    assert_eq!(let_in.attempt.override_reason.as_deref(), Some("当日、参加に変更"));
+    assert_eq!(
+        let_in.attempt.override_reason.as_deref(),
+        Some("当日、参加に変更")
+    );
     assert_eq!(let_in.attempt.operator, "佐藤", "who overrode is recorded");
 
     let log = desk.store.door_attempts(desk.event, 100).unwrap();
-    assert_eq!(log.len(), cases.len() + 2, "every attempt is in the log, refused ones too");
+    assert_eq!(
+        log.len(),
+        cases.len() + 2,
+        "every attempt is in the log, refused ones too"
+    );
     assert_eq!(log[0].outcome, DoorOutcome::Ok, "newest first");
 }
 
 #[test]
 fn a_full_room_refuses_until_someone_leaves_or_an_operator_overrides() {
     let mut desk = Desk::new(2);
-    let people: Vec<_> = ["一", "二", "三"].iter().map(|n| desk.register(n, Category::Atotsugi)).collect();
+    let people: Vec<_> = ["一", "二", "三"]
+        .iter()
+        .map(|n| desk.register(n, Category::Atotsugi))
+        .collect();
     assert_eq!(desk.scan(&ticket(&people[0])).attempt.outcome, DoorOutcome::Ok);
     let second = desk.scan(&ticket(&people[1]));
-    assert_eq!((second.attempt.outcome, second.nearly_full), (DoorOutcome::Ok, true));
+    assert_eq!(
+        (second.attempt.outcome, second.nearly_full),
+        (DoorOutcome::Ok, true)
+    );
     let refused = desk.scan(&ticket(&people[2]));
     assert_eq!(refused.attempt.outcome, DoorOutcome::Full);
 
     assert_eq!(desk.leave(&ticket(&people[0])).attempt.outcome, DoorOutcome::Ok);
-    assert_eq!(desk.scan(&ticket(&people[2])).attempt.outcome, DoorOutcome::Ok, "an exit frees a place");
+    assert_eq!(
+        desk.scan(&ticket(&people[2])).attempt.outcome,
+        DoorOutcome::Ok,
+        "an exit frees a place"
+    );
     let overridden = desk.scan_overriding(&ticket(&people[0]), "登壇者のため");
     assert_eq!(overridden.attempt.outcome, DoorOutcome::Ok);
     assert_eq!(overridden.in_room, 3);
@@ -212,10 +320,17 @@ fn a_full_room_refuses_until_someone_leaves_or_an_operator_overrides() {
 fn exits_and_reentry_count_people_in_the_room() {
     let mut desk = Desk::new(70);
     let guest = desk.register("大友 慎吾", Category::Atotsugi);
-    assert_eq!(desk.leave(&ticket(&guest)).attempt.outcome, DoorOutcome::NotInRoom);
+    assert_eq!(
+        desk.leave(&ticket(&guest)).attempt.outcome,
+        DoorOutcome::NotInRoom
+    );
     desk.scan(&ticket(&guest));
     assert_eq!(desk.leave(&ticket(&guest)).in_room, 0);
-    assert_eq!(desk.scan(&ticket(&guest)).attempt.outcome, DoorOutcome::Ok, "re-entry after an exit");
+    assert_eq!(
+        desk.scan(&ticket(&guest)).attempt.outcome,
+        DoorOutcome::Ok,
+        "re-entry after an exit"
+    );
     let status = desk.store.door_status(desk.event).unwrap();
     assert_eq!((status.checked_in, status.in_room), (1, 1));
 }
@@ -225,22 +340,36 @@ fn an_undone_check_in_stays_in_the_log_and_stops_counting() {
     let mut desk = Desk::new(70);
     let guest = desk.register("大友 慎吾", Category::Atotsugi);
     let ok = desk.scan(&ticket(&guest));
-    let undone = desk.store.undo_attempt(ok.attempt.id, "別人を受付", "受付2", t0()).unwrap();
+    let undone = desk
+        .store
+        .undo_attempt(ok.attempt.id, "別人を受付", "受付2", t0())
+        .unwrap();
     assert_eq!(undone.undone_by.as_deref(), Some("受付2"));
     assert_eq!(desk.store.door_status(desk.event).unwrap().checked_in, 0);
     assert!(matches!(
         desk.store.undo_attempt(ok.attempt.id, "again", "受付1", t0()),
         Err(StoreError::NotUndoable { .. })
     ));
-    assert_eq!(desk.scan(&ticket(&guest)).attempt.outcome, DoorOutcome::Ok, "the person can still come in");
+    assert_eq!(
+        desk.scan(&ticket(&guest)).attempt.outcome,
+        DoorOutcome::Ok,
+        "the person can still come in"
+    );
     assert_eq!(desk.store.door_attempts(desk.event, 10).unwrap().len(), 2);
 }
 
 #[test]
 fn a_walk_in_is_registered_and_let_in_at_once() {
     let mut desk = Desk::new(1);
-    let draft = AttendeeDraft { kana: "とうじつ".into(), mode: AttendanceMode::Venue, ..AttendeeDraft::new("当日 太郎") };
-    let result = desk.store.walk_in(desk.event, draft.clone(), "受付1", "佐藤", None, t0()).unwrap();
+    let draft = AttendeeDraft {
+        kana: "とうじつ".into(),
+        mode: AttendanceMode::Venue,
+        ..AttendeeDraft::new("当日 太郎")
+    };
+    let result = desk
+        .store
+        .walk_in(desk.event, draft.clone(), "受付1", "佐藤", None, t0())
+        .unwrap();
     assert_eq!(result.attempt.outcome, DoorOutcome::Ok);
     assert_eq!(result.attempt.method, DoorMethod::WalkIn);
     let walk_in = result.attendee.unwrap();
@@ -249,11 +378,30 @@ fn a_walk_in_is_registered_and_let_in_at_once() {
     let status = desk.store.door_status(desk.event).unwrap();
     assert_eq!((status.registered, status.checked_in, status.walk_ins), (1, 1, 1));
 
-    let refused = desk.store.walk_in(desk.event, AttendeeDraft::new("満席 次郎"), "受付1", "", None, t0()).unwrap();
+    let refused = desk
+        .store
+        .walk_in(
+            desk.event,
+            AttendeeDraft::new("満席 次郎"),
+            "受付1",
+            "",
+            None,
+            t0(),
+        )
+        .unwrap();
     assert_eq!(refused.attempt.outcome, DoorOutcome::Full);
     assert!(refused.attendee.is_none());
-    assert_eq!(desk.store.attendees(desk.event, &AttendeeQuery::default()).unwrap().len(), 1, "nobody half-registered");
-    let invalid = desk.store.walk_in(desk.event, AttendeeDraft::new(" "), "受付1", "", Some("x"), t0());
+    assert_eq!(
+        desk.store
+            .attendees(desk.event, &AttendeeQuery::default())
+            .unwrap()
+            .len(),
+        1,
+        "nobody half-registered"
+    );
+    let invalid = desk
+        .store
+        .walk_in(desk.event, AttendeeDraft::new(" "), "受付1", "", Some("x"), t0());
     assert!(matches!(invalid, Err(StoreError::Validation(_))));
 }
 
@@ -261,6 +409,18 @@ fn a_walk_in_is_registered_and_let_in_at_once() {
 fn the_desk_has_a_name_that_persists() {
     let mut desk = Desk::new(70);
     assert_eq!(desk.store.desk().unwrap().name, "受付1");
-    let set = desk.store.set_desk(&DeskSettings { name: " 受付B ".into(), operator: "鈴木".into() }).unwrap();
-    assert_eq!(set, DeskSettings { name: "受付B".into(), operator: "鈴木".into() });
+    let set = desk
+        .store
+        .set_desk(&DeskSettings {
+            name: " 受付B ".into(),
+            operator: "鈴木".into(),
+        })
+        .unwrap();
+    assert_eq!(
+        set,
+        DeskSettings {
+            name: "受付B".into(),
+            operator: "鈴木".into()
+        }
+    );
 }

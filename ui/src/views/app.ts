@@ -5,12 +5,13 @@ import { api } from "../api";
 import { byId, h, mount } from "../dom";
 import { lang, setLang, t } from "../i18n";
 import { attendeeForm } from "./attendees";
+import { openDesk } from "./desk";
 import { eventDetail, eventForm, eventList } from "./events";
 import { welcome } from "./start";
 import { toast } from "./toast";
 
 interface View {
-  kind: "welcome" | "event" | "event-form" | "attendee-form";
+  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk";
   event?: Event | null;
   attendee?: Attendee | null;
 }
@@ -27,6 +28,15 @@ export async function startApp(status: AppStatus): Promise<void> {
 }
 
 function render(): void {
+  const selected = events.find((e) => e.event.id === selectedId) ?? null;
+  if (view.kind === "desk" && selected) {
+    // The desk takes the whole window: big, and nothing else on screen for the queue to read.
+    openDesk(byId("app"), selected.event, async () => {
+      await reloadEvents();
+      navigate({ kind: "event" });
+    });
+    return;
+  }
   mount(
     byId("app"),
     h(
@@ -95,6 +105,7 @@ function renderMain(): void {
         }),
       );
       break;
+    case "desk":
     case "event":
       if (!selected) {
         mount(main, h("p", { class: "empty" }, t("noEvents")));
@@ -104,6 +115,7 @@ function renderMain(): void {
         main,
         eventDetail(selected, {
           onEdit: () => navigate({ kind: "event-form", event: selected.event }),
+          onOpenDesk: () => navigate({ kind: "desk" }),
           onAddAttendee: () => navigate({ kind: "attendee-form", attendee: null }),
           onEditAttendee: (attendee) => navigate({ kind: "attendee-form", attendee }),
         }),

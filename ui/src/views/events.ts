@@ -49,7 +49,7 @@ function timeRange(event: Event): string {
 
 export function eventDetail(
   summary: EventSummary,
-  on: { onEdit: () => void; onAddAttendee: () => void; onEditAttendee: (a: Attendee) => void },
+  on: { onEdit: () => void; onOpenDesk: () => void; onAddAttendee: () => void; onEditAttendee: (a: Attendee) => void },
 ): HTMLElement {
   const { event, counts } = summary;
   const facts: [string, string][] = [
@@ -70,6 +70,7 @@ export function eventDetail(
         "div",
         { class: "panel-head" },
         h("h1", { "data-testid": "event-title" }, event.title),
+        h("button", { class: "primary", "data-testid": "open-desk", onclick: on.onOpenDesk }, t("openDesk")),
         h("button", { "data-testid": "edit-event", onclick: on.onEdit }, t("editEvent")),
       ),
       h(
