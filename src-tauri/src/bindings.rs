@@ -41,6 +41,7 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_store::DoorAttempt>(&cfg),
         declaration::<tsudoi_store::DoorResult>(&cfg),
         declaration::<crate::dto::DoorInput>(&cfg),
+        declaration::<tsudoi_report::tickets::TicketExport>(&cfg),
         declaration::<crate::dto::ApiError>(&cfg),
         declaration::<crate::dto::AppStatus>(&cfg),
         declaration::<crate::dto::EventSummary>(&cfg),

@@ -2,7 +2,10 @@
 
 use chrono::Utc;
 use tauri::State;
-use tsudoi_core::{Attendee, AttendeeDraft, AttendeeId, DoorStatus, Event, EventForm, EventId, Lang};
+use tsudoi_core::{
+    Attendee, AttendeeDraft, AttendeeId, DoorStatus, Event, EventForm, EventId, Lang, TicketToken,
+};
+use tsudoi_report::tickets::TicketExport;
 use tsudoi_store::{AttendeeQuery, DemoReport, DeskSettings, DoorAttempt, DoorRequest, DoorResult};
 
 use crate::dto::{ApiError, AppStatus, DoorInput, EventSummary, DESK_SEARCH_LIMIT};
@@ -183,4 +186,37 @@ pub fn reissue_ticket(state: State<'_, AppState>, attendee_id: AttendeeId) -> Re
         store.reissue_ticket(attendee_id, Utc::now())?;
         store.attendee(attendee_id)
     })
+}
+
+/// The QR code of a ticket, as SVG, to show on screen.
+#[tauri::command]
+pub fn ticket_qr_svg(state: State<'_, AppState>, token: String) -> Reply<String> {
+    let lang = state.lang();
+    let token = TicketToken::parse(&token)
+        .map_err(|_| ApiError::new(&tsudoi_core::ValidationError::BadTicket(token.clone()), lang))?;
+    tsudoi_report::qr::ticket_svg(&token).map_err(|e| ApiError::new(&e, lang))
+}
+
+/// Where exports of an event go unless the person picks another folder:
+/// `Documents/Tsudoi/<date> <title>`.
+#[tauri::command]
+pub fn default_export_dir(state: State<'_, AppState>, event_id: EventId) -> Reply<String> {
+    let event = state.with_store(|store| store.event(event_id))?;
+    let base = dirs::document_dir().or_else(dirs::home_dir).unwrap_or_default();
+    let name = tsudoi_report::tickets::file_safe(&format!("{} {}", event.details.date, event.details.title));
+    Ok(base.join("Tsudoi").join(name).display().to_string())
+}
+
+/// Writes the event's tickets (PNG, SVG and the printable PDF) into `dir`.
+#[tauri::command]
+pub fn export_tickets(state: State<'_, AppState>, event_id: EventId, dir: String) -> Reply<TicketExport> {
+    let lang = state.lang();
+    let (event, attendees) = state.with_store(|store| {
+        Ok((
+            store.event(event_id)?,
+            store.attendees(event_id, &AttendeeQuery::default())?,
+        ))
+    })?;
+    tsudoi_report::tickets::export_tickets(std::path::Path::new(dir.trim()), &event, &attendees, lang)
+        .map_err(|e| ApiError::new(&e, lang))
 }

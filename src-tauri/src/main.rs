@@ -32,6 +32,7 @@ fn main() {
     let state = state::AppState::open(args.db);
     let result = tauri::Builder::default()
         .manage(state)
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             use tauri::Manager;
             if let Some(window) = app.get_webview_window("main") {
@@ -59,6 +60,9 @@ fn main() {
             commands::door_attempts,
             commands::desk_search,
             commands::reissue_ticket,
+            commands::ticket_qr_svg,
+            commands::default_export_dir,
+            commands::export_tickets,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

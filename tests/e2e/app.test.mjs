@@ -2,7 +2,8 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { allByTestId, byTestId, cliJson, openApp, startDriver, tempDatabase } from "./harness.mjs";
 
 const TIMEOUT = 15_000;
@@ -189,5 +190,56 @@ describe("settings and safety", () => {
       assert.match(await fatal.getText(), /ファイルは変更していません/);
     });
     assert.equal(readFileSync(db, "utf8"), content);
+  });
+});
+
+describe("tickets", () => {
+  test("an attendee's ticket is shown as a QR code and can be reissued", async () => {
+    const db = tempDatabase();
+    const event = cliJson(db, "event", "create", "--title", "受付票の回", "--date", "2026-07-25");
+    const person = cliJson(db, "attendee", "add", "--event", String(event.id), "--name", "大友 慎吾");
+    await withApp(db, async (browser) => {
+      await byTestId(browser, "edit-attendee").waitForDisplayed({ timeout: TIMEOUT });
+      await byTestId(browser, "edit-attendee").click();
+      const grouped = person.ticket.match(/.{1,4}/g).join("-");
+      await waitForText(browser, "ticket-code", grouped);
+      await browser.waitUntil(
+        async () => (await browser.execute(() => document.querySelector('[data-testid="ticket-qr"]')?.naturalWidth ?? 0)) > 0,
+        { timeout: TIMEOUT, timeoutMsg: "the QR image was not drawn" },
+      );
+      await byTestId(browser, "reissue-ticket").click();
+      await byTestId(browser, "reissue-ticket").click();
+      await browser.waitUntil(async () => (await byTestId(browser, "ticket-code").getText()) !== grouped, {
+        timeout: TIMEOUT,
+        timeoutMsg: "the code did not change after reissuing",
+      });
+    });
+    const [after] = cliJson(db, "attendee", "list", "--event", String(event.id));
+    assert.notEqual(after.ticket, person.ticket, "the new ticket is stored");
+  });
+
+  test("the event's tickets are exported to a folder as images and a printable PDF", async () => {
+    const db = tempDatabase();
+    const event = cliJson(db, "event", "create", "--title", "書き出しの回", "--date", "2026-07-25");
+    cliJson(db, "attendee", "add", "--event", String(event.id), "--name", "大友 慎吾");
+    cliJson(db, "attendee", "add", "--event", String(event.id), "--name", "熊谷 一");
+    const out = join(dirname(db), "受付票");
+    await withApp(db, async (browser) => {
+      await byTestId(browser, "export-tickets").waitForDisplayed({ timeout: TIMEOUT });
+      await byTestId(browser, "export-tickets").click();
+      const dir = byTestId(browser, "export-dir");
+      await browser.waitUntil(async () => (await dir.getValue()).includes("Tsudoi"), {
+        timeout: TIMEOUT,
+        timeoutMsg: "no default folder was offered",
+      });
+      await dir.setValue(out);
+      await byTestId(browser, "export-now").click();
+      await waitForText(browser, "export-result", "2");
+    });
+    const files = readdirSync(out).sort();
+    assert.equal(files.filter((f) => f.endsWith(".png")).length, 2);
+    assert.equal(files.filter((f) => f.endsWith(".svg")).length, 2);
+    assert.ok(files.includes("tickets.pdf"));
+    assert.equal(readFileSync(join(out, "tickets.pdf")).subarray(0, 5).toString(), "%PDF-");
   });
 });

@@ -2,6 +2,7 @@
 // declarations generated from the Rust types (bindings.ts).
 
 import { invoke } from "@tauri-apps/api/core";
+import { open as openDialog } from "@tauri-apps/plugin-dialog";
 import type {
   ApiError,
   AppStatus,
@@ -17,6 +18,7 @@ import type {
   EventForm,
   EventSummary,
   Lang,
+  TicketExport,
 } from "./bindings";
 
 /** A failed command: `code` is stable (switch on it), `message` is for people. */
@@ -64,4 +66,16 @@ export const api = {
   doorAttempts: (eventId: number, limit: number) => call<DoorAttempt[]>("door_attempts", { eventId, limit }),
   deskSearch: (eventId: number, query: string) => call<Attendee[]>("desk_search", { eventId, query }),
   reissueTicket: (attendeeId: number) => call<Attendee>("reissue_ticket", { attendeeId }),
+  ticketQrSvg: (token: string) => call<string>("ticket_qr_svg", { token }),
+  defaultExportDir: (eventId: number) => call<string>("default_export_dir", { eventId }),
+  exportTickets: (eventId: number, dir: string) => call<TicketExport>("export_tickets", { eventId, dir }),
+  /** The system's folder picker; null when the person cancels. */
+  pickFolder: async (defaultPath: string): Promise<string | null> => {
+    try {
+      const chosen = await openDialog({ directory: true, multiple: false, defaultPath });
+      return typeof chosen === "string" ? chosen : null;
+    } catch (error) {
+      throw new ApiFailure("dialog.failed", String(error));
+    }
+  },
 };

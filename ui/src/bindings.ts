@@ -123,6 +123,8 @@ previous: PassRecord | null, in_room: number, capacity: number, nearly_full: boo
 
 export type DoorInput = { direction: Direction, method: DoorMethod, code: string | null, attendee_id: AttendeeId | null, override_reason: string | null, };
 
+export type TicketExport = { dir: string, n_tickets: number, pdf: string, };
+
 export type ApiError = { code: string, message: string, };
 
 export type AppStatus = { db_path: string, app_version: string, language: Lang, 

@@ -1,17 +1,14 @@
 //! The desk's commands: check-in, exit, walk-in, undo, counts, the log, and tickets.
 
-use std::fs;
-use std::path::Path;
-
 use chrono::{DateTime, Local, Utc};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::Table;
 use serde_json::json;
 use tsudoi_core::{
-    AttendanceMode, Attendee, AttendeeId, Category, Direction, DoorMethod, DoorOutcome, DoorStatus, EventId,
+    AttendanceMode, AttendeeId, Category, Direction, DoorMethod, DoorOutcome, DoorStatus, EventId,
     GroupCount, Lang, SeatZone,
 };
-use tsudoi_store::{AttendeeQuery, DeskSettings, DoorAttempt, DoorRequest, DoorResult, Store, StoreError};
+use tsudoi_store::{DeskSettings, DoorAttempt, DoorRequest, DoorResult, Store, StoreError};
 
 use crate::args::{DeskArgs, DoorArgs};
 use crate::output::Output;
@@ -194,45 +191,4 @@ pub fn print_attempts(out: &Output, attempts: &[DoorAttempt], lang: Lang) {
         ]);
     }
     println!("{t}");
-}
-
-/// Writes each attendee's QR code as `NNNN-name.png` and `.svg` into `dir`.
-pub fn export_tickets(store: &Store, event: EventId, dir: &Path) -> Result<Vec<Attendee>, String> {
-    let attendees = store
-        .attendees(event, &AttendeeQuery::default())
-        .map_err(|e| e.to_string())?;
-    fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for attendee in &attendees {
-        let Some(token) = &attendee.ticket else { continue };
-        let stem = format!("{:04}-{}", attendee.id.0, file_safe(&attendee.details.name));
-        let png = tsudoi_report::qr::ticket_png(token, 10).map_err(|e| e.to_string())?;
-        let svg = tsudoi_report::qr::ticket_svg(token).map_err(|e| e.to_string())?;
-        for (extension, bytes) in [("png", png), ("svg", svg.into_bytes())] {
-            let path = dir.join(format!("{stem}.{extension}"));
-            fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-        }
-    }
-    Ok(attendees)
-}
-
-/// A name made safe for every file system: path separators and reserved characters become `_`.
-fn file_safe(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_control() || "/\\:*?\"<>| ".contains(c) {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn file_names_are_safe_everywhere() {
-        assert_eq!(super::file_safe("大友 慎吾"), "大友_慎吾");
-        assert_eq!(super::file_safe("a/b\\c:d"), "a_b_c_d");
-    }
 }

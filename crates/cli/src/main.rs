@@ -209,12 +209,19 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
             desk::print_attempts(out, &attempts, lang);
         }
         Command::Ticket(TicketCommand::Export { event, out: dir }) => {
-            let attendees = desk::export_tickets(store, EventId(*event), dir).map_err(|detail| Failure {
-                code: "cli.export_failed",
-                message: export_failed(&detail, lang),
-                reported: false,
-            })?;
-            out.tickets_exported(dir, attendees.len(), lang);
+            let event = store.event(EventId(*event)).map_err(fail)?;
+            let attendees = store
+                .attendees(event.id, &AttendeeQuery::default())
+                .map_err(fail)?;
+            let export =
+                tsudoi_report::tickets::export_tickets(dir, &event, &attendees, lang).map_err(|e| {
+                    Failure {
+                        code: "cli.export_failed",
+                        message: export_failed(&e.to_string(), lang),
+                        reported: false,
+                    }
+                })?;
+            out.tickets_exported(&export, lang);
         }
         Command::Ticket(TicketCommand::Reissue { attendee }) => {
             store.reissue_ticket(AttendeeId(*attendee), now).map_err(fail)?;

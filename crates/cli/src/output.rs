@@ -213,16 +213,23 @@ impl Output {
         println!("{}: {n_events}", lang.pick("イベント数", "Events"));
     }
 
-    pub fn tickets_exported(&self, dir: &Path, n_people: usize, lang: Lang) {
+    pub fn tickets_exported(&self, export: &tsudoi_report::tickets::TicketExport, lang: Lang) {
         if self.json {
-            return self.print_json(&json!({ "out": dir, "n_tickets": n_people }));
+            return self.print_json(export);
         }
         match lang {
             Lang::Ja => println!(
-                "{n_people} 名分の受付票（PNG と SVG）を {} に書き出しました。",
-                dir.display()
+                "{} 名分の受付票（PNG・SVG と印刷用の {}）を {} に書き出しました。",
+                export.n_tickets,
+                export.pdf.display(),
+                export.dir.display()
             ),
-            Lang::En => println!("Wrote {n_people} tickets (PNG and SVG) to {}.", dir.display()),
+            Lang::En => println!(
+                "Wrote {} tickets (PNG, SVG and the printable {}) to {}.",
+                export.n_tickets,
+                export.pdf.display(),
+                export.dir.display()
+            ),
         }
     }
 

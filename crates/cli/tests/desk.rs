@@ -203,7 +203,7 @@ fn walk_ins_undo_and_reissue() {
 }
 
 #[test]
-fn tickets_export_as_png_and_svg() {
+fn tickets_export_as_png_svg_and_a_printable_pdf() {
     let desk = Desk::new(70, &[("大友 慎吾", "atotsugi"), ("Sarah Kimura", "senior")]);
     let out = desk.dir.path().join("tickets");
     let report = desk.ok(&[
@@ -220,8 +220,37 @@ fn tickets_export_as_png_and_svg() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     names.sort();
-    assert_eq!(names.len(), 4, "{names:?}");
+    assert_eq!(
+        names.len(),
+        5,
+        "a PNG and an SVG for each person, and the PDF: {names:?}"
+    );
     assert!(names.iter().any(|n| n.ends_with("大友_慎吾.png")), "{names:?}");
     let png = std::fs::read(out.join(names.iter().find(|n| n.ends_with(".png")).unwrap())).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+
+    // The PDF has a real text layer: Japanese names and the 非公表用 header can be searched.
+    let text = Command::new("pdftotext")
+        .arg(out.join("tickets.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by the test script");
+    let text = String::from_utf8(text.stdout).unwrap();
+    for expected in ["大友 慎吾", "Sarah Kimura", "非公表用", "受付票"] {
+        assert!(
+            text.contains(expected),
+            "the PDF's text has {expected:?}:\n{text}"
+        );
+    }
+    let code = desk.ticket_of("大友");
+    let grouped: Vec<String> = code
+        .chars()
+        .collect::<Vec<_>>()
+        .chunks(4)
+        .map(|c| c.iter().collect())
+        .collect();
+    assert!(
+        text.contains(&grouped.join("-")),
+        "the code is printed for typing by hand"
+    );
 }

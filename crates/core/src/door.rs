@@ -334,6 +334,18 @@ mod tests {
         has_venue: true,
     };
 
+    /// Why, which way, who, the room, the code's last pass, an override, and what comes of it.
+    type Case<'a> = (
+        &'a str,
+        Direction,
+        Subject,
+        Room,
+        Option<DateTime<Utc>>,
+        Option<&'a str>,
+        DoorOutcome,
+        bool,
+    );
+
     #[test]
     fn the_rules_of_the_door() {
         let in_room = PersonAtDoor {
@@ -362,7 +374,7 @@ mod tests {
         use Direction::{Entry, Exit};
         use DoorOutcome::*;
         #[rustfmt::skip]
-        let cases: Vec<(&str, Direction, Subject, Room, Option<DateTime<Utc>>, Option<&str>, DoorOutcome, bool)> = vec![
+        let cases: Vec<Case<'_>> = vec![
             ("a registered person enters", Entry, Subject::Person(person()), ROOM, None, None, Ok, false),
             ("a code that is no code", Entry, Subject::Misread, ROOM, None, None, Misread, false),
             ("a code we never issued", Entry, Subject::UnknownCode, ROOM, None, None, Unknown, false),

@@ -30,6 +30,8 @@ pub enum ValidationError {
     EmptyName,
     #[error("not an email address: {0}")]
     BadEmail(String),
+    #[error("not a ticket code: {0}")]
+    BadTicket(String),
     #[error("unknown {field}: {value}")]
     UnknownChoice {
         field: &'static str,
@@ -49,6 +51,7 @@ impl Localized for ValidationError {
             ValidationError::BadTime(_) => "validation.bad_time",
             ValidationError::EmptyName => "validation.empty_name",
             ValidationError::BadEmail(_) => "validation.bad_email",
+            ValidationError::BadTicket(_) => "validation.bad_ticket",
             ValidationError::UnknownChoice { .. } => "validation.unknown_choice",
         }
     }
@@ -95,6 +98,12 @@ impl Localized for ValidationError {
             (ValidationError::BadEmail(value), Lang::En) => format!(
                 "“{value}” is not an email address. Check the @ and the domain, or leave it empty."
             ),
+            (ValidationError::BadTicket(value), Lang::Ja) => {
+                format!("「{value}」は受付票のコードではありません。17文字の英数字を確認してください。")
+            }
+            (ValidationError::BadTicket(value), Lang::En) => {
+                format!("“{value}” is not a ticket code. Check the 17 letters and digits.")
+            }
             (ValidationError::UnknownChoice { field, value, allowed }, Lang::Ja) => {
                 format!("{field} に「{value}」は使えません。次のいずれかを指定してください: {allowed}")
             }

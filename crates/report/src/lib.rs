@@ -6,6 +6,8 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod qr;
+pub mod tickets;
+mod typst_world;
 
 /// Why a document could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -14,4 +16,41 @@ pub enum ReportError {
     Qr(#[from] qrcode::types::QrError),
     #[error("cannot write the PNG image: {0}")]
     Png(#[from] png::EncodingError),
+    #[error("cannot lay out the document: {0}")]
+    Typst(String),
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl tsudoi_core::Localized for ReportError {
+    fn code(&self) -> &'static str {
+        match self {
+            ReportError::Qr(_) | ReportError::Png(_) => "report.image",
+            ReportError::Typst(_) => "report.layout",
+            ReportError::Io { .. } => "report.io",
+        }
+    }
+
+    fn message(&self, lang: tsudoi_core::Lang) -> String {
+        use tsudoi_core::Lang;
+        match (self, lang) {
+            (ReportError::Io { path, source }, Lang::Ja) => format!(
+                "「{}」に書き込めませんでした（{source}）。出力先のフォルダー、権限、空き容量を確認してください。",
+                path.display()
+            ),
+            (ReportError::Io { path, source }, Lang::En) => format!(
+                "Could not write “{}” ({source}). Check the folder, its permissions and the free space.",
+                path.display()
+            ),
+            (other, Lang::Ja) => format!(
+                "文書を作成できませんでした（{other}）。何も書き出していません。フォント（fonts-noto-cjk など）を確認してください。"
+            ),
+            (other, Lang::En) => format!(
+                "The document could not be made ({other}). Nothing was written. Check that Japanese fonts are installed."
+            ),
+        }
+    }
 }

@@ -26,8 +26,6 @@ mod ticket;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
-#[cfg(test)]
-use tsudoi_core::EventId;
 
 pub use attendee::{AttendeeQuery, EventCounts};
 pub use demo::DemoReport;

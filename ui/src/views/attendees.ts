@@ -113,6 +113,7 @@ export function attendeeForm(
       field(t("mode"), select<AttendanceMode>("mode", a?.mode ?? "venue", choices.mode, label.mode)),
       a ? field(t("status"), select<AttendeeStatus>("status", a.status, choices.status, label.status)) : null,
       field(t("notes"), h("textarea", { name: "notes", "data-testid": "notes", rows: 2 }, a?.notes ?? ""), { wide: true }),
+      a?.ticket ? ticketBlock(a) : null,
       h(
         "label",
         { class: "checkbox wide" },
@@ -139,5 +140,44 @@ export function attendeeForm(
       await on.onSaved(saved, !a);
     },
     on.onCancel,
+  );
+}
+
+/** The person's ticket: its QR code and code, and reissuing when a ticket is lost. */
+function ticketBlock(attendee: Attendee): HTMLElement {
+  const qr = h("img", { class: "ticket-qr", alt: t("ticket"), "data-testid": "ticket-qr", width: 132, height: 132 });
+  const code = h("code", { class: "ticket-code", "data-testid": "ticket-code" });
+  const note = h("p", { class: "hint", role: "status" });
+  let armed = false;
+  async function show(token: string): Promise<void> {
+    code.textContent = token.match(/.{1,4}/g)?.join("-") ?? token;
+    const svg = await api.ticketQrSvg(token);
+    qr.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  }
+  void show(attendee.ticket ?? "");
+  const reissue = h(
+    "button",
+    {
+      type: "button",
+      "data-testid": "reissue-ticket",
+      onclick: async () => {
+        if (!armed) {
+          armed = true;
+          note.textContent = t("reissueConfirm");
+          return;
+        }
+        armed = false;
+        const updated = await api.reissueTicket(attendee.id);
+        if (updated.ticket) await show(updated.ticket);
+        note.textContent = t("reissued");
+      },
+    },
+    t("reissue"),
+  );
+  return h(
+    "div",
+    { class: "field wide ticket-block" },
+    h("span", { class: "field-label" }, t("ticket")),
+    h("div", { class: "inline" }, qr, h("div", null, h("div", null, t("ticketCode")), code, h("div", { class: "actions" }, reissue), note)),
   );
 }

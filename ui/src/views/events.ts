@@ -5,7 +5,7 @@ import { api } from "../api";
 import { h } from "../dom";
 import { choices, label, t } from "../i18n";
 import { attendeeSection } from "./attendees";
-import { field, form, select, text, textInput } from "./forms";
+import { field, form, select, showError, text, textInput } from "./forms";
 
 export function eventList(
   events: EventSummary[],
@@ -52,6 +52,7 @@ export function eventDetail(
   on: { onEdit: () => void; onOpenDesk: () => void; onAddAttendee: () => void; onEditAttendee: (a: Attendee) => void },
 ): HTMLElement {
   const { event, counts } = summary;
+  const exportPanel = ticketExportPanel(event);
   const facts: [string, string][] = [
     [t("date"), `${event.date} ${timeRange(event)}`],
     [t("format"), label.format(event.format)],
@@ -71,6 +72,7 @@ export function eventDetail(
         { class: "panel-head" },
         h("h1", { "data-testid": "event-title" }, event.title),
         h("button", { class: "primary", "data-testid": "open-desk", onclick: on.onOpenDesk }, t("openDesk")),
+        h("button", { "data-testid": "export-tickets", onclick: () => exportPanel.toggle() }, t("exportTickets")),
         h("button", { "data-testid": "edit-event", onclick: on.onEdit }, t("editEvent")),
       ),
       h(
@@ -87,8 +89,76 @@ export function eventDetail(
         count(t("cancelled"), counts.n_cancelled, "n-cancelled"),
       ),
     ),
+    exportPanel.element,
     attendeeSection(event, on),
   );
+}
+
+/** Writing the event's tickets to a folder: typed, or picked with the system's dialog. */
+function ticketExportPanel(event: Event): { element: HTMLElement; toggle: () => void } {
+  const dirInput = h("input", { type: "text", name: "export_dir", "data-testid": "export-dir", class: "wide-input" });
+  const errorBox = h("div", { class: "form-error", role: "alert", hidden: true });
+  const resultBox = h("p", { class: "export-result", "data-testid": "export-result", role: "status" });
+  const submit = h("button", { type: "submit", class: "primary", "data-testid": "export-now" }, t("exportNow"));
+  const element = h(
+    "form",
+    {
+      class: "panel form",
+      "data-testid": "export-panel",
+      hidden: true,
+      onsubmit: async (e: SubmitEvent) => {
+        e.preventDefault();
+        submit.disabled = true;
+        errorBox.hidden = true;
+        resultBox.textContent = "";
+        try {
+          const done = await api.exportTickets(event.id, dirInput.value);
+          resultBox.textContent = t("exported", { n: done.n_tickets, pdf: done.pdf });
+        } catch (error) {
+          showError(errorBox, error);
+        } finally {
+          submit.disabled = false;
+        }
+      },
+    },
+    h("h2", null, t("exportTitle")),
+    h("p", { class: "hint" }, t("exportNote")),
+    errorBox,
+    h(
+      "div",
+      { class: "field wide" },
+      h("label", { for: "export-dir" }, t("exportDir")),
+      h(
+        "div",
+        { class: "inline" },
+        dirInput,
+        h("button", {
+          type: "button",
+          "data-testid": "browse",
+          onclick: async () => {
+            const chosen = await api.pickFolder(dirInput.value).catch((error) => {
+              showError(errorBox, error);
+              return null;
+            });
+            if (chosen) dirInput.value = chosen;
+          },
+        }, t("browse")),
+      ),
+    ),
+    h("div", { class: "actions" }, submit),
+    resultBox,
+  );
+  dirInput.id = "export-dir";
+  return {
+    element,
+    toggle: async () => {
+      element.hidden = !element.hidden;
+      if (!element.hidden && dirInput.value === "") {
+        dirInput.value = await api.defaultExportDir(event.id).catch(() => "");
+      }
+      if (!element.hidden) dirInput.focus();
+    },
+  };
 }
 
 function count(name: string, value: number, testId: string): HTMLElement {

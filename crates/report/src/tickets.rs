@@ -1,0 +1,266 @@
+//! The printable A4 sheet of ticket cards, for mailing or handing out before the event.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tsudoi_core::{Attendee, AttendeeStatus, Event, Lang, TicketToken};
+
+use crate::qr::{ticket_png, ticket_svg};
+use crate::typst_world::DocumentWorld;
+use crate::ReportError;
+
+const TEMPLATE: &str = include_str!("../templates/ticket-cards.typ");
+
+/// Japanese first, then the fonts Windows and macOS carry, then typst's own for Latin text.
+const FONTS: &[&str] = &[
+    "Noto Sans CJK JP",
+    "Noto Sans JP",
+    "Yu Gothic",
+    "Hiragino Sans",
+    "Meiryo",
+    "Libertinus Serif",
+];
+const MONO_FONTS: &[&str] = &["DejaVu Sans Mono", "Noto Sans Mono CJK JP"];
+
+/// One person's card.
+#[derive(Debug, Clone)]
+pub struct TicketCard {
+    pub name: String,
+    pub kana: String,
+    pub organization: String,
+    pub title: String,
+    /// The category's label in the sheet's language.
+    pub category: String,
+    pub token: TicketToken,
+}
+
+/// A sheet of cards for one event.
+#[derive(Debug, Clone)]
+pub struct TicketSheet {
+    pub lang: Lang,
+    pub event_title: String,
+    /// Date and time as printed, e.g. `2026-07-25 13:30–17:00`.
+    pub when: String,
+    pub venue: String,
+    pub cards: Vec<TicketCard>,
+}
+
+#[derive(Serialize)]
+struct CardData<'a> {
+    name: &'a str,
+    kana: &'a str,
+    organization: &'a str,
+    title: &'a str,
+    category: &'a str,
+    code: String,
+    qr_svg: String,
+}
+
+#[derive(Serialize)]
+struct SheetData<'a> {
+    title: String,
+    disclosure: &'static str,
+    lang: &'static str,
+    fonts: &'static [&'static str],
+    mono_fonts: &'static [&'static str],
+    event_title: &'a str,
+    when: &'a str,
+    venue: &'a str,
+    cards: Vec<CardData<'a>>,
+}
+
+/// The PDF of the sheet: A4, ten cards a page, every page headed 非公表用 (personal data).
+pub fn ticket_cards_pdf(sheet: &TicketSheet) -> Result<Vec<u8>, ReportError> {
+    world(sheet)?.pdf()
+}
+
+fn world(sheet: &TicketSheet) -> Result<DocumentWorld, ReportError> {
+    let cards = sheet
+        .cards
+        .iter()
+        .map(|card| {
+            Ok(CardData {
+                name: &card.name,
+                kana: &card.kana,
+                organization: &card.organization,
+                title: &card.title,
+                category: &card.category,
+                code: card.token.grouped(),
+                qr_svg: ticket_svg(&card.token)?,
+            })
+        })
+        .collect::<Result<Vec<_>, ReportError>>()?;
+    let data = SheetData {
+        title: match sheet.lang {
+            Lang::Ja => format!("受付票 — {}", sheet.event_title),
+            Lang::En => format!("Tickets — {}", sheet.event_title),
+        },
+        disclosure: sheet.lang.pick("非公表用", "Internal (非公表用)"),
+        lang: sheet.lang.as_str(),
+        fonts: FONTS,
+        mono_fonts: MONO_FONTS,
+        event_title: &sheet.event_title,
+        when: &sheet.when,
+        venue: &sheet.venue,
+        cards,
+    };
+    let json = serde_json::to_vec(&data).map_err(|e| ReportError::Typst(e.to_string()))?;
+    DocumentWorld::new(TEMPLATE, json)
+}
+
+impl TicketSheet {
+    /// The sheet for an event's standing registrations (cancelled people get no card).
+    pub fn for_event(event: &Event, attendees: &[Attendee], lang: Lang) -> TicketSheet {
+        let d = &event.details;
+        let time = match (d.start_time, d.end_time) {
+            (Some(start), Some(end)) => format!(" {}–{}", start.format("%H:%M"), end.format("%H:%M")),
+            (Some(start), None) => format!(" {}", start.format("%H:%M")),
+            _ => String::new(),
+        };
+        TicketSheet {
+            lang,
+            event_title: d.title.clone(),
+            when: format!("{}{time}", d.date),
+            venue: [d.venue_name.as_str(), d.venue_address.as_str()]
+                .join(" ")
+                .trim()
+                .to_string(),
+            cards: attendees
+                .iter()
+                .filter(|a| a.details.status == AttendeeStatus::Registered)
+                .filter_map(|a| {
+                    a.ticket.clone().map(|token| TicketCard {
+                        name: a.details.name.clone(),
+                        kana: a.details.kana.clone(),
+                        organization: a.details.organization.clone(),
+                        title: a.details.title.clone(),
+                        category: a.details.category.label(lang).to_string(),
+                        token,
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
+/// What [`export_tickets`] wrote.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TicketExport {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub dir: PathBuf,
+    pub n_tickets: usize,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub pdf: PathBuf,
+}
+
+/// Writes each standing registration's QR code as `NNNN-name.png` and `.svg`, and all the cards
+/// as `tickets.pdf`, into `dir` (created when missing). The PDF is laid out before anything is
+/// written, so a layout failure leaves no files behind.
+pub fn export_tickets(
+    dir: &Path,
+    event: &Event,
+    attendees: &[Attendee],
+    lang: Lang,
+) -> Result<TicketExport, ReportError> {
+    let sheet = TicketSheet::for_event(event, attendees, lang);
+    let pdf = ticket_cards_pdf(&sheet)?;
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ReportError::Io { path, source }
+    };
+    fs::create_dir_all(dir).map_err(io(dir))?;
+    let mut n_tickets = 0;
+    for attendee in attendees
+        .iter()
+        .filter(|a| a.details.status == AttendeeStatus::Registered)
+    {
+        let Some(token) = &attendee.ticket else { continue };
+        let stem = format!("{:04}-{}", attendee.id.0, file_safe(&attendee.details.name));
+        for (extension, bytes) in [
+            ("png", ticket_png(token, 10)?),
+            ("svg", ticket_svg(token)?.into_bytes()),
+        ] {
+            let path = dir.join(format!("{stem}.{extension}"));
+            fs::write(&path, bytes).map_err(io(&path))?;
+        }
+        n_tickets += 1;
+    }
+    let pdf_path = dir.join("tickets.pdf");
+    fs::write(&pdf_path, pdf).map_err(io(&pdf_path))?;
+    Ok(TicketExport {
+        dir: dir.to_path_buf(),
+        n_tickets,
+        pdf: pdf_path,
+    })
+}
+
+/// A name made safe for every file system: separators, reserved characters and spaces become `_`.
+pub fn file_safe(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>| ".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(name: &str, seed: u8) -> TicketCard {
+        TicketCard {
+            name: name.into(),
+            kana: "オオトモ シンゴ".into(),
+            organization: "大友醤油株式会社".into(),
+            title: "専務".into(),
+            category: "アトツギ".into(),
+            token: TicketToken::from_random([seed; 10]),
+        }
+    }
+
+    fn sheet(cards: Vec<TicketCard>) -> TicketSheet {
+        TicketSheet {
+            lang: Lang::Ja,
+            event_title: "東北アトツギネットワーク 第1回交流会".into(),
+            when: "2026-07-25 13:30–17:00".into(),
+            venue: "仙台国際センター".into(),
+            cards,
+        }
+    }
+
+    #[test]
+    fn eleven_cards_make_two_a4_pages() {
+        let cards = (0..11).map(|i| card(&format!("大友 慎吾 {i}"), i)).collect();
+        let world = world(&sheet(cards)).unwrap();
+        let document = world.layout().unwrap();
+        let pages = document.pages();
+        assert_eq!(pages.len(), 2, "ten cards a page");
+        let size = pages[0].frame.size();
+        assert_eq!(
+            (size.x.to_mm().round(), size.y.to_mm().round()),
+            (210.0, 297.0),
+            "A4"
+        );
+        let pdf = world.pdf().unwrap();
+        assert!(pdf.starts_with(b"%PDF-"), "a PDF file");
+    }
+
+    #[test]
+    fn file_names_are_safe_everywhere() {
+        assert_eq!(file_safe("大友 慎吾"), "大友_慎吾");
+        assert_eq!(file_safe("a/b\\c:d"), "a_b_c_d");
+    }
+
+    #[test]
+    fn typst_markup_in_a_name_is_printed_not_run() {
+        let cards = vec![card("#panic(\"x\") *太字* $x$ \\ ]", 1)];
+        let pdf = ticket_cards_pdf(&sheet(cards));
+        assert!(pdf.is_ok(), "a name is data, never markup: {:?}", pdf.err());
+    }
+}

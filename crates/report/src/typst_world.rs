@@ -1,0 +1,110 @@
+//! A minimal typst world: one template, one JSON data file, and the fonts of this computer plus
+//! typst's own. Nothing is read from the network or from anywhere else on disk.
+
+use std::sync::OnceLock;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::fonts::{self, FontStore};
+
+use crate::ReportError;
+
+/// The fonts are scanned once per process: the system scan is the slow part of a first PDF.
+fn font_store() -> &'static FontStore {
+    static FONTS: OnceLock<FontStore> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let mut store = FontStore::new();
+        store.extend(fonts::system());
+        store.extend(fonts::embedded());
+        store
+    })
+}
+
+fn file_id(path: &str) -> Result<FileId, ReportError> {
+    let vpath = VirtualPath::new(path).map_err(|e| ReportError::Typst(format!("{path}: {e:?}")))?;
+    Ok(RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+pub(crate) struct DocumentWorld {
+    library: LazyHash<Library>,
+    main: Source,
+    data_id: FileId,
+    data: Bytes,
+}
+
+impl DocumentWorld {
+    /// A world whose main file is `template` and whose `/data.json` is `data`.
+    pub(crate) fn new(template: &str, data: Vec<u8>) -> Result<DocumentWorld, ReportError> {
+        Ok(DocumentWorld {
+            library: LazyHash::new(Library::builder().build()),
+            main: Source::new(file_id("/main.typ")?, template.to_string()),
+            data_id: file_id("/data.json")?,
+            data: Bytes::new(data),
+        })
+    }
+
+    /// Lays the document out in pages.
+    pub(crate) fn layout(&self) -> Result<typst_layout::PagedDocument, ReportError> {
+        typst::compile::<typst_layout::PagedDocument>(self)
+            .output
+            .map_err(diagnostics)
+    }
+
+    /// Lays out and writes the PDF.
+    pub(crate) fn pdf(&self) -> Result<Vec<u8>, ReportError> {
+        typst_pdf::pdf(&self.layout()?, &typst_pdf::PdfOptions::default()).map_err(diagnostics)
+    }
+}
+
+fn diagnostics(errors: typst::ecow::EcoVec<typst::diag::SourceDiagnostic>) -> ReportError {
+    ReportError::Typst(
+        errors
+            .iter()
+            .map(|e| e.message.to_string())
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
+}
+
+impl World for DocumentWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        font_store().book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(FileError::NotFound(id.get().vpath().get_without_slash().into()))
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.data_id {
+            Ok(self.data.clone())
+        } else {
+            Err(FileError::NotFound(id.get().vpath().get_without_slash().into()))
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        font_store().font(index)
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        // Documents carry the dates they are given; the layout never reads the clock.
+        None
+    }
+}
