@@ -83,7 +83,7 @@ pub fn list_attendees(
     event_id: EventId,
     search: Option<String>,
 ) -> Reply<Vec<Attendee>> {
-    state.with_store(|store| store.attendees(event_id, &AttendeeQuery { search }))
+    state.with_store(|store| store.attendees(event_id, &AttendeeQuery { search, limit: None }))
 }
 
 #[tauri::command]
@@ -174,9 +174,13 @@ pub fn desk_search(state: State<'_, AppState>, event_id: EventId, query: String)
         return Ok(Vec::new());
     }
     state.with_store(|store| {
-        let mut found = store.attendees(event_id, &AttendeeQuery { search: Some(query) })?;
-        found.truncate(DESK_SEARCH_LIMIT);
-        Ok(found)
+        store.attendees(
+            event_id,
+            &AttendeeQuery {
+                search: Some(query),
+                limit: Some(DESK_SEARCH_LIMIT),
+            },
+        )
     })
 }
 

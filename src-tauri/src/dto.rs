@@ -34,7 +34,7 @@ pub struct EventSummary {
 }
 
 /// At most this many people answer a name search at the desk.
-pub const DESK_SEARCH_LIMIT: usize = 8;
+pub const DESK_SEARCH_LIMIT: u32 = 8;
 
 /// One attempt at the door as the desk sends it; the desk's name and operator are added from
 /// the settings.

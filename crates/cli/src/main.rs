@@ -147,6 +147,7 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
         Command::Attendee(AttendeeCommand::List { event, search }) => {
             let query = AttendeeQuery {
                 search: search.clone(),
+                ..AttendeeQuery::default()
             };
             let attendees = store.attendees(EventId(*event), &query).map_err(fail)?;
             out.attendees(&attendees, lang);

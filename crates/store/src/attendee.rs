@@ -53,6 +53,8 @@ pub struct AttendeeQuery {
     /// Kept when name, kana, organisation or email contain it, compared by
     /// [`tsudoi_core::text::search_key`] (hiragana = katakana, full = half width, spaces ignored).
     pub search: Option<String>,
+    /// At most this many (the desk's type-ahead shows a handful, never the whole list).
+    pub limit: Option<u32>,
 }
 
 /// How many people an event has, for lists and panels.
@@ -108,13 +110,10 @@ pub(crate) fn insert_attendee(
 }
 
 pub(crate) fn find_attendee(conn: &Connection, id: AttendeeId) -> Result<Attendee> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM {FROM} WHERE a.id = ?1"),
-        [id.0],
-        attendee_from_row,
-    )
-    .optional()?
-    .ok_or(StoreError::AttendeeNotFound(id))
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM {FROM} WHERE a.id = ?1"))?
+        .query_row([id.0], attendee_from_row)
+        .optional()?
+        .ok_or(StoreError::AttendeeNotFound(id))
 }
 
 impl Store {
@@ -182,10 +181,12 @@ impl Store {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM {FROM}
              WHERE a.event_id = ?1 AND (?2 = '' OR instr(a.search_text, ?2) > 0)
-             ORDER BY a.kana = '', a.kana, a.name, a.id"
+             ORDER BY a.kana = '', a.kana, a.name, a.id
+             LIMIT ?3"
         ))?;
+        let limit = query.limit.map_or(-1, i64::from);
         let attendees = statement
-            .query_map(params![event_id.0, key], attendee_from_row)?
+            .query_map(params![event_id.0, key, limit], attendee_from_row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(attendees)
     }

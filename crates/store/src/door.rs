@@ -1,7 +1,7 @@
 //! The `door_attempt` table: every attempt at the reception desk, and the live counts, which are
 //! recounted from the attempts that stand rather than kept as counters that could drift.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 use serde::Serialize;
 use tsudoi_core::door::{decide, Attempt, Decision, PersonAtDoor, Presence, Room, Subject};
@@ -124,29 +124,27 @@ const STANDING: &str = "outcome = 'ok' AND undone_at IS NULL";
 
 /// Entries that stand minus exits that stand, for one person at one event.
 fn is_in_room(conn: &Connection, event_id: EventId, attendee_id: AttendeeId) -> Result<bool> {
-    let balance: i64 = conn.query_row(
-        &format!(
+    let balance: i64 = conn
+        .prepare_cached(&format!(
             "SELECT coalesce(sum(CASE direction WHEN 'entry' THEN 1 ELSE -1 END), 0)
              FROM door_attempt WHERE event_id = ?1 AND attendee_id = ?2 AND {STANDING}"
-        ),
-        params![event_id.0, attendee_id.0],
-        |row| row.get(0),
-    )?;
+        ))?
+        .query_row(params![event_id.0, attendee_id.0], |row| row.get(0))?;
     Ok(balance > 0)
 }
 
-/// How many people are in the room now.
+/// How many people are in the room now. Each person's entries minus exits is 0 or 1: an entry
+/// passes only for someone outside, an exit only for someone inside, and only a person's latest
+/// pass can be undone. So the room is the entries that stand minus the exits that stand, counted
+/// on a partial index.
 fn count_in_room(conn: &Connection, event_id: EventId) -> Result<u32> {
-    let n: u32 = conn.query_row(
-        &format!(
-            "SELECT count(*) FROM (
-                 SELECT attendee_id FROM door_attempt WHERE event_id = ?1 AND {STANDING}
-                 GROUP BY attendee_id HAVING sum(CASE direction WHEN 'entry' THEN 1 ELSE -1 END) > 0)"
-        ),
-        [event_id.0],
-        |row| row.get(0),
-    )?;
-    Ok(n)
+    let balance: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT (SELECT count(*) FROM door_attempt WHERE event_id = ?1 AND direction = 'entry' AND {STANDING})
+                  - (SELECT count(*) FROM door_attempt WHERE event_id = ?1 AND direction = 'exit' AND {STANDING})"
+        ))?
+        .query_row([event_id.0], |row| row.get(0))?;
+    Ok(u32::try_from(balance).unwrap_or(0))
 }
 
 /// The person's last entry that stands, for "already checked in at … at desk …".
@@ -170,21 +168,23 @@ fn last_entry(conn: &Connection, event_id: EventId, attendee_id: AttendeeId) -> 
     Ok(found)
 }
 
-/// When this code last passed the same way at this event, for telling a scanner's double read
-/// from a second visit (an exit right after an entry is no repeat).
+/// When this person's code last passed the same way at this event, for telling a scanner's
+/// double read from a second visit (an exit right after an entry is no repeat).
 fn last_pass_of_code(
     conn: &Connection,
     event_id: EventId,
+    attendee_id: AttendeeId,
     code: &str,
     direction: Direction,
 ) -> Result<Option<DateTime<Utc>>> {
     let found = conn
+        .prepare_cached(&format!(
+            "SELECT at FROM door_attempt
+             WHERE attendee_id = ?1 AND event_id = ?2 AND {STANDING} AND code = ?3 AND direction = ?4
+             ORDER BY id DESC LIMIT 1"
+        ))?
         .query_row(
-            &format!(
-                "SELECT at FROM door_attempt WHERE event_id = ?1 AND code = ?2 AND direction = ?3 AND {STANDING}
-                 ORDER BY at DESC LIMIT 1"
-            ),
-            params![event_id.0, code, direction.as_str()],
+            params![attendee_id.0, event_id.0, code, direction.as_str()],
             |row| get_timestamp(row, 0),
         )
         .optional()?;
@@ -204,39 +204,81 @@ struct Recorded<'a> {
     now: DateTime<Utc>,
 }
 
-fn record(conn: &Connection, r: Recorded<'_>) -> Result<i64> {
-    conn.execute(
+impl Recorded<'_> {
+    /// The reason is kept only when an override actually let the person through.
+    fn stored_override_reason(&self) -> Option<&str> {
+        if self.decision.overridden {
+            self.override_reason.map(str::trim)
+        } else {
+            None
+        }
+    }
+}
+
+fn record(conn: &Connection, r: &Recorded<'_>) -> Result<i64> {
+    conn.prepare_cached(
         "INSERT INTO door_attempt (event_id, attendee_id, code, direction, method, outcome, desk, operator,
                                    override_reason, at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            r.event_id.0,
-            r.attendee_id.map(|id| id.0),
-            r.code,
-            r.direction.as_str(),
-            r.method.as_str(),
-            r.decision.outcome.as_str(),
-            r.desk.trim(),
-            r.operator.trim(),
-            if r.decision.overridden {
-                r.override_reason.map(str::trim)
-            } else {
-                None
-            },
-            timestamp(r.now)
-        ],
-    )?;
+    )?
+    .execute(params![
+        r.event_id.0,
+        r.attendee_id.map(|id| id.0),
+        r.code,
+        r.direction.as_str(),
+        r.method.as_str(),
+        r.decision.outcome.as_str(),
+        r.desk.trim(),
+        r.operator.trim(),
+        if r.decision.overridden {
+            r.override_reason.map(str::trim)
+        } else {
+            None
+        },
+        timestamp(r.now)
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 
-fn result(conn: &Connection, attempt_id: i64, attendee: Option<Attendee>, room: Room) -> Result<DoorResult> {
-    let attempt = find_attempt(conn, attempt_id)?;
-    let previous = match (&attendee, attempt.outcome) {
-        (Some(a), DoorOutcome::Duplicate | DoorOutcome::Repeat) => last_entry(conn, attempt.event_id, a.id)?,
+/// What the desk shows, built from what was just recorded (no second read of the row).
+fn result(
+    conn: &Connection,
+    id: i64,
+    recorded: &Recorded<'_>,
+    attendee: Option<Attendee>,
+    room_before: Room,
+) -> Result<DoorResult> {
+    let outcome = recorded.decision.outcome;
+    let previous = match (&attendee, outcome) {
+        (Some(a), DoorOutcome::Duplicate | DoorOutcome::Repeat) => last_entry(conn, recorded.event_id, a.id)?,
         _ => None,
     };
-    let in_room = count_in_room(conn, attempt.event_id)?;
-    let room = Room { in_room, ..room };
+    let in_room = match (outcome, recorded.direction) {
+        (DoorOutcome::Ok, Direction::Entry) => room_before.in_room + 1,
+        (DoorOutcome::Ok, Direction::Exit) => room_before.in_room.saturating_sub(1),
+        _ => room_before.in_room,
+    };
+    let room = Room {
+        in_room,
+        ..room_before
+    };
+    let attempt = DoorAttempt {
+        id,
+        event_id: recorded.event_id,
+        attendee_id: recorded.attendee_id,
+        attendee_name: attendee.as_ref().map(|a| a.details.name.clone()),
+        code: recorded.code.to_string(),
+        direction: recorded.direction,
+        method: recorded.method,
+        outcome,
+        desk: recorded.desk.trim().to_string(),
+        operator: recorded.operator.trim().to_string(),
+        override_reason: recorded.stored_override_reason().map(str::to_string),
+        at: recorded.now,
+        undone_at: None,
+        undone_by: None,
+        undo_reason: None,
+    };
     Ok(DoorResult {
         zone: attendee.as_ref().map(|a| a.details.category.default_zone()),
         attendee,
@@ -257,6 +299,7 @@ impl Store {
         request: DoorRequest,
         now: DateTime<Utc>,
     ) -> Result<DoorResult> {
+        let now = now.trunc_subsecs(3); // as stored, so the result equals a later read
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -298,10 +341,9 @@ impl Store {
             None if !code.is_empty() && TicketToken::parse(&code).is_ok() => Subject::UnknownCode,
             None => Subject::Misread,
         };
-        let last_pass = if code.is_empty() {
-            None
-        } else {
-            last_pass_of_code(&tx, event_id, &code, request.direction)?
+        let last_pass = match &attendee {
+            Some(a) if !code.is_empty() => last_pass_of_code(&tx, event_id, a.id, &code, request.direction)?,
+            _ => None,
         };
         let decision = decide(&Attempt {
             direction: request.direction,
@@ -311,22 +353,20 @@ impl Store {
             now,
             override_reason: request.override_reason.as_deref(),
         });
-        let attempt_id = record(
-            &tx,
-            Recorded {
-                event_id,
-                attendee_id: attendee.as_ref().map(|a| a.id),
-                code: &code,
-                direction: request.direction,
-                method: request.method,
-                decision,
-                desk: &request.desk,
-                operator: &request.operator,
-                override_reason: request.override_reason.as_deref(),
-                now,
-            },
-        )?;
-        let result = result(&tx, attempt_id, attendee, room)?;
+        let recorded = Recorded {
+            event_id,
+            attendee_id: attendee.as_ref().map(|a| a.id),
+            code: &code,
+            direction: request.direction,
+            method: request.method,
+            decision,
+            desk: &request.desk,
+            operator: &request.operator,
+            override_reason: request.override_reason.as_deref(),
+            now,
+        };
+        let attempt_id = record(&tx, &recorded)?;
+        let result = result(&tx, attempt_id, &recorded, attendee, room)?;
         tx.commit()?;
         Ok(result)
     }
@@ -342,6 +382,7 @@ impl Store {
         override_reason: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<DoorResult> {
+        let now = now.trunc_subsecs(3); // as stored, so the result equals a later read
         let draft = AttendeeDraft {
             source: RegistrationSource::WalkIn,
             status: AttendeeStatus::Registered,
@@ -376,22 +417,20 @@ impl Store {
         } else {
             None
         };
-        let attempt_id = record(
-            &tx,
-            Recorded {
-                event_id,
-                attendee_id: attendee.as_ref().map(|a| a.id),
-                code: "",
-                direction: Direction::Entry,
-                method: DoorMethod::WalkIn,
-                decision,
-                desk,
-                operator,
-                override_reason,
-                now,
-            },
-        )?;
-        let result = result(&tx, attempt_id, attendee, room)?;
+        let recorded = Recorded {
+            event_id,
+            attendee_id: attendee.as_ref().map(|a| a.id),
+            code: "",
+            direction: Direction::Entry,
+            method: DoorMethod::WalkIn,
+            decision,
+            desk,
+            operator,
+            override_reason,
+            now,
+        };
+        let attempt_id = record(&tx, &recorded)?;
+        let result = result(&tx, attempt_id, &recorded, attendee, room)?;
         tx.commit()?;
         Ok(result)
     }
@@ -409,6 +448,19 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let attempt = find_attempt(&tx, attempt_id)?;
         if attempt.outcome != DoorOutcome::Ok || attempt.undone_at.is_some() {
+            return Err(StoreError::NotUndoable { id: attempt_id });
+        }
+        // Only a person's latest pass: undoing an entry after the exit that followed it would
+        // leave the person "out" twice.
+        let later_pass: bool = tx.query_row(
+            &format!(
+                "SELECT EXISTS (SELECT 1 FROM door_attempt
+                                WHERE event_id = ?1 AND attendee_id IS ?2 AND id > ?3 AND {STANDING})"
+            ),
+            params![attempt.event_id.0, attempt.attendee_id.map(|id| id.0), attempt_id],
+            |row| row.get(0),
+        )?;
+        if later_pass {
             return Err(StoreError::NotUndoable { id: attempt_id });
         }
         tx.execute(

@@ -36,7 +36,9 @@ pub enum StoreError {
     AttendeeNotFound(AttendeeId),
     #[error("no attempt at the door has id {0}")]
     AttemptNotFound(i64),
-    #[error("attempt {id} cannot be undone: only a check-in or exit that passed and stands can")]
+    #[error(
+        "attempt {id} cannot be undone: only a person's latest entry or exit that passed and stands can"
+    )]
     NotUndoable { id: i64 },
     #[error("the demo data is already in this database")]
     DemoAlreadyLoaded,
@@ -154,10 +156,10 @@ impl Localized for StoreError {
                 format!("There is no door record {id}. Check the number in the desk's log.")
             }
             (StoreError::NotUndoable { id }, Lang::Ja) => format!(
-                "受付記録 {id} は取り消せません。取り消せるのは、成立していてまだ取り消されていない入場・退場だけです。"
+                "受付記録 {id} は取り消せません。取り消せるのは、その人の最後の入場・退場（成立していて、まだ取り消されていないもの）だけです。"
             ),
             (StoreError::NotUndoable { id }, Lang::En) => format!(
-                "Door record {id} cannot be undone: only an entry or exit that passed and was not undone yet can be."
+                "Door record {id} cannot be undone: only the person's latest entry or exit that passed and was not undone yet can be."
             ),
             (StoreError::DemoAlreadyLoaded, Lang::Ja) => {
                 "デモデータはこのデータベースに読み込み済みです。もう一度読み込む必要はありません。".into()

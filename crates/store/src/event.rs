@@ -60,13 +60,10 @@ pub(crate) fn insert_event(conn: &Connection, draft: EventDraft, now: DateTime<U
 }
 
 pub(crate) fn find_event(conn: &Connection, id: EventId) -> Result<Event> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM event WHERE id = ?1"),
-        [id.0],
-        event_from_row,
-    )
-    .optional()?
-    .ok_or(StoreError::EventNotFound(id))
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM event WHERE id = ?1"))?
+        .query_row([id.0], event_from_row)
+        .optional()?
+        .ok_or(StoreError::EventNotFound(id))
 }
 
 impl Store {

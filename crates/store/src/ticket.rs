@@ -67,11 +67,8 @@ impl Store {
 /// The person a token was issued to, and whether it has been revoked since.
 pub(crate) fn ticket_holder(conn: &Connection, token: &TicketToken) -> Result<Option<(AttendeeId, bool)>> {
     let found = conn
-        .query_row(
-            "SELECT attendee_id, revoked_at IS NOT NULL FROM ticket WHERE token = ?1",
-            [token.as_str()],
-            |row| Ok((AttendeeId(row.get(0)?), row.get(1)?)),
-        )
+        .prepare_cached("SELECT attendee_id, revoked_at IS NOT NULL FROM ticket WHERE token = ?1")?
+        .query_row([token.as_str()], |row| Ok((AttendeeId(row.get(0)?), row.get(1)?)))
         .optional()?;
     Ok(found)
 }

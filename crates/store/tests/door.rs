@@ -424,3 +424,30 @@ fn the_desk_has_a_name_that_persists() {
         }
     );
 }
+
+#[test]
+fn only_a_persons_latest_pass_can_be_undone() {
+    let mut desk = Desk::new(70);
+    let guest = desk.register("大友 慎吾", Category::Atotsugi);
+    let entry = desk.scan(&ticket(&guest));
+    let exit = desk.leave(&ticket(&guest));
+    assert!(
+        matches!(
+            desk.store.undo_attempt(entry.attempt.id, "x", "受付1", t0()),
+            Err(StoreError::NotUndoable { .. })
+        ),
+        "an entry followed by an exit cannot be undone alone"
+    );
+    desk.store
+        .undo_attempt(exit.attempt.id, "退場の押し間違い", "受付1", t0())
+        .unwrap();
+    assert_eq!(
+        desk.store.door_status(desk.event).unwrap().in_room,
+        1,
+        "undoing the exit puts the person back"
+    );
+    desk.store
+        .undo_attempt(entry.attempt.id, "誤って受付", "受付1", t0())
+        .unwrap();
+    assert_eq!(desk.store.door_status(desk.event).unwrap().in_room, 0);
+}

@@ -318,6 +318,7 @@ fn search_treats_kana_scripts_widths_and_spaces_as_equal() {
                 event_id,
                 &AttendeeQuery {
                     search: Some(q.into()),
+                    ..AttendeeQuery::default()
                 },
             )
             .unwrap()
@@ -345,6 +346,16 @@ fn search_treats_kana_scripts_widths_and_spaces_as_equal() {
     );
     assert!(names("佐藤").is_empty());
     assert_eq!(names("").len(), 3, "an empty search lists everyone");
+    let first = store
+        .attendees(
+            event_id,
+            &AttendeeQuery {
+                search: Some("やま".into()),
+                limit: Some(1),
+            },
+        )
+        .unwrap();
+    assert_eq!(first.len(), 1, "the desk asks for a handful at most");
 }
 
 #[test]
