@@ -3,7 +3,8 @@
 use chrono::Utc;
 use tauri::State;
 use tsudoi_core::{
-    Attendee, AttendeeDraft, AttendeeId, DoorStatus, Event, EventForm, EventId, Lang, TicketToken,
+    Attendee, AttendeeDraft, AttendeeId, DoorStatus, Event, EventForm, EventId, Lang, SeatZone, TicketToken,
+    ZonePlan,
 };
 use tsudoi_report::tickets::TicketExport;
 use tsudoi_store::{AttendeeQuery, DemoReport, DeskSettings, DoorAttempt, DoorRequest, DoorResult};
@@ -223,4 +224,28 @@ pub fn export_tickets(state: State<'_, AppState>, event_id: EventId, dir: String
     })?;
     tsudoi_report::tickets::export_tickets(std::path::Path::new(dir.trim()), &event, &attendees, lang)
         .map_err(|e| ApiError::new(&e, lang))
+}
+
+#[tauri::command]
+pub fn zone_plan(state: State<'_, AppState>, event_id: EventId) -> Reply<ZonePlan> {
+    state.with_store(|store| store.zone_plan(event_id))
+}
+
+#[tauri::command]
+pub fn set_zone_plan(state: State<'_, AppState>, event_id: EventId, plan: ZonePlan) -> Reply<ZonePlan> {
+    state.with_store(|store| store.set_zone_plan(event_id, plan))
+}
+
+/// Moves a person to another zone (`None`: back to their category's), with a written reason.
+#[tauri::command]
+pub fn move_to_zone(
+    state: State<'_, AppState>,
+    attendee_id: AttendeeId,
+    zone: Option<SeatZone>,
+    reason: String,
+) -> Reply<Attendee> {
+    state.with_store(|store| {
+        let operator = store.desk()?.operator;
+        store.move_to_zone(attendee_id, zone, &reason, &operator, Utc::now())
+    })
 }

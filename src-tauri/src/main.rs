@@ -63,6 +63,9 @@ fn main() {
             commands::ticket_qr_svg,
             commands::default_export_dir,
             commands::export_tickets,
+            commands::zone_plan,
+            commands::set_zone_plan,
+            commands::move_to_zone,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -216,3 +216,64 @@ describe("mistakes and limits", () => {
     assert.ok(attempts.some((a) => a.undone_at && a.undo_reason === "誤って受付"), "the undo is in the log with its reason");
   });
 });
+
+describe("seating zones", () => {
+  test("a zone's own capacity is set in the window and enforced at the desk", async () => {
+    const { db, tickets } = eventWith([
+      ["局員 一郎", "きょくいん いちろう", "stakeholder"],
+      ["局員 二郎", "きょくいん じろう", "stakeholder"],
+      ["大友 慎吾", "おおとも しんご", "atotsugi"],
+    ]);
+    const browser = await openApp(driver, db);
+    try {
+      await byTestId(browser, "edit-zones").waitForDisplayed({ timeout: TIMEOUT });
+      await byTestId(browser, "edit-zones").click();
+      const capacity = byTestId(browser, "zone-capacity-stakeholder");
+      await capacity.waitForDisplayed({ timeout: TIMEOUT });
+      await capacity.setValue("1");
+      await byTestId(browser, "zone-of-supporter").selectByAttribute("value", "stakeholder");
+      await byTestId(browser, "save-zones").click();
+      await browser.waitUntil(async () => (await byTestId(browser, "zones-result").getText()) !== "", { timeout: TIMEOUT });
+
+      await byTestId(browser, "open-desk").click();
+      const scan = byTestId(browser, "scan-input");
+      await scan.waitForDisplayed({ timeout: TIMEOUT });
+      await typeAndEnter(browser, scan, tickets["局員 一郎"]);
+      await expectOutcome(browser, "ok");
+      assert.equal(await text(browser, "result-zone"), "関係者席");
+      await typeAndEnter(browser, scan, tickets["局員 二郎"]);
+      await expectOutcome(browser, "full");
+      assert.match(await text(browser, "result-hint"), /関係者席が満席/, "it says which seats are full");
+      await typeAndEnter(browser, scan, tickets["大友 慎吾"]);
+      await expectOutcome(browser, "ok");
+      assert.equal(await text(browser, "result-zone"), "一般者席", "the general seats still have places");
+      assert.match(await text(browser, "live-by-zone"), /定員 1/);
+    } finally {
+      await browser.deleteSession();
+    }
+    const zones = cliJson(db, "zone", "list", "--event", "1");
+    assert.equal(zones.zones.stakeholder.capacity, 1);
+    assert.equal(zones.mapping.find((m) => m.category === "supporter").zone, "stakeholder");
+  });
+
+  test("a person is moved to another zone only with a written reason", async () => {
+    const { db } = eventWith([["登壇 者", "とうだん しゃ", "stakeholder"]]);
+    const browser = await openApp(driver, db);
+    try {
+      await byTestId(browser, "edit-attendee").waitForDisplayed({ timeout: TIMEOUT });
+      await byTestId(browser, "edit-attendee").click();
+      await byTestId(browser, "zone_override").waitForDisplayed({ timeout: TIMEOUT });
+      await byTestId(browser, "zone_override").selectByAttribute("value", "general");
+      await byTestId(browser, "save").click();
+      await byTestId(browser, "form-error").waitForDisplayed({ timeout: TIMEOUT });
+      assert.match(await text(browser, "form-error"), /理由/);
+      await byTestId(browser, "zone_reason").setValue("一般参加として申込み直し");
+      await byTestId(browser, "save").click();
+      await byTestId(browser, "attendee-table").waitForDisplayed({ timeout: TIMEOUT });
+    } finally {
+      await browser.deleteSession();
+    }
+    const [person] = cliJson(db, "attendee", "list", "--event", "1");
+    assert.equal(person.zone_override, "general");
+  });
+});

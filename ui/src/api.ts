@@ -18,7 +18,9 @@ import type {
   EventForm,
   EventSummary,
   Lang,
+  SeatZone,
   TicketExport,
+  ZonePlan,
 } from "./bindings";
 
 /** A failed command: `code` is stable (switch on it), `message` is for people. */
@@ -69,6 +71,10 @@ export const api = {
   ticketQrSvg: (token: string) => call<string>("ticket_qr_svg", { token }),
   defaultExportDir: (eventId: number) => call<string>("default_export_dir", { eventId }),
   exportTickets: (eventId: number, dir: string) => call<TicketExport>("export_tickets", { eventId, dir }),
+  zonePlan: (eventId: number) => call<ZonePlan>("zone_plan", { eventId }),
+  setZonePlan: (eventId: number, plan: ZonePlan) => call<ZonePlan>("set_zone_plan", { eventId, plan }),
+  moveToZone: (attendeeId: number, zone: SeatZone | null, reason: string) =>
+    call<Attendee>("move_to_zone", { attendeeId, zone, reason }),
   /** The system's folder picker; null when the person cancels. */
   pickFolder: async (defaultPath: string): Promise<string | null> => {
     try {

@@ -63,7 +63,12 @@ export type Attendee = { id: AttendeeId, event_id: EventId,
 /**
  * The ticket that opens the door; none only while a new registration is being written.
  */
-ticket: TicketToken | null, created_at: string, updated_at: string, name: string, 
+ticket: TicketToken | null, 
+/**
+ * The zone an operator moved the person to, away from their category's (with a reason
+ * kept in the store's record of moves).
+ */
+zone_override: SeatZone | null, created_at: string, updated_at: string, name: string, 
 /**
  * The reading (フリガナ), stored as full-width katakana.
  */
@@ -87,6 +92,22 @@ export type SeatZone = "general" | "stakeholder";
 
 export type GroupCount = { registered: number, checked_in: number, in_room: number, };
 
+export type ZoneCount = { 
+/**
+ * Places in the zone; none when only the venue's capacity limits it.
+ */
+capacity: number | null, registered: number, checked_in: number, in_room: number, };
+
+export type ZoneSetting = { zone: SeatZone, 
+/**
+ * Places in the zone; none when only the venue's capacity limits it.
+ */
+capacity: number | null, };
+
+export type ZoneMapping = { category: Category, zone: SeatZone, };
+
+export type ZonePlan = { zones: Array<ZoneSetting>, mapping: Array<ZoneMapping>, };
+
 export type DoorStatus = { 
 /**
  * Registrations that stand (cancelled ones excluded).
@@ -103,7 +124,7 @@ in_room: number, capacity: number,
 /**
  * Places left in the room (never below zero, even after an override).
  */
-remaining: number, nearly_full: boolean, full: boolean, walk_ins: number, by_category: { [key in string]: GroupCount }, by_mode: { [key in string]: GroupCount }, by_zone: { [key in string]: GroupCount }, };
+remaining: number, nearly_full: boolean, full: boolean, walk_ins: number, by_category: { [key in string]: GroupCount }, by_mode: { [key in string]: GroupCount }, by_zone: { [key in string]: ZoneCount }, };
 
 export type EventCounts = { n_registered: number, n_cancelled: number, n_venue: number, n_online: number, };
 
@@ -116,6 +137,10 @@ export type PassRecord = { at: string, desk: string, };
 export type DoorAttempt = { id: number, event_id: EventId, attendee_id: AttendeeId | null, attendee_name: string | null, code: string, direction: Direction, method: DoorMethod, outcome: DoorOutcome, desk: string, operator: string, override_reason: string | null, at: string, undone_at: string | null, undone_by: string | null, undo_reason: string | null, };
 
 export type DoorResult = { attempt: DoorAttempt, attendee: Attendee | null, zone: SeatZone | null, 
+/**
+ * The zone's people in the room and its places, when the zone has a capacity of its own.
+ */
+zone_in_room: number | null, zone_capacity: number | null, 
 /**
  * For "already checked in" and a repeated scan: the pass that already happened.
  */

@@ -77,6 +77,9 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         limit: u32,
     },
+    /// Seating zones (関係者席 / 一般者席): capacities, where each category sits, moves.
+    #[command(subcommand)]
+    Zone(ZoneCommand),
     /// Tickets (受付票): QR images for mailing or printing, and reissuing.
     #[command(subcommand)]
     Ticket(TicketCommand),
@@ -229,6 +232,41 @@ pub struct DeskArgs {
     /// Who is at the desk (default: the desk's operator setting).
     #[arg(long)]
     pub operator: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum ZoneCommand {
+    /// Each zone's capacity and people, and where each category sits.
+    List {
+        #[arg(long)]
+        event: i64,
+    },
+    /// Set a zone's own capacity (`none` for no limit beyond the venue's) or map a category to it.
+    Set {
+        #[arg(long)]
+        event: i64,
+        /// general (一般者席) or stakeholder (関係者席).
+        #[arg(long)]
+        zone: String,
+        /// Places in the zone, or `none`.
+        #[arg(long)]
+        capacity: Option<String>,
+        /// Categories that sit in this zone (repeat the flag for several).
+        #[arg(long = "category")]
+        categories: Vec<String>,
+    },
+    /// Move a person to another zone than their category's, with a written reason.
+    Move {
+        /// The attendee's id.
+        attendee: i64,
+        /// general or stakeholder; `category` moves the person back to their category's zone.
+        #[arg(long)]
+        zone: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        operator: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]

@@ -118,24 +118,33 @@ pub fn print_status(out: &Output, status: &DoorStatus, lang: Lang) {
         status.checked_in.to_string(),
         status.in_room.to_string(),
     ]);
-    let mut rows: Vec<(&str, Option<&GroupCount>)> = Vec::new();
-    rows.extend(
-        SeatZone::ALL
-            .iter()
-            .map(|z| (z.label(lang), status.by_zone.get(z.as_str()))),
-    );
-    rows.extend(
-        Category::ALL
-            .iter()
-            .map(|c| (c.label(lang), status.by_category.get(c.as_str()))),
-    );
+    let mut rows: Vec<(String, Option<GroupCount>)> = Vec::new();
+    rows.extend(SeatZone::ALL.iter().map(|z| {
+        let zone = status.by_zone.get(z.as_str());
+        let label = match zone.and_then(|c| c.capacity) {
+            Some(capacity) => format!("{} ({} {capacity})", z.label(lang), lang.pick("定員", "capacity")),
+            None => z.label(lang).to_string(),
+        };
+        let count = zone.map(|c| GroupCount {
+            registered: c.registered,
+            checked_in: c.checked_in,
+            in_room: c.in_room,
+        });
+        (label, count)
+    }));
+    rows.extend(Category::ALL.iter().map(|c| {
+        (
+            c.label(lang).to_string(),
+            status.by_category.get(c.as_str()).copied(),
+        )
+    }));
     rows.extend(
         AttendanceMode::ALL
             .iter()
-            .map(|m| (m.label(lang), status.by_mode.get(m.as_str()))),
+            .map(|m| (m.label(lang).to_string(), status.by_mode.get(m.as_str()).copied())),
     );
     for (label, count) in rows {
-        let count = count.copied().unwrap_or_default();
+        let count = count.unwrap_or_default();
         t.add_row(vec![
             format!("  {label}"),
             count.registered.to_string(),
@@ -188,6 +197,58 @@ pub fn print_attempts(out: &Output, attempts: &[DoorAttempt], lang: Lang) {
             a.attendee_name.clone().unwrap_or_default(),
             a.desk.clone(),
             notes.join("; "),
+        ]);
+    }
+    println!("{t}");
+}
+
+/// `none` (or empty) for no limit, else a number of places.
+pub fn parse_capacity(value: &str) -> Result<Option<u32>, tsudoi_core::ValidationError> {
+    let value = value.trim();
+    if value.is_empty() || value.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    value
+        .parse()
+        .map(Some)
+        .map_err(|_| tsudoi_core::ValidationError::UnknownChoice {
+            field: "capacity",
+            value: value.to_string(),
+            allowed: "0, 1, 2, …, none".into(),
+        })
+}
+
+pub fn print_zones(out: &Output, plan: &tsudoi_core::ZonePlan, status: &DoorStatus, lang: Lang) {
+    if out.json {
+        return out.print_json(&serde_json::json!({ "zones": status.by_zone, "mapping": plan.mapping }));
+    }
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED).set_header(vec![
+        lang.pick("席の区分", "Zone"),
+        lang.pick("定員", "Capacity"),
+        lang.pick("登録", "Registered"),
+        lang.pick("受付済み", "Checked in"),
+        lang.pick("在室", "In the room"),
+        lang.pick("この席の参加区分", "Categories seated here"),
+    ]);
+    for zone in SeatZone::ALL {
+        let count = status.by_zone.get(zone.as_str()).copied().unwrap_or_default();
+        let categories: Vec<&str> = plan
+            .mapping
+            .iter()
+            .filter(|m| m.zone == *zone)
+            .map(|m| m.category.label(lang))
+            .collect();
+        t.add_row(vec![
+            zone.label(lang).to_string(),
+            count.capacity.map_or_else(
+                || lang.pick("会場の定員まで", "up to the venue's").to_string(),
+                |c| c.to_string(),
+            ),
+            count.registered.to_string(),
+            count.checked_in.to_string(),
+            count.in_room.to_string(),
+            categories.join("、"),
         ]);
     }
     println!("{t}");

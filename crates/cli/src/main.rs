@@ -15,12 +15,13 @@ use serde_json::json;
 use tsudoi_core::event::{parse_date, parse_time};
 use tsudoi_core::{
     AttendanceMode, AttendeeDraft, AttendeeId, AttendeeStatus, Category, Direction, EventDraft, EventFormat,
-    EventId, Lang, Localized, RegistrationSource,
+    EventId, Lang, Localized, RegistrationSource, SeatZone, ZoneMapping, ZoneSetting,
 };
 use tsudoi_store::{default_db_path, AttendeeQuery, DeskSettings, Store};
 
 use args::{
     AttendeeCommand, AttendeeFields, Cli, Command, EventCommand, EventFields, SettingCommand, TicketCommand,
+    ZoneCommand,
 };
 use output::Output;
 
@@ -239,6 +240,53 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
                 current = store.set_desk(&current).map_err(fail)?;
             }
             out.print_desk(&current);
+        }
+        Command::Zone(ZoneCommand::List { event }) => {
+            let plan = store.zone_plan(EventId(*event)).map_err(fail)?;
+            let status = store.door_status(EventId(*event)).map_err(fail)?;
+            desk::print_zones(out, &plan, &status, lang);
+        }
+        Command::Zone(ZoneCommand::Set {
+            event,
+            zone,
+            capacity,
+            categories,
+        }) => {
+            let zone = SeatZone::parse(zone).map_err(invalid)?;
+            let mut plan = store.zone_plan(EventId(*event)).map_err(fail)?;
+            if let Some(capacity) = capacity {
+                let capacity = desk::parse_capacity(capacity).map_err(invalid)?;
+                plan.zones.retain(|z| z.zone != zone);
+                plan.zones.push(ZoneSetting { zone, capacity });
+            }
+            for category in categories {
+                let category = Category::parse(category).map_err(invalid)?;
+                plan.mapping.retain(|m| m.category != category);
+                plan.mapping.push(ZoneMapping { category, zone });
+            }
+            let plan = store.set_zone_plan(EventId(*event), plan).map_err(fail)?;
+            let status = store.door_status(EventId(*event)).map_err(fail)?;
+            desk::print_zones(out, &plan, &status, lang);
+        }
+        Command::Zone(ZoneCommand::Move {
+            attendee,
+            zone,
+            reason,
+            operator,
+        }) => {
+            let target = if zone == "category" {
+                None
+            } else {
+                Some(SeatZone::parse(zone).map_err(invalid)?)
+            };
+            let operator = match operator {
+                Some(name) => name.clone(),
+                None => store.desk().map_err(fail)?.operator,
+            };
+            let moved = store
+                .move_to_zone(AttendeeId(*attendee), target, reason, &operator, now)
+                .map_err(fail)?;
+            out.attendee(&moved, lang);
         }
         Command::Demo => {
             let report = store.load_demo(now).map_err(fail)?;

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::door::SeatZone;
 use crate::error::ValidationError;
 use crate::event::EventId;
 use crate::text::{is_plausible_email, normalize_display, normalize_email, normalize_kana, normalize_phone};
@@ -150,6 +151,9 @@ pub struct Attendee {
     pub details: AttendeeDraft,
     /// The ticket that opens the door; none only while a new registration is being written.
     pub ticket: Option<TicketToken>,
+    /// The zone an operator moved the person to, away from their category's (with a reason
+    /// kept in the store's record of moves).
+    pub zone_override: Option<SeatZone>,
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub created_at: DateTime<Utc>,
     #[cfg_attr(feature = "ts", ts(type = "string"))]

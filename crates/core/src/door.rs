@@ -91,6 +91,104 @@ impl Category {
     }
 }
 
+/// One zone's place in an event's plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ZoneSetting {
+    pub zone: SeatZone,
+    /// Places in the zone; none when only the venue's capacity limits it.
+    pub capacity: Option<u32>,
+}
+
+/// Which zone a category sits in at one event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ZoneMapping {
+    pub category: Category,
+    pub zone: SeatZone,
+}
+
+/// An event's seating: each zone's capacity and where each category sits. Complete: every zone
+/// and every category has an entry (see [`ZonePlan::normalized`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ZonePlan {
+    pub zones: Vec<ZoneSetting>,
+    pub mapping: Vec<ZoneMapping>,
+}
+
+impl Default for ZonePlan {
+    /// Stakeholders apart, everyone else in the general seats (shared/GLOSSARY.md); no zone
+    /// limits beyond the venue's.
+    fn default() -> ZonePlan {
+        ZonePlan {
+            zones: SeatZone::ALL
+                .iter()
+                .map(|zone| ZoneSetting {
+                    zone: *zone,
+                    capacity: None,
+                })
+                .collect(),
+            mapping: Category::ALL
+                .iter()
+                .map(|c| ZoneMapping {
+                    category: *c,
+                    zone: c.default_zone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl ZonePlan {
+    /// Fills in what is missing from the defaults, keeping one entry per zone and category.
+    pub fn normalized(self) -> ZonePlan {
+        let defaults = ZonePlan::default();
+        let zones = defaults
+            .zones
+            .iter()
+            .map(|d| {
+                self.zones
+                    .iter()
+                    .rev()
+                    .find(|z| z.zone == d.zone)
+                    .copied()
+                    .unwrap_or(*d)
+            })
+            .collect();
+        let mapping = defaults
+            .mapping
+            .iter()
+            .map(|d| {
+                self.mapping
+                    .iter()
+                    .rev()
+                    .find(|m| m.category == d.category)
+                    .copied()
+                    .unwrap_or(*d)
+            })
+            .collect();
+        ZonePlan { zones, mapping }
+    }
+
+    pub fn capacity(&self, zone: SeatZone) -> Option<u32> {
+        self.zones
+            .iter()
+            .find(|z| z.zone == zone)
+            .and_then(|z| z.capacity)
+    }
+
+    /// Where a person sits: an operator's move wins over the category's mapping.
+    pub fn zone_of(&self, category: Category, moved_to: Option<SeatZone>) -> SeatZone {
+        moved_to.unwrap_or_else(|| {
+            self.mapping
+                .iter()
+                .find(|m| m.category == category)
+                .map_or(category.default_zone(), |m| m.zone)
+        })
+    }
+}
+
 /// What the desk knows about the person an attempt is about, gathered by the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
@@ -120,11 +218,30 @@ pub struct Room {
     pub capacity: u32,
     /// Whether the event has a venue at all (an online-only event has no room to fill).
     pub has_venue: bool,
+    /// The seating zone the person would sit in, when it has a capacity of its own.
+    pub zone: Option<ZoneRoom>,
+}
+
+/// One seating zone's places, as far as the door is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ZoneRoom {
+    pub zone: SeatZone,
+    pub in_room: u32,
+    pub capacity: u32,
 }
 
 impl Room {
+    /// The room, or the person's zone, has no place left.
     pub fn is_full(&self) -> bool {
+        self.venue_is_full() || self.zone_is_full()
+    }
+
+    pub fn venue_is_full(&self) -> bool {
         self.has_venue && self.in_room >= self.capacity
+    }
+
+    pub fn zone_is_full(&self) -> bool {
+        self.has_venue && self.zone.is_some_and(|z| z.in_room >= z.capacity)
     }
 
     pub fn is_nearly_full(&self) -> bool {
@@ -210,6 +327,8 @@ pub fn decide(attempt: &Attempt<'_>) -> Decision {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Presence {
     pub category: Category,
+    /// Where the person sits: the event's mapping of their category, or an operator's move.
+    pub zone: SeatZone,
     pub mode: AttendanceMode,
     pub status: AttendeeStatus,
     pub walk_in: bool,
@@ -235,6 +354,17 @@ impl GroupCount {
     }
 }
 
+/// The live counts of one seating zone, with its own capacity when it has one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ZoneCount {
+    /// Places in the zone; none when only the venue's capacity limits it.
+    pub capacity: Option<u32>,
+    pub registered: u32,
+    pub checked_in: u32,
+    pub in_room: u32,
+}
+
 /// The desk's live panel and `tsudoi status`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -253,13 +383,13 @@ pub struct DoorStatus {
     pub walk_ins: u32,
     pub by_category: BTreeMap<String, GroupCount>,
     pub by_mode: BTreeMap<String, GroupCount>,
-    pub by_zone: BTreeMap<String, GroupCount>,
+    pub by_zone: BTreeMap<String, ZoneCount>,
 }
 
 impl DoorStatus {
     /// Tallies the people of an event. Cancelled people who never came count nowhere; a cancelled
     /// person let in by an override counts as present.
-    pub fn tally(people: &[Presence], capacity: u32, has_venue: bool) -> DoorStatus {
+    pub fn tally(people: &[Presence], capacity: u32, has_venue: bool, plan: &ZonePlan) -> DoorStatus {
         let mut status = DoorStatus {
             capacity,
             ..DoorStatus::default()
@@ -273,7 +403,11 @@ impl DoorStatus {
             status.by_mode.insert(mode.as_str().into(), GroupCount::default());
         }
         for zone in SeatZone::ALL {
-            status.by_zone.insert(zone.as_str().into(), GroupCount::default());
+            let count = ZoneCount {
+                capacity: plan.capacity(*zone),
+                ..ZoneCount::default()
+            };
+            status.by_zone.insert(zone.as_str().into(), count);
         }
         for person in people {
             if person.status == AttendeeStatus::Cancelled && !person.checked_in {
@@ -289,14 +423,17 @@ impl DoorStatus {
             if let Some(group) = status.by_mode.get_mut(person.mode.as_str()) {
                 group.add(person);
             }
-            if let Some(group) = status.by_zone.get_mut(person.category.default_zone().as_str()) {
-                group.add(person);
+            if let Some(zone) = status.by_zone.get_mut(person.zone.as_str()) {
+                zone.registered += u32::from(person.status == AttendeeStatus::Registered);
+                zone.checked_in += u32::from(person.checked_in);
+                zone.in_room += u32::from(person.in_room);
             }
         }
         let room = Room {
             in_room: status.in_room,
             capacity,
             has_venue,
+            zone: None,
         };
         status.remaining = capacity.saturating_sub(status.in_room);
         status.full = room.is_full();
@@ -327,11 +464,13 @@ mod tests {
         in_room: 10,
         capacity: 70,
         has_venue: true,
+        zone: None,
     };
     const FULL: Room = Room {
         in_room: 70,
         capacity: 70,
         has_venue: true,
+        zone: None,
     };
 
     /// Why, which way, who, the room, the code's last pass, an override, and what comes of it.
@@ -368,6 +507,7 @@ mod tests {
             in_room: 500,
             capacity: 0,
             has_venue: false,
+            zone: None,
         };
         let just_now = Some(now() - Duration::milliseconds(800));
         let a_while_ago = Some(now() - Duration::seconds(30));
@@ -412,6 +552,7 @@ mod tests {
             in_room,
             capacity: 70,
             has_venue: true,
+            zone: None,
         };
         assert!(!at(62).is_nearly_full());
         assert!(at(63).is_nearly_full());
@@ -421,8 +562,9 @@ mod tests {
 
     #[test]
     fn counts_keep_stakeholders_apart_and_skip_cancellations() {
-        let p = |category, mode, status, checked_in, in_room| Presence {
+        let p = |category: Category, mode, status, checked_in, in_room| Presence {
             category,
+            zone: category.default_zone(),
             mode,
             status,
             walk_in: false,
@@ -438,7 +580,7 @@ mod tests {
             p(Category::Stakeholder, Venue, Registered, true, true),
             p(Category::Senior, Venue, Cancelled, false, false),
         ];
-        let status = DoorStatus::tally(&people, 70, true);
+        let status = DoorStatus::tally(&people, 70, true, &ZonePlan::default());
         assert_eq!(
             (
                 status.registered,
@@ -450,7 +592,8 @@ mod tests {
         );
         assert_eq!(
             status.by_zone["stakeholder"],
-            GroupCount {
+            ZoneCount {
+                capacity: None,
                 registered: 1,
                 checked_in: 1,
                 in_room: 1
@@ -458,7 +601,8 @@ mod tests {
         );
         assert_eq!(
             status.by_zone["general"],
-            GroupCount {
+            ZoneCount {
+                capacity: None,
                 registered: 3,
                 checked_in: 2,
                 in_room: 1
@@ -471,5 +615,71 @@ mod tests {
         );
         assert_eq!(status.by_mode["online"].registered, 1);
         assert!(!status.full && !status.nearly_full);
+    }
+}
+
+#[cfg(test)]
+mod zone_tests {
+    use super::*;
+
+    #[test]
+    fn a_full_zone_refuses_even_when_the_room_has_places() {
+        let general_full = Room {
+            in_room: 30,
+            capacity: 70,
+            has_venue: true,
+            zone: Some(ZoneRoom {
+                zone: SeatZone::General,
+                in_room: 20,
+                capacity: 20,
+            }),
+        };
+        assert!(general_full.is_full() && general_full.zone_is_full() && !general_full.venue_is_full());
+        let online_only = Room {
+            has_venue: false,
+            ..general_full
+        };
+        assert!(
+            !online_only.is_full(),
+            "an online-only event has no seats to fill"
+        );
+    }
+
+    #[test]
+    fn the_plan_maps_categories_and_honours_moves() {
+        let plan = ZonePlan {
+            zones: vec![ZoneSetting {
+                zone: SeatZone::Stakeholder,
+                capacity: Some(12),
+            }],
+            mapping: vec![ZoneMapping {
+                category: Category::Supporter,
+                zone: SeatZone::Stakeholder,
+            }],
+        }
+        .normalized();
+        assert_eq!(plan.zones.len(), SeatZone::ALL.len(), "every zone is in the plan");
+        assert_eq!(
+            plan.mapping.len(),
+            Category::ALL.len(),
+            "every category is in the plan"
+        );
+        assert_eq!(plan.capacity(SeatZone::Stakeholder), Some(12));
+        assert_eq!(plan.capacity(SeatZone::General), None);
+        assert_eq!(
+            plan.zone_of(Category::Supporter, None),
+            SeatZone::Stakeholder,
+            "the event's mapping"
+        );
+        assert_eq!(
+            plan.zone_of(Category::Atotsugi, None),
+            SeatZone::General,
+            "the default mapping"
+        );
+        assert_eq!(
+            plan.zone_of(Category::Stakeholder, Some(SeatZone::General)),
+            SeatZone::General,
+            "a move wins"
+        );
     }
 }

@@ -30,6 +30,8 @@ pub enum ValidationError {
     EmptyName,
     #[error("not an email address: {0}")]
     BadEmail(String),
+    #[error("a reason is required")]
+    ReasonRequired,
     #[error("not a ticket code: {0}")]
     BadTicket(String),
     #[error("unknown {field}: {value}")]
@@ -52,6 +54,7 @@ impl Localized for ValidationError {
             ValidationError::EmptyName => "validation.empty_name",
             ValidationError::BadEmail(_) => "validation.bad_email",
             ValidationError::BadTicket(_) => "validation.bad_ticket",
+            ValidationError::ReasonRequired => "validation.reason_required",
             ValidationError::UnknownChoice { .. } => "validation.unknown_choice",
         }
     }
@@ -98,6 +101,10 @@ impl Localized for ValidationError {
             (ValidationError::BadEmail(value), Lang::En) => format!(
                 "“{value}” is not an email address. Check the @ and the domain, or leave it empty."
             ),
+            (ValidationError::ReasonRequired, Lang::Ja) => {
+                "理由を入力してください。理由は記録に残ります。".into()
+            }
+            (ValidationError::ReasonRequired, Lang::En) => "Give a reason; it is kept in the record.".into(),
             (ValidationError::BadTicket(value), Lang::Ja) => {
                 format!("「{value}」は受付票のコードではありません。17文字の英数字を確認してください。")
             }

@@ -24,7 +24,10 @@ mod time_format;
 pub use attendee::{
     AttendanceMode, Attendee, AttendeeDraft, AttendeeId, AttendeeStatus, Category, RegistrationSource,
 };
-pub use door::{Direction, DoorMethod, DoorOutcome, DoorStatus, GroupCount, SeatZone};
+pub use door::{
+    Direction, DoorMethod, DoorOutcome, DoorStatus, GroupCount, SeatZone, ZoneCount, ZoneMapping, ZonePlan,
+    ZoneSetting,
+};
 pub use error::{Localized, ValidationError};
 pub use event::{Event, EventDraft, EventForm, EventFormat, EventId, DEFAULT_CAPACITY};
 pub use i18n::Lang;

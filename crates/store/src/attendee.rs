@@ -6,7 +6,7 @@ use serde::Serialize;
 use tsudoi_core::text::search_key;
 use tsudoi_core::{
     AttendanceMode, Attendee, AttendeeDraft, AttendeeId, AttendeeStatus, Category, EventId,
-    RegistrationSource,
+    RegistrationSource, SeatZone,
 };
 
 use crate::event::find_event;
@@ -17,7 +17,7 @@ use crate::{Result, Store, StoreError};
 /// Columns of an attendee with their standing ticket; read with [`attendee_from_row`].
 pub(crate) const COLUMNS: &str =
     "a.id, a.event_id, a.name, a.kana, a.organization, a.title, a.email, a.phone, \
-    a.category, a.mode, a.consent, a.source, a.notes, a.status, a.created_at, a.updated_at, t.token";
+    a.category, a.mode, a.consent, a.source, a.notes, a.status, a.created_at, a.updated_at, t.token, a.zone_override";
 
 /// The tables [`COLUMNS`] reads from.
 pub(crate) const FROM: &str =
@@ -44,6 +44,17 @@ pub(crate) fn attendee_from_row(row: &Row<'_>) -> rusqlite::Result<Attendee> {
         created_at: get_timestamp(row, 14)?,
         updated_at: get_timestamp(row, 15)?,
         ticket: get_token(row, 16)?,
+        zone_override: row
+            .get::<_, Option<String>>(17)?
+            .map(|z| SeatZone::parse(&z))
+            .transpose()
+            .map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    17,
+                    rusqlite::types::Type::Text,
+                    e.to_string().into(),
+                )
+            })?,
     })
 }
 
@@ -104,6 +115,7 @@ pub(crate) fn insert_attendee(
         event_id,
         details: d,
         ticket: Some(ticket),
+        zone_override: None,
         created_at: now,
         updated_at: now,
     })

@@ -4,16 +4,17 @@
 use chrono::{DateTime, SubsecRound, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 use serde::Serialize;
-use tsudoi_core::door::{decide, Attempt, Decision, PersonAtDoor, Presence, Room, Subject};
+use tsudoi_core::door::{decide, Attempt, Decision, PersonAtDoor, Presence, Room, Subject, ZoneRoom};
 use tsudoi_core::{
     AttendanceMode, Attendee, AttendeeDraft, AttendeeId, AttendeeStatus, Category, Direction, DoorMethod,
-    DoorOutcome, DoorStatus, EventId, RegistrationSource, SeatZone, TicketToken,
+    DoorOutcome, DoorStatus, EventId, RegistrationSource, SeatZone, TicketToken, ZonePlan,
 };
 
 use crate::attendee::{find_attendee, insert_attendee};
 use crate::event::find_event;
 use crate::sql::{get_choice, get_timestamp, timestamp};
 use crate::ticket::ticket_holder;
+use crate::zone::zone_plan;
 use crate::{Result, Store, StoreError};
 
 /// Longest scanned text kept in the log: enough for any code, not for a pasted document.
@@ -73,6 +74,9 @@ pub struct DoorResult {
     pub attempt: DoorAttempt,
     pub attendee: Option<Attendee>,
     pub zone: Option<SeatZone>,
+    /// The zone's people in the room and its places, when the zone has a capacity of its own.
+    pub zone_in_room: Option<u32>,
+    pub zone_capacity: Option<u32>,
     /// For "already checked in" and a repeated scan: the pass that already happened.
     pub previous: Option<PassRecord>,
     pub in_room: u32,
@@ -145,6 +149,44 @@ fn count_in_room(conn: &Connection, event_id: EventId) -> Result<u32> {
         ))?
         .query_row([event_id.0], |row| row.get(0))?;
     Ok(u32::try_from(balance).unwrap_or(0))
+}
+
+/// The places of `zone` at this event, when the plan gives the zone a capacity of its own; its
+/// people in the room are recounted from the attempts that stand, placed by the plan.
+fn zone_room(
+    conn: &Connection,
+    event_id: EventId,
+    plan: &ZonePlan,
+    zone: Option<SeatZone>,
+) -> Result<Option<ZoneRoom>> {
+    let Some((zone, capacity)) = zone.and_then(|z| plan.capacity(z).map(|c| (z, c))) else {
+        return Ok(None);
+    };
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT a.category, a.zone_override, d.direction FROM door_attempt d JOIN attendee a ON a.id = d.attendee_id
+         WHERE d.event_id = ?1 AND d.{STANDING}"
+    ))?;
+    let mut balance: i64 = 0;
+    let mut rows = statement.query([event_id.0])?;
+    while let Some(row) = rows.next()? {
+        let category = get_choice(row, 0, Category::parse)?;
+        let moved: Option<String> = row.get(1)?;
+        let moved = moved.as_deref().map(SeatZone::parse).transpose().map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.to_string().into())
+        })?;
+        if plan.zone_of(category, moved) == zone {
+            balance += if get_choice(row, 2, Direction::parse)? == Direction::Entry {
+                1
+            } else {
+                -1
+            };
+        }
+    }
+    Ok(Some(ZoneRoom {
+        zone,
+        in_room: u32::try_from(balance).unwrap_or(0),
+        capacity,
+    }))
 }
 
 /// The person's last entry that stands, for "already checked in at … at desk …".
@@ -246,6 +288,7 @@ fn result(
     id: i64,
     recorded: &Recorded<'_>,
     attendee: Option<Attendee>,
+    zone: Option<SeatZone>,
     room_before: Room,
 ) -> Result<DoorResult> {
     let outcome = recorded.decision.outcome;
@@ -258,8 +301,18 @@ fn result(
         (DoorOutcome::Ok, Direction::Exit) => room_before.in_room.saturating_sub(1),
         _ => room_before.in_room,
     };
+    let passed_in = outcome == DoorOutcome::Ok;
+    let zone_room = room_before.zone.map(|z| ZoneRoom {
+        in_room: match recorded.direction {
+            Direction::Entry if passed_in => z.in_room + 1,
+            Direction::Exit if passed_in => z.in_room.saturating_sub(1),
+            _ => z.in_room,
+        },
+        ..z
+    });
     let room = Room {
         in_room,
+        zone: zone_room,
         ..room_before
     };
     let attempt = DoorAttempt {
@@ -280,7 +333,9 @@ fn result(
         undo_reason: None,
     };
     Ok(DoorResult {
-        zone: attendee.as_ref().map(|a| a.details.category.default_zone()),
+        zone,
+        zone_in_room: zone_room.map(|z| z.in_room),
+        zone_capacity: zone_room.map(|z| z.capacity),
         attendee,
         previous,
         in_room,
@@ -304,10 +359,12 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let event = find_event(&tx, event_id)?;
+        let plan = zone_plan(&tx, event_id)?;
         let room = Room {
             in_room: count_in_room(&tx, event_id)?,
             capacity: event.details.capacity,
             has_venue: event.details.format.has_venue(),
+            zone: None,
         };
         let mut code = String::new();
         let mut revoked = false;
@@ -330,6 +387,15 @@ impl Store {
                 }
             },
             (None, None) => None,
+        };
+        // Where the person sits, and whether that zone has places of its own to fill.
+        let zone = attendee
+            .as_ref()
+            .filter(|a| a.event_id == event_id)
+            .map(|a| plan.zone_of(a.details.category, a.zone_override));
+        let room = Room {
+            zone: zone_room(&tx, event_id, &plan, zone)?,
+            ..room
         };
         let subject = match &attendee {
             Some(a) => Subject::Person(PersonAtDoor {
@@ -366,7 +432,7 @@ impl Store {
             now,
         };
         let attempt_id = record(&tx, &recorded)?;
-        let result = result(&tx, attempt_id, &recorded, attendee, room)?;
+        let result = result(&tx, attempt_id, &recorded, attendee, zone, room)?;
         tx.commit()?;
         Ok(result)
     }
@@ -393,10 +459,17 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let event = find_event(&tx, event_id)?;
+        let plan = zone_plan(&tx, event_id)?;
         let room = Room {
             in_room: count_in_room(&tx, event_id)?,
             capacity: event.details.capacity,
             has_venue: event.details.format.has_venue(),
+            zone: None,
+        };
+        let zone = Some(plan.zone_of(draft.category, None));
+        let room = Room {
+            zone: zone_room(&tx, event_id, &plan, zone)?,
+            ..room
         };
         let arriving = PersonAtDoor {
             ticket_revoked: false,
@@ -430,7 +503,7 @@ impl Store {
             now,
         };
         let attempt_id = record(&tx, &recorded)?;
-        let result = result(&tx, attempt_id, &recorded, attendee, room)?;
+        let result = result(&tx, attempt_id, &recorded, attendee, zone, room)?;
         tx.commit()?;
         Ok(result)
     }
@@ -476,7 +549,7 @@ impl Store {
     pub fn door_status(&self, event_id: EventId) -> Result<DoorStatus> {
         let event = find_event(&self.conn, event_id)?;
         let mut statement = self.conn.prepare_cached(
-            "SELECT a.category, a.mode, a.status, a.source = 'walk_in',
+            "SELECT a.category, a.mode, a.status, a.source = 'walk_in', a.zone_override,
                     coalesce(sum(d.direction = 'entry'), 0) > 0,
                     coalesce(sum(CASE d.direction WHEN 'entry' THEN 1 WHEN 'exit' THEN -1 END), 0) > 0
              FROM attendee a
@@ -485,15 +558,23 @@ impl Store {
              WHERE a.event_id = ?1
              GROUP BY a.id",
         )?;
+        let plan = zone_plan(&self.conn, event_id)?;
         let people = statement
             .query_map([event_id.0], |row| {
+                let category = get_choice(row, 0, Category::parse)?;
+                let moved: Option<String> = row.get(4)?;
+                let moved = match moved {
+                    Some(zone) => Some(get_choice(row, 4, SeatZone::parse)?).filter(|_| !zone.is_empty()),
+                    None => None,
+                };
                 Ok(Presence {
-                    category: get_choice(row, 0, Category::parse)?,
+                    category,
+                    zone: plan.zone_of(category, moved),
                     mode: get_choice(row, 1, AttendanceMode::parse)?,
                     status: get_choice(row, 2, AttendeeStatus::parse)?,
                     walk_in: row.get(3)?,
-                    checked_in: row.get(4)?,
-                    in_room: row.get(5)?,
+                    checked_in: row.get(5)?,
+                    in_room: row.get(6)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -501,6 +582,7 @@ impl Store {
             &people,
             event.details.capacity,
             event.details.format.has_venue(),
+            &plan,
         ))
     }
 

@@ -22,6 +22,7 @@ mod open;
 mod setting;
 mod sql;
 mod ticket;
+mod zone;
 
 use std::path::{Path, PathBuf};
 
@@ -34,6 +35,7 @@ pub use error::StoreError;
 pub use migrate::SCHEMA_VERSION;
 pub use open::default_db_path;
 pub use setting::{DeskSettings, DEFAULT_DESK_NAME};
+pub use zone::ZoneMove;
 
 /// The version of Tsudoi that writes with this crate; recorded in every database it migrates.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

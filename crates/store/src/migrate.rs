@@ -28,6 +28,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0003_tickets_and_door",
         sql: include_str!("../migrations/0003_tickets_and_door.sql"),
     },
+    Migration {
+        name: "0004_seating_zones",
+        sql: include_str!("../migrations/0004_seating_zones.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.

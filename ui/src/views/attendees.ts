@@ -1,6 +1,6 @@
 // An event's attendees: the searchable table and the attendee form.
 
-import type { AttendanceMode, Attendee, AttendeeDraft, AttendeeStatus, Category, Event } from "../bindings";
+import type { AttendanceMode, Attendee, AttendeeDraft, AttendeeStatus, Category, Event, SeatZone } from "../bindings";
 import { api } from "../api";
 import { h, mount } from "../dom";
 import { choices, label, t } from "../i18n";
@@ -112,6 +112,13 @@ export function attendeeForm(
       field(t("category"), select<Category>("category", a?.category ?? "atotsugi", choices.category, label.category)),
       field(t("mode"), select<AttendanceMode>("mode", a?.mode ?? "venue", choices.mode, label.mode)),
       a ? field(t("status"), select<AttendeeStatus>("status", a.status, choices.status, label.status)) : null,
+      a
+        ? field(
+            t("zoneOf"),
+            select<"" | SeatZone>("zone_override", a.zone_override ?? "", ["", ...choices.zone], (z) => (z === "" ? t("zoneByCategory") : label.zone(z))),
+          )
+        : null,
+      a ? field(t("zoneMoveReason"), textInput("zone_reason", ""), { wide: true }) : null,
       field(t("notes"), h("textarea", { name: "notes", "data-testid": "notes", rows: 2 }, a?.notes ?? ""), { wide: true }),
       a?.ticket ? ticketBlock(a) : null,
       h(
@@ -136,6 +143,10 @@ export function attendeeForm(
         notes: text(data, "notes"),
         status: a ? (text(data, "status") as AttendeeStatus) : "registered",
       };
+      if (a) {
+        const zone = (text(data, "zone_override") || null) as SeatZone | null;
+        if (zone !== a.zone_override) await api.moveToZone(a.id, zone, text(data, "zone_reason"));
+      }
       const saved = a ? await api.updateAttendee(a.id, draft) : await api.createAttendee(event.id, draft);
       await on.onSaved(saved, !a);
     },

@@ -142,6 +142,9 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
       const previous = t("hint_duplicate", { time: localTime(result.previous.at), desk: result.previous.desk });
       return outcome === "repeat" ? `${t("hint_repeat")} ${previous}` : previous;
     }
+    if (outcome === "full" && result.zone && result.zone_capacity !== null && result.zone_in_room !== null && result.zone_in_room >= result.zone_capacity) {
+      return `${t("zoneFull", { zone: label.zone(result.zone), n: result.zone_in_room, capacity: result.zone_capacity })} ${t("hint_full")}`;
+    }
     return t(`hint_${outcome}` as Key);
   }
 
@@ -239,7 +242,14 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
         big(t("liveRemaining"), String(status.remaining), "live-remaining"),
       ),
       warning ? h("p", { class: status.full ? "live-warning full" : "live-warning", "data-testid": "live-warning", role: "status" }, warning) : null,
-      groupTable(t("byZone"), choices.zone.map((z) => [label.zone(z), status.by_zone[z]]), "live-by-zone"),
+      groupTable(
+        t("byZone"),
+        choices.zone.map((z) => {
+          const zone = status.by_zone[z];
+          return [zone?.capacity != null ? `${label.zone(z)}（${t("ofCapacity", { capacity: zone.capacity })}）` : label.zone(z), zone];
+        }),
+        "live-by-zone",
+      ),
       groupTable(t("byMode"), choices.mode.map((m) => [label.mode(m), status.by_mode[m]]), "live-by-mode"),
       groupTable(t("byCategory"), choices.category.map((c) => [label.category(c), status.by_category[c]]), "live-by-category"),
       h("p", { class: "hint", "data-testid": "live-walk-ins" }, t("walkInCount", { n: status.walk_ins })),

@@ -1,8 +1,8 @@
 // The event list, an event's page, and the event form.
 
-import type { Attendee, Event, EventForm, EventFormat, EventSummary } from "../bindings";
+import type { Attendee, Event, EventForm, EventFormat, EventSummary, SeatZone, ZonePlan } from "../bindings";
 import { api } from "../api";
-import { h } from "../dom";
+import { h, mount } from "../dom";
 import { choices, label, t } from "../i18n";
 import { attendeeSection } from "./attendees";
 import { field, form, select, showError, text, textInput } from "./forms";
@@ -53,6 +53,7 @@ export function eventDetail(
 ): HTMLElement {
   const { event, counts } = summary;
   const exportPanel = ticketExportPanel(event);
+  const zonesPanel = zonePlanPanel(event);
   const facts: [string, string][] = [
     [t("date"), `${event.date} ${timeRange(event)}`],
     [t("format"), label.format(event.format)],
@@ -72,6 +73,7 @@ export function eventDetail(
         { class: "panel-head" },
         h("h1", { "data-testid": "event-title" }, event.title),
         h("button", { class: "primary", "data-testid": "open-desk", onclick: on.onOpenDesk }, t("openDesk")),
+        h("button", { "data-testid": "edit-zones", onclick: () => zonesPanel.toggle() }, t("zones")),
         h("button", { "data-testid": "export-tickets", onclick: () => exportPanel.toggle() }, t("exportTickets")),
         h("button", { "data-testid": "edit-event", onclick: on.onEdit }, t("editEvent")),
       ),
@@ -89,6 +91,7 @@ export function eventDetail(
         count(t("cancelled"), counts.n_cancelled, "n-cancelled"),
       ),
     ),
+    zonesPanel.element,
     exportPanel.element,
     attendeeSection(event, on),
   );
@@ -201,4 +204,101 @@ export function eventForm(
     },
     on.onCancel,
   );
+}
+
+/** Each zone's capacity and which categories sit in it: stakeholders apart by default. */
+function zonePlanPanel(event: Event): { element: HTMLElement; toggle: () => void } {
+  const body = h("div", { class: "zone-plan" });
+  const errorBox = h("div", { class: "form-error", role: "alert", hidden: true });
+  const done = h("p", { class: "export-result", role: "status", "data-testid": "zones-result" });
+  let plan: ZonePlan | null = null;
+  function render(): void {
+    if (!plan) return;
+    const current = plan;
+    mount(
+      body,
+      choices.zone.map((zone) =>
+        h(
+          "fieldset",
+          { class: "zone-card", "data-testid": `zone-${zone}` },
+          h("legend", null, label.zone(zone)),
+          field(
+            t("zoneCapacity"),
+            h("input", {
+              type: "number",
+              min: 0,
+              name: `capacity-${zone}`,
+              "data-testid": `zone-capacity-${zone}`,
+              value: current.zones.find((z) => z.zone === zone)?.capacity?.toString() ?? "",
+              placeholder: String(event.capacity),
+            }),
+          ),
+          h("p", { class: "hint" }, t("zoneCapacityHint")),
+        ),
+      ),
+      h(
+        "div",
+        { class: "field wide" },
+        h("span", { class: "field-label" }, t("category")),
+        h(
+          "table",
+          { class: "live-table zone-mapping" },
+          h(
+            "tbody",
+            null,
+            choices.category.map((category) =>
+              h(
+                "tr",
+                null,
+                h("th", null, label.category(category)),
+                h("td", null, select<SeatZone>(`zone-of-${category}`, current.mapping.find((m) => m.category === category)?.zone ?? "general", choices.zone, label.zone)),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+  const element = h(
+    "form",
+    {
+      class: "panel form",
+      "data-testid": "zones-panel",
+      hidden: true,
+      onsubmit: async (e: SubmitEvent) => {
+        e.preventDefault();
+        errorBox.hidden = true;
+        const data = new FormData(element);
+        const next: ZonePlan = {
+          zones: choices.zone.map((zone) => {
+            const raw = text(data, `capacity-${zone}`).trim();
+            return { zone, capacity: raw === "" ? null : Math.max(0, Math.floor(Number(raw) || 0)) };
+          }),
+          mapping: choices.category.map((category) => ({ category, zone: text(data, `zone-of-${category}`) as SeatZone })),
+        };
+        try {
+          plan = await api.setZonePlan(event.id, next);
+          render();
+          done.textContent = t("zonesSaved");
+        } catch (error) {
+          showError(errorBox, error);
+        }
+      },
+    },
+    h("h2", null, t("zonesTitle")),
+    errorBox,
+    body,
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", "data-testid": "save-zones" }, t("saveZones"))),
+    done,
+  );
+  return {
+    element,
+    toggle: async () => {
+      element.hidden = !element.hidden;
+      if (!element.hidden) {
+        plan = await api.zonePlan(event.id);
+        render();
+      }
+    },
+  };
 }

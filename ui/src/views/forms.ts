@@ -38,6 +38,7 @@ const fieldOfError: Record<string, string> = {
   "validation.bad_url": "online_url",
   "validation.empty_name": "name",
   "validation.bad_email": "email",
+  "validation.reason_required": "zone_reason",
 };
 
 /**
