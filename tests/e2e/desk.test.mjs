@@ -2,6 +2,7 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import {
   allByTestId,
   byTestId,
@@ -275,5 +276,28 @@ describe("seating zones", () => {
     }
     const [person] = cliJson(db, "attendee", "list", "--event", "1");
     assert.equal(person.zone_override, "general");
+  });
+});
+
+describe("nothing lost", () => {
+  test("a check-in shown at the desk survives the app being killed at once", async () => {
+    const { db, tickets } = eventWith([["大友 慎吾", "おおとも しんご", "atotsugi"]]);
+    const browser = await openApp(driver, db);
+    try {
+      await byTestId(browser, "open-desk").waitForDisplayed({ timeout: TIMEOUT });
+      await byTestId(browser, "open-desk").click();
+      const scan = byTestId(browser, "scan-input");
+      await scan.waitForDisplayed({ timeout: TIMEOUT });
+      await typeAndEnter(browser, scan, tickets["大友 慎吾"]);
+      await expectOutcome(browser, "ok");
+      // As a power cut would: no shutdown, no flush, the process is simply gone.
+      execFileSync("pkill", ["-KILL", "-f", `tsudoi-desktop --db ${db}`]);
+    } finally {
+      await browser.deleteSession().catch(() => undefined);
+    }
+    const status = cliJson(db, "status", "--event", "1");
+    assert.equal(status.checked_in, 1, "the check-in the desk showed is on disk");
+    const [attempt] = cliJson(db, "attempts", "--event", "1");
+    assert.equal(attempt.outcome, "ok");
   });
 });

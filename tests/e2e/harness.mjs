@@ -48,8 +48,15 @@ export async function startDriver(env = {}) {
   const port = await freePort();
   const nativePort = await freePort();
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "inherit", "pipe"],
     env: { ...process.env, ...env },
+  });
+  // The app's own messages stay visible; the sound system's complaints on a machine without a
+  // sound card (CI, Xvfb) do not.
+  driver.stderr.setEncoding("utf8");
+  driver.stderr.on("data", (chunk) => {
+    const lines = chunk.split("\n").filter((line) => line.trim() !== "" && !/^(ALSA lib|AL lib)/.test(line));
+    if (lines.length) process.stderr.write(lines.join("\n") + "\n");
   });
   // tauri-driver listens at once, but its child WebKitWebDriver takes a moment: wait for both.
   await waitForPort(port, driver, 20_000);
