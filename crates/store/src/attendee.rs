@@ -1,7 +1,7 @@
 //! The `attendee` table.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row, ToSql};
 use serde::Serialize;
 use tsudoi_core::text::search_key;
 use tsudoi_core::{
@@ -78,6 +78,54 @@ pub struct EventCounts {
     pub n_online: u32,
 }
 
+/// A validated draft's columns as named parameters, shared by the insert and the update so the
+/// two cannot drift apart.
+struct DraftValues<'a> {
+    draft: &'a AttendeeDraft,
+    category: &'static str,
+    mode: &'static str,
+    source: &'static str,
+    status: &'static str,
+    search_text: String,
+    at: String,
+}
+
+impl<'a> DraftValues<'a> {
+    fn of(draft: &'a AttendeeDraft, now: DateTime<Utc>) -> DraftValues<'a> {
+        DraftValues {
+            draft,
+            category: draft.category.as_str(),
+            mode: draft.mode.as_str(),
+            source: draft.source.as_str(),
+            status: draft.status.as_str(),
+            search_text: draft.search_text(),
+            at: timestamp(now),
+        }
+    }
+
+    /// The parameters, plus one more (the row's key).
+    fn with<'b>(&'b self, key: &'static str, value: &'b dyn ToSql) -> Vec<(&'static str, &'b dyn ToSql)> {
+        let d = self.draft;
+        vec![
+            (key, value),
+            (":name", &d.name),
+            (":kana", &d.kana),
+            (":organization", &d.organization),
+            (":title", &d.title),
+            (":email", &d.email),
+            (":phone", &d.phone),
+            (":category", &self.category),
+            (":mode", &self.mode),
+            (":consent", &d.consent),
+            (":source", &self.source),
+            (":notes", &d.notes),
+            (":status", &self.status),
+            (":search_text", &self.search_text),
+            (":at", &self.at),
+        ]
+    }
+}
+
 /// Inserts a validated attendee; shared by [`Store::add_attendee`] and the demo loader.
 pub(crate) fn insert_attendee(
     conn: &Connection,
@@ -86,28 +134,14 @@ pub(crate) fn insert_attendee(
     now: DateTime<Utc>,
 ) -> Result<Attendee> {
     let d = draft.normalized()?;
-    conn.execute(
+    let values = DraftValues::of(&d, now);
+    conn.prepare_cached(
         "INSERT INTO attendee (event_id, name, kana, organization, title, email, phone, category, mode, consent,
                                source, notes, status, search_text, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-        params![
-            event_id.0,
-            d.name,
-            d.kana,
-            d.organization,
-            d.title,
-            d.email,
-            d.phone,
-            d.category.as_str(),
-            d.mode.as_str(),
-            d.consent,
-            d.source.as_str(),
-            d.notes,
-            d.status.as_str(),
-            d.search_text(),
-            timestamp(now)
-        ],
-    )?;
+         VALUES (:event_id, :name, :kana, :organization, :title, :email, :phone, :category, :mode, :consent,
+                 :source, :notes, :status, :search_text, :at, :at)",
+    )?
+    .execute(values.with(":event_id", &event_id.0).as_slice())?;
     let id = AttendeeId(conn.last_insert_rowid());
     let ticket = issue_ticket(conn, id, now)?;
     Ok(Attendee {
@@ -151,29 +185,17 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Attendee> {
         let d = draft.normalized()?;
-        let n_changed = self.conn.execute(
-            "UPDATE attendee SET name = ?2, kana = ?3, organization = ?4, title = ?5, email = ?6, phone = ?7,
-                                 category = ?8, mode = ?9, consent = ?10, source = ?11, notes = ?12, status = ?13,
-                                 search_text = ?14, updated_at = ?15
-             WHERE id = ?1",
-            params![
-                id.0,
-                d.name,
-                d.kana,
-                d.organization,
-                d.title,
-                d.email,
-                d.phone,
-                d.category.as_str(),
-                d.mode.as_str(),
-                d.consent,
-                d.source.as_str(),
-                d.notes,
-                d.status.as_str(),
-                d.search_text(),
-                timestamp(now)
-            ],
-        )?;
+        let values = DraftValues::of(&d, now);
+        let n_changed = self
+            .conn
+            .prepare_cached(
+                "UPDATE attendee SET name = :name, kana = :kana, organization = :organization, title = :title,
+                                     email = :email, phone = :phone, category = :category, mode = :mode,
+                                     consent = :consent, source = :source, notes = :notes, status = :status,
+                                     search_text = :search_text, updated_at = :at
+                 WHERE id = :id",
+            )?
+            .execute(values.with(":id", &id.0).as_slice())?;
         if n_changed == 0 {
             return Err(StoreError::AttendeeNotFound(id));
         }

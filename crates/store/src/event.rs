@@ -1,7 +1,7 @@
 //! The `event` table.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql};
 use tsudoi_core::{Event, EventDraft, EventFormat, EventId};
 
 use crate::sql::{get_choice, get_date, get_time, get_timestamp, time_text, timestamp};
@@ -30,26 +30,55 @@ fn event_from_row(row: &Row<'_>) -> rusqlite::Result<Event> {
     })
 }
 
+/// A validated draft's columns as named parameters, shared by the insert and the update.
+struct DraftValues<'a> {
+    draft: &'a EventDraft,
+    date: String,
+    start_time: Option<String>,
+    end_time: Option<String>,
+    format: &'static str,
+    at: String,
+}
+
+impl<'a> DraftValues<'a> {
+    fn of(draft: &'a EventDraft, now: DateTime<Utc>) -> DraftValues<'a> {
+        DraftValues {
+            draft,
+            date: draft.date.to_string(),
+            start_time: time_text(draft.start_time),
+            end_time: time_text(draft.end_time),
+            format: draft.format.as_str(),
+            at: timestamp(now),
+        }
+    }
+
+    fn params(&self) -> Vec<(&'static str, &dyn ToSql)> {
+        let d = self.draft;
+        vec![
+            (":title", &d.title),
+            (":date", &self.date),
+            (":start_time", &self.start_time),
+            (":end_time", &self.end_time),
+            (":venue_name", &d.venue_name),
+            (":venue_address", &d.venue_address),
+            (":capacity", &d.capacity),
+            (":online_url", &d.online_url),
+            (":format", &self.format),
+            (":at", &self.at),
+        ]
+    }
+}
+
 /// Inserts a validated event; shared by [`Store::create_event`] and the demo loader's transaction.
 pub(crate) fn insert_event(conn: &Connection, draft: EventDraft, now: DateTime<Utc>) -> Result<Event> {
     let d = draft.normalized()?;
-    let at = timestamp(now);
+    let values = DraftValues::of(&d, now);
     conn.execute(
         "INSERT INTO event (title, date, start_time, end_time, venue_name, venue_address, capacity, online_url,
                             format, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-        params![
-            d.title,
-            d.date.to_string(),
-            time_text(d.start_time),
-            time_text(d.end_time),
-            d.venue_name,
-            d.venue_address,
-            d.capacity,
-            d.online_url,
-            d.format.as_str(),
-            at
-        ],
+         VALUES (:title, :date, :start_time, :end_time, :venue_name, :venue_address, :capacity, :online_url,
+                 :format, :at, :at)",
+        values.params().as_slice(),
     )?;
     Ok(Event {
         id: EventId(conn.last_insert_rowid()),
@@ -75,23 +104,15 @@ impl Store {
     /// Replaces an event's details; its id and creation time stay.
     pub fn update_event(&mut self, id: EventId, draft: EventDraft, now: DateTime<Utc>) -> Result<Event> {
         let d = draft.normalized()?;
+        let values = DraftValues::of(&d, now);
+        let mut params = values.params();
+        params.push((":id", &id.0));
         let n_changed = self.conn.execute(
-            "UPDATE event SET title = ?2, date = ?3, start_time = ?4, end_time = ?5, venue_name = ?6,
-                              venue_address = ?7, capacity = ?8, online_url = ?9, format = ?10, updated_at = ?11
-             WHERE id = ?1",
-            params![
-                id.0,
-                d.title,
-                d.date.to_string(),
-                time_text(d.start_time),
-                time_text(d.end_time),
-                d.venue_name,
-                d.venue_address,
-                d.capacity,
-                d.online_url,
-                d.format.as_str(),
-                timestamp(now)
-            ],
+            "UPDATE event SET title = :title, date = :date, start_time = :start_time, end_time = :end_time,
+                              venue_name = :venue_name, venue_address = :venue_address, capacity = :capacity,
+                              online_url = :online_url, format = :format, updated_at = :at
+             WHERE id = :id",
+            params.as_slice(),
         )?;
         if n_changed == 0 {
             return Err(StoreError::EventNotFound(id));
