@@ -39,6 +39,7 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_core::ZonePlan>(&cfg),
         declaration::<tsudoi_core::DoorStatus>(&cfg),
         declaration::<tsudoi_store::EventCounts>(&cfg),
+        declaration::<tsudoi_store::AttendeeUpdate>(&cfg),
         declaration::<tsudoi_store::DemoReport>(&cfg),
         declaration::<tsudoi_store::DeskSettings>(&cfg),
         declaration::<tsudoi_store::PassRecord>(&cfg),

@@ -7,7 +7,9 @@ use tsudoi_core::{
     ZonePlan,
 };
 use tsudoi_report::tickets::TicketExport;
-use tsudoi_store::{AttendeeQuery, DemoReport, DeskSettings, DoorAttempt, DoorRequest, DoorResult};
+use tsudoi_store::{
+    AttendeeQuery, AttendeeUpdate, DemoReport, DeskSettings, DoorAttempt, DoorRequest, DoorResult,
+};
 
 use crate::dto::{ApiError, AppStatus, DoorInput, EventSummary, DESK_SEARCH_LIMIT};
 use crate::state::AppState;
@@ -97,7 +99,11 @@ pub fn create_attendee(
 }
 
 #[tauri::command]
-pub fn update_attendee(state: State<'_, AppState>, id: AttendeeId, draft: AttendeeDraft) -> Reply<Attendee> {
+pub fn update_attendee(
+    state: State<'_, AppState>,
+    id: AttendeeId,
+    draft: AttendeeDraft,
+) -> Reply<AttendeeUpdate> {
     state.with_store(|store| store.update_attendee(id, draft, Utc::now()))
 }
 

@@ -243,3 +243,27 @@ describe("tickets", () => {
     assert.equal(readFileSync(join(out, "tickets.pdf")).subarray(0, 5).toString(), "%PDF-");
   });
 });
+
+describe("waiting list", () => {
+  test("registrations beyond the capacity wait, and a cancellation moves the first one up", async () => {
+    const db = tempDatabase();
+    const event = cliJson(db, "event", "create", "--title", "満席の回", "--date", "2026-07-25", "--capacity", "1");
+    const first = cliJson(db, "attendee", "add", "--event", String(event.id), "--name", "一 一郎", "--kana", "いち");
+    const second = cliJson(db, "attendee", "add", "--event", String(event.id), "--name", "二 二郎", "--kana", "に");
+    assert.equal(second.waitlist_position, 1, "the second venue registration waits");
+    await withApp(db, async (browser) => {
+      await waitForText(browser, "attendee-table", "キャンセル待ち 1");
+      await waitForText(browser, "n-waitlisted", "1");
+      const rows = await allByTestId(browser, "attendee-row");
+      await rows[0].$('[data-testid="edit-attendee"]').click();
+      await byTestId(browser, "status").waitForDisplayed({ timeout: TIMEOUT });
+      assert.equal(await byTestId(browser, "name").getValue(), first.name);
+      await byTestId(browser, "status").selectByAttribute("value", "cancelled");
+      await byTestId(browser, "save").click();
+      await waitForText(browser, "toast", "二 二郎");
+      await waitForText(browser, "n-waitlisted", "0");
+    });
+    const moved = cliJson(db, "attendee", "show", String(second.id));
+    assert.equal(moved.waitlisted_at, null, "the freed place went to the one waiting");
+  });
+});

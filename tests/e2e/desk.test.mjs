@@ -31,8 +31,8 @@ function eventWith(people, { capacity = 70 } = {}) {
   const db = tempDatabase();
   const event = cliJson(db, "event", "create", "--title", "第1回 交流会", "--date", "2026-07-25", "--capacity", String(capacity));
   const tickets = {};
-  for (const [name, kana, category] of people) {
-    const added = cliJson(db, "attendee", "add", "--event", String(event.id), "--name", name, "--kana", kana, "--category", category);
+  for (const [name, kana, category, mode = "venue"] of people) {
+    const added = cliJson(db, "attendee", "add", "--event", String(event.id), "--name", name, "--kana", kana, "--category", category, "--mode", mode);
     tickets[name] = added.ticket;
   }
   return { db, eventId: event.id, tickets };
@@ -167,7 +167,8 @@ describe("mistakes and limits", () => {
     const { db, tickets } = eventWith(
       [
         ["一 一郎", "いち いちろう", "atotsugi"],
-        ["二 二郎", "に じろう", "atotsugi"],
+        // Registered online (so never waiting for a place), but comes to the venue.
+        ["二 二郎", "に じろう", "atotsugi", "online"],
       ],
       { capacity: 1 },
     );

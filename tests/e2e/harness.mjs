@@ -54,9 +54,12 @@ export async function startDriver(env = {}) {
   // The app's own messages stay visible; the sound system's complaints on a machine without a
   // sound card (CI, Xvfb) do not.
   driver.stderr.setEncoding("utf8");
+  let pending = "";
   driver.stderr.on("data", (chunk) => {
-    const lines = chunk.split("\n").filter((line) => line.trim() !== "" && !/^(ALSA lib|AL lib)/.test(line));
-    if (lines.length) process.stderr.write(lines.join("\n") + "\n");
+    const lines = (pending + chunk).split("\n");
+    pending = lines.pop() ?? "";
+    const shown = lines.filter((line) => line.trim() !== "" && !/^(ALSA lib|AL lib)/.test(line));
+    if (shown.length) process.stderr.write(shown.join("\n") + "\n");
   });
   // tauri-driver listens at once, but its child WebKitWebDriver takes a moment: wait for both.
   await waitForPort(port, driver, 20_000);

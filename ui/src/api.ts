@@ -8,6 +8,7 @@ import type {
   AppStatus,
   Attendee,
   AttendeeDraft,
+  AttendeeUpdate,
   DemoReport,
   DeskSettings,
   DoorAttempt,
@@ -57,7 +58,7 @@ export const api = {
   listAttendees: (eventId: number, search: string) =>
     call<Attendee[]>("list_attendees", { eventId, search: search.trim() === "" ? null : search }),
   createAttendee: (eventId: number, draft: AttendeeDraft) => call<Attendee>("create_attendee", { eventId, draft }),
-  updateAttendee: (id: number, draft: AttendeeDraft) => call<Attendee>("update_attendee", { id, draft }),
+  updateAttendee: (id: number, draft: AttendeeDraft) => call<AttendeeUpdate>("update_attendee", { id, draft }),
   deskSettings: () => call<DeskSettings>("desk_settings"),
   setDesk: (desk: DeskSettings) => call<DeskSettings>("set_desk", { desk }),
   door: (eventId: number, input: DoorInput) => call<DoorResult>("door", { eventId, input }),

@@ -68,7 +68,16 @@ ticket: TicketToken | null,
  * The zone an operator moved the person to, away from their category's (with a reason
  * kept in the store's record of moves).
  */
-zone_override: SeatZone | null, created_at: string, updated_at: string, name: string, 
+zone_override: SeatZone | null, 
+/**
+ * On the waiting list since then (a venue registration beyond the capacity); none when the
+ * person has a place.
+ */
+waitlisted_at: string | null, 
+/**
+ * The place in the waiting list, from 1.
+ */
+waitlist_position: number | null, created_at: string, updated_at: string, name: string, 
 /**
  * The reading (フリガナ), stored as full-width katakana.
  */
@@ -86,7 +95,7 @@ export type Direction = "entry" | "exit";
 
 export type DoorMethod = "qr" | "camera" | "search" | "walk_in";
 
-export type DoorOutcome = "ok" | "duplicate" | "unknown" | "misread" | "revoked" | "cancelled" | "wrong_event" | "full" | "repeat" | "not_in_room";
+export type DoorOutcome = "ok" | "duplicate" | "unknown" | "misread" | "revoked" | "cancelled" | "wrong_event" | "full" | "repeat" | "not_in_room" | "waitlisted";
 
 export type SeatZone = "general" | "stakeholder";
 
@@ -124,9 +133,19 @@ in_room: number, capacity: number,
 /**
  * Places left in the room (never below zero, even after an override).
  */
-remaining: number, nearly_full: boolean, full: boolean, walk_ins: number, by_category: { [key in string]: GroupCount }, by_mode: { [key in string]: GroupCount }, by_zone: { [key in string]: ZoneCount }, };
+remaining: number, nearly_full: boolean, full: boolean, walk_ins: number, 
+/**
+ * Registrations waiting for a place (not in `registered`).
+ */
+waitlisted: number, by_category: { [key in string]: GroupCount }, by_mode: { [key in string]: GroupCount }, by_zone: { [key in string]: ZoneCount }, };
 
-export type EventCounts = { n_registered: number, n_cancelled: number, n_venue: number, n_online: number, };
+export type EventCounts = { 
+/**
+ * Registrations with a place (people waiting are in `n_waitlisted`).
+ */
+n_registered: number, n_waitlisted: number, n_cancelled: number, n_venue: number, n_online: number, };
+
+export type AttendeeUpdate = { attendee: Attendee, promoted: Array<Attendee>, };
 
 export type DemoReport = { event_ids: Array<EventId>, n_attendees: number, };
 

@@ -138,8 +138,8 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
         Command::Attendee(AttendeeCommand::Update { id, fields }) => {
             let current = store.attendee(AttendeeId(*id)).map_err(fail)?;
             let draft = apply_attendee_fields(current.details, fields).map_err(invalid)?;
-            let attendee = store.update_attendee(AttendeeId(*id), draft, now).map_err(fail)?;
-            out.attendee(&attendee, lang);
+            let update = store.update_attendee(AttendeeId(*id), draft, now).map_err(fail)?;
+            out.attendee_update(&update, lang);
         }
         Command::Attendee(AttendeeCommand::Show { id }) => {
             let attendee = store.attendee(AttendeeId(*id)).map_err(fail)?;

@@ -130,6 +130,28 @@ impl Output {
         self.attendees(std::slice::from_ref(attendee), lang);
     }
 
+    /// The changed attendee, and who got a place from the waiting list because of it.
+    pub fn attendee_update(&self, update: &tsudoi_store::AttendeeUpdate, lang: Lang) {
+        if self.json {
+            let mut value = json!(update.attendee);
+            value["promoted"] = json!(update.promoted);
+            return self.print_json(&value);
+        }
+        self.attendees(std::slice::from_ref(&update.attendee), lang);
+        for person in &update.promoted {
+            match lang {
+                Lang::Ja => println!(
+                    "キャンセル待ちから繰り上げ: {}（ID {}）",
+                    person.details.name, person.id
+                ),
+                Lang::En => println!(
+                    "Moved up from the waiting list: {} (id {})",
+                    person.details.name, person.id
+                ),
+            }
+        }
+    }
+
     pub fn attendees(&self, attendees: &[Attendee], lang: Lang) {
         if self.json {
             return self.print_json(&attendees);
@@ -155,7 +177,10 @@ impl Output {
                 d.title.clone(),
                 d.category.label(lang).to_string(),
                 d.mode.label(lang).to_string(),
-                d.status.label(lang).to_string(),
+                match a.waitlist_position {
+                    Some(n) => format!("{} {n}", lang.pick("キャンセル待ち", "waiting")),
+                    None => d.status.label(lang).to_string(),
+                },
                 d.email.clone(),
             ]);
         }

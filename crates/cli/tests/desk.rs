@@ -146,6 +146,16 @@ fn status_counts_entries_exits_and_zones() {
 #[test]
 fn a_full_room_needs_a_written_override() {
     let desk = Desk::new(1, &[("一", "atotsugi"), ("二", "atotsugi")]);
+    // The second registered beyond the capacity and waits; as an online attendee who comes to the
+    // venue anyway, they hold no place and meet a full room at the door.
+    let second = desk.ok(&["attendee", "list", "--event", &desk.event, "--search", "二"]);
+    desk.ok(&[
+        "attendee",
+        "update",
+        &second[0]["id"].to_string(),
+        "--mode",
+        "online",
+    ]);
     desk.ok(&["checkin", "--event", &desk.event, &desk.ticket_of("一")]);
     let (output, full) = desk.run(&["checkin", "--event", &desk.event, &desk.ticket_of("二")]);
     assert!(!output.status.success());

@@ -154,6 +154,12 @@ pub struct Attendee {
     /// The zone an operator moved the person to, away from their category's (with a reason
     /// kept in the store's record of moves).
     pub zone_override: Option<SeatZone>,
+    /// On the waiting list since then (a venue registration beyond the capacity); none when the
+    /// person has a place.
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub waitlisted_at: Option<DateTime<Utc>>,
+    /// The place in the waiting list, from 1.
+    pub waitlist_position: Option<u32>,
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub created_at: DateTime<Utc>,
     #[cfg_attr(feature = "ts", ts(type = "string"))]

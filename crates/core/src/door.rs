@@ -56,6 +56,7 @@ choice_enum! {
         Full = "full", "満席", "Room full";
         Repeat = "repeat", "二重読み取り", "Same scan again";
         NotInRoom = "not_in_room", "入場記録なし", "Not checked in";
+        Waitlisted = "waitlisted", "キャンセル待ち", "On the waiting list";
     }
 }
 
@@ -67,7 +68,10 @@ impl DoorOutcome {
 
     /// Whether an operator may let the person through anyway, with a written reason.
     pub fn can_override(self) -> bool {
-        matches!(self, DoorOutcome::Full | DoorOutcome::Cancelled)
+        matches!(
+            self,
+            DoorOutcome::Full | DoorOutcome::Cancelled | DoorOutcome::Waitlisted
+        )
     }
 }
 
@@ -89,6 +93,17 @@ impl Category {
             _ => SeatZone::General,
         }
     }
+}
+
+/// Whether a new registration must wait for a place: only people coming to the venue take one,
+/// and only while the venue's registrations fill its capacity.
+pub fn must_wait(
+    mode: crate::AttendanceMode,
+    n_venue_registered: u32,
+    capacity: u32,
+    has_venue: bool,
+) -> bool {
+    has_venue && mode == crate::AttendanceMode::Venue && n_venue_registered >= capacity
 }
 
 /// One zone's place in an event's plan.
@@ -207,6 +222,8 @@ pub struct PersonAtDoor {
     /// The person is registered for the event the desk serves.
     pub same_event: bool,
     pub status: AttendeeStatus,
+    /// Registered beyond the venue's capacity and not promoted yet.
+    pub waitlisted: bool,
     /// Entries that stand minus exits that stand is more than zero.
     pub in_room: bool,
 }
@@ -302,6 +319,12 @@ pub fn decide(attempt: &Attempt<'_>) -> Decision {
         }
         overridden = true;
     }
+    if person.waitlisted && attempt.direction == Direction::Entry && !person.in_room {
+        if reason.is_none() {
+            return refused(DoorOutcome::Waitlisted);
+        }
+        overridden = true;
+    }
     match attempt.direction {
         Direction::Exit if !person.in_room => refused(DoorOutcome::NotInRoom),
         Direction::Exit => Decision {
@@ -332,6 +355,8 @@ pub struct Presence {
     pub mode: AttendanceMode,
     pub status: AttendeeStatus,
     pub walk_in: bool,
+    /// Registered beyond the capacity, without a place yet.
+    pub waitlisted: bool,
     /// Passed the door at least once (an entry that stands).
     pub checked_in: bool,
     pub in_room: bool,
@@ -381,6 +406,8 @@ pub struct DoorStatus {
     pub nearly_full: bool,
     pub full: bool,
     pub walk_ins: u32,
+    /// Registrations waiting for a place (not in `registered`).
+    pub waitlisted: u32,
     pub by_category: BTreeMap<String, GroupCount>,
     pub by_mode: BTreeMap<String, GroupCount>,
     pub by_zone: BTreeMap<String, ZoneCount>,
@@ -411,6 +438,10 @@ impl DoorStatus {
         }
         for person in people {
             if person.status == AttendeeStatus::Cancelled && !person.checked_in {
+                continue;
+            }
+            if person.waitlisted && !person.checked_in {
+                status.waitlisted += u32::from(person.status == AttendeeStatus::Registered);
                 continue;
             }
             status.registered += u32::from(person.status == AttendeeStatus::Registered);
@@ -456,6 +487,7 @@ mod tests {
             ticket_revoked: false,
             same_event: true,
             status: AttendeeStatus::Registered,
+            waitlisted: false,
             in_room: false,
         }
     }
@@ -527,6 +559,8 @@ mod tests {
             ("a full room", Entry, Subject::Person(person()), FULL, None, None, Full, false),
             ("a blank reason is no reason", Entry, Subject::Person(person()), FULL, None, Some("  "), Full, false),
             ("a full room, overridden", Entry, Subject::Person(person()), FULL, None, Some("登壇者の同行者"), Ok, true),
+            ("someone still waiting for a place", Entry, Subject::Person(PersonAtDoor { waitlisted: true, ..person() }), ROOM, None, None, Waitlisted, false),
+            ("someone waiting let in", Entry, Subject::Person(PersonAtDoor { waitlisted: true, ..person() }), ROOM, None, Some("空席あり"), Ok, true),
             ("online-only events never fill", Entry, Subject::Person(person()), online_only, None, None, Ok, false),
             ("a person leaves", Exit, Subject::Person(in_room), ROOM, a_while_ago, None, Ok, false),
             ("leaving without coming in", Exit, Subject::Person(person()), ROOM, None, None, NotInRoom, false),
@@ -544,6 +578,21 @@ mod tests {
             };
             assert_eq!(decide(&attempt), Decision { outcome, overridden }, "{why}");
         }
+    }
+
+    #[test]
+    fn only_venue_registrations_beyond_capacity_wait() {
+        use crate::AttendanceMode::{Online, Venue};
+        assert!(!must_wait(Venue, 69, 70, true));
+        assert!(must_wait(Venue, 70, 70, true));
+        assert!(
+            !must_wait(Online, 500, 70, true),
+            "online attendees never use venue places"
+        );
+        assert!(
+            !must_wait(Venue, 500, 0, false),
+            "an online-only event has no places to wait for"
+        );
     }
 
     #[test]
@@ -568,6 +617,7 @@ mod tests {
             mode,
             status,
             walk_in: false,
+            waitlisted: false,
             checked_in,
             in_room,
         };

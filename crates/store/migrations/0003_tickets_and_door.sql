@@ -24,7 +24,8 @@ CREATE TABLE door_attempt (
     direction       TEXT NOT NULL CHECK (direction IN ('entry', 'exit')),
     method          TEXT NOT NULL CHECK (method IN ('qr', 'camera', 'search', 'walk_in')),
     outcome         TEXT NOT NULL CHECK (outcome IN ('ok', 'duplicate', 'unknown', 'misread', 'revoked',
-                                                     'cancelled', 'wrong_event', 'full', 'repeat', 'not_in_room')),
+                                                     'cancelled', 'wrong_event', 'full', 'repeat', 'not_in_room',
+                                                     'waitlisted')),
     desk            TEXT NOT NULL,
     operator        TEXT NOT NULL DEFAULT '',
     -- Why an operator let the person through a refusal (a full room, a cancelled registration).

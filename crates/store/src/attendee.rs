@@ -13,11 +13,17 @@ use crate::event::find_event;
 use crate::sql::{get_choice, get_timestamp, get_token, timestamp};
 use crate::ticket::issue_ticket;
 use crate::{Result, Store, StoreError};
+use tsudoi_core::door::must_wait;
 
 /// Columns of an attendee with their standing ticket; read with [`attendee_from_row`].
 pub(crate) const COLUMNS: &str =
     "a.id, a.event_id, a.name, a.kana, a.organization, a.title, a.email, a.phone, \
-    a.category, a.mode, a.consent, a.source, a.notes, a.status, a.created_at, a.updated_at, t.token, a.zone_override";
+    a.category, a.mode, a.consent, a.source, a.notes, a.status, a.created_at, a.updated_at, t.token, a.zone_override, \
+    a.waitlisted_at, \
+    CASE WHEN a.waitlisted_at IS NOT NULL AND a.status = 'registered' THEN \
+        (SELECT count(*) FROM attendee w WHERE w.event_id = a.event_id AND w.status = 'registered' \
+           AND w.waitlisted_at IS NOT NULL AND (w.waitlisted_at < a.waitlisted_at \
+           OR (w.waitlisted_at = a.waitlisted_at AND w.id <= a.id))) END";
 
 /// The tables [`COLUMNS`] reads from.
 pub(crate) const FROM: &str =
@@ -44,6 +50,11 @@ pub(crate) fn attendee_from_row(row: &Row<'_>) -> rusqlite::Result<Attendee> {
         created_at: get_timestamp(row, 14)?,
         updated_at: get_timestamp(row, 15)?,
         ticket: get_token(row, 16)?,
+        waitlisted_at: match row.get::<_, Option<String>>(18)? {
+            Some(_) => Some(get_timestamp(row, 18)?),
+            None => None,
+        },
+        waitlist_position: row.get(19)?,
         zone_override: row
             .get::<_, Option<String>>(17)?
             .map(|z| SeatZone::parse(&z))
@@ -68,11 +79,21 @@ pub struct AttendeeQuery {
     pub limit: Option<u32>,
 }
 
+/// A saved change to an attendee, and the people it gave a place to from the waiting list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AttendeeUpdate {
+    pub attendee: Attendee,
+    pub promoted: Vec<Attendee>,
+}
+
 /// How many people an event has, for lists and panels.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EventCounts {
+    /// Registrations with a place (people waiting are in `n_waitlisted`).
     pub n_registered: u32,
+    pub n_waitlisted: u32,
     pub n_cancelled: u32,
     pub n_venue: u32,
     pub n_online: u32,
@@ -127,13 +148,44 @@ impl<'a> DraftValues<'a> {
 }
 
 /// Inserts a validated attendee; shared by [`Store::add_attendee`] and the demo loader.
+/// Whether a new registration may have to wait for a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Seating {
+    /// A registration: beyond the venue's capacity it joins the waiting list.
+    WaitWhenFull,
+    /// A walk-in: the person is at the door, where the room's capacity is checked.
+    AtTheDoor,
+}
+
+/// Venue registrations that hold a place.
+fn n_venue_seated(conn: &Connection, event_id: EventId) -> Result<u32> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FROM attendee
+             WHERE event_id = ?1 AND status = 'registered' AND mode = 'venue' AND waitlisted_at IS NULL",
+        )?
+        .query_row([event_id.0], |row| row.get(0))?)
+}
+
+/// Inserts a validated attendee with a ticket; shared by [`Store::add_attendee`], the demo
+/// loader and walk-ins.
 pub(crate) fn insert_attendee(
     conn: &Connection,
     event_id: EventId,
     draft: AttendeeDraft,
+    seating: Seating,
     now: DateTime<Utc>,
 ) -> Result<Attendee> {
     let d = draft.normalized()?;
+    let event = find_event(conn, event_id)?;
+    let waits = seating == Seating::WaitWhenFull
+        && d.status == AttendeeStatus::Registered
+        && must_wait(
+            d.mode,
+            n_venue_seated(conn, event_id)?,
+            event.details.capacity,
+            event.details.format.has_venue(),
+        );
     let values = DraftValues::of(&d, now);
     conn.prepare_cached(
         "INSERT INTO attendee (event_id, name, kana, organization, title, email, phone, category, mode, consent,
@@ -143,16 +195,52 @@ pub(crate) fn insert_attendee(
     )?
     .execute(values.with(":event_id", &event_id.0).as_slice())?;
     let id = AttendeeId(conn.last_insert_rowid());
-    let ticket = issue_ticket(conn, id, now)?;
-    Ok(Attendee {
-        id,
-        event_id,
-        details: d,
-        ticket: Some(ticket),
-        zone_override: None,
-        created_at: now,
-        updated_at: now,
-    })
+    if waits {
+        conn.execute(
+            "UPDATE attendee SET waitlisted_at = ?2 WHERE id = ?1",
+            params![id.0, timestamp(now)],
+        )?;
+    }
+    issue_ticket(conn, id, now)?;
+    find_attendee(conn, id)
+}
+
+/// Gives places to the people waiting, first come first served, while the venue has places; people
+/// waiting who now attend online need none. Returns who was promoted.
+pub(crate) fn promote_waiting(
+    conn: &Connection,
+    event_id: EventId,
+    now: DateTime<Utc>,
+) -> Result<Vec<AttendeeId>> {
+    let event = find_event(conn, event_id)?;
+    let mut promoted = Vec::new();
+    loop {
+        let next: Option<(i64, String)> = conn
+            .prepare_cached(
+                "SELECT id, mode FROM attendee
+                 WHERE event_id = ?1 AND status = 'registered' AND waitlisted_at IS NOT NULL
+                 ORDER BY waitlisted_at, id LIMIT 1",
+            )?
+            .query_row([event_id.0], |row| Ok((row.get(0)?, row.get(1)?)))
+            .optional()?;
+        let Some((id, mode)) = next else { break };
+        let mode = AttendanceMode::parse(&mode)?;
+        let has_venue = event.details.format.has_venue();
+        if must_wait(
+            mode,
+            n_venue_seated(conn, event_id)?,
+            event.details.capacity,
+            has_venue,
+        ) {
+            break;
+        }
+        conn.execute(
+            "UPDATE attendee SET waitlisted_at = NULL, updated_at = ?2 WHERE id = ?1",
+            params![id, timestamp(now)],
+        )?;
+        promoted.push(AttendeeId(id));
+    }
+    Ok(promoted)
 }
 
 pub(crate) fn find_attendee(conn: &Connection, id: AttendeeId) -> Result<Attendee> {
@@ -172,22 +260,23 @@ impl Store {
     ) -> Result<Attendee> {
         let tx = self.conn.transaction()?;
         find_event(&tx, event_id)?;
-        let attendee = insert_attendee(&tx, event_id, draft, now)?;
+        let attendee = insert_attendee(&tx, event_id, draft, Seating::WaitWhenFull, now)?;
         tx.commit()?;
         Ok(attendee)
     }
 
-    /// Replaces an attendee's details (a cancellation is a change of `status`).
+    /// Replaces an attendee's details (a cancellation is a change of `status`). A place freed
+    /// this way goes to the first person waiting, in the same transaction.
     pub fn update_attendee(
         &mut self,
         id: AttendeeId,
         draft: AttendeeDraft,
         now: DateTime<Utc>,
-    ) -> Result<Attendee> {
+    ) -> Result<AttendeeUpdate> {
         let d = draft.normalized()?;
         let values = DraftValues::of(&d, now);
-        let n_changed = self
-            .conn
+        let tx = self.conn.transaction()?;
+        let n_changed = tx
             .prepare_cached(
                 "UPDATE attendee SET name = :name, kana = :kana, organization = :organization, title = :title,
                                      email = :email, phone = :phone, category = :category, mode = :mode,
@@ -199,7 +288,14 @@ impl Store {
         if n_changed == 0 {
             return Err(StoreError::AttendeeNotFound(id));
         }
-        find_attendee(&self.conn, id)
+        let event_id = find_attendee(&tx, id)?.event_id;
+        let promoted = promote_waiting(&tx, event_id, now)?
+            .into_iter()
+            .map(|promoted| find_attendee(&tx, promoted))
+            .collect::<Result<Vec<_>>>()?;
+        let attendee = find_attendee(&tx, id)?;
+        tx.commit()?;
+        Ok(AttendeeUpdate { attendee, promoted })
     }
 
     /// One attendee, or [`StoreError::AttendeeNotFound`].
@@ -229,10 +325,11 @@ impl Store {
     pub fn event_counts(&self, event_id: EventId) -> Result<EventCounts> {
         find_event(&self.conn, event_id)?;
         let counts = self.conn.query_row(
-            "SELECT count(*) FILTER (WHERE status = 'registered'),
+            "SELECT count(*) FILTER (WHERE status = 'registered' AND waitlisted_at IS NULL),
                     count(*) FILTER (WHERE status = 'cancelled'),
-                    count(*) FILTER (WHERE status = 'registered' AND mode = 'venue'),
-                    count(*) FILTER (WHERE status = 'registered' AND mode = 'online')
+                    count(*) FILTER (WHERE status = 'registered' AND waitlisted_at IS NULL AND mode = 'venue'),
+                    count(*) FILTER (WHERE status = 'registered' AND waitlisted_at IS NULL AND mode = 'online'),
+                    count(*) FILTER (WHERE status = 'registered' AND waitlisted_at IS NOT NULL)
              FROM attendee WHERE event_id = ?1",
             [event_id.0],
             |row| {
@@ -241,6 +338,7 @@ impl Store {
                     n_cancelled: row.get(1)?,
                     n_venue: row.get(2)?,
                     n_online: row.get(3)?,
+                    n_waitlisted: row.get(4)?,
                 })
             },
         )?;

@@ -6,7 +6,7 @@ use serde::Serialize;
 use tsudoi_core::demo::demo_events;
 use tsudoi_core::EventId;
 
-use crate::attendee::insert_attendee;
+use crate::attendee::{insert_attendee, Seating};
 use crate::event::insert_event;
 use crate::sql::timestamp;
 use crate::{Result, Store, StoreError};
@@ -43,7 +43,7 @@ impl Store {
         for demo_event in demo {
             let event = insert_event(&tx, demo_event.event, now)?;
             for person in demo_event.attendees {
-                insert_attendee(&tx, event.id, person, now)?;
+                insert_attendee(&tx, event.id, person, Seating::WaitWhenFull, now)?;
                 report.n_attendees += 1;
             }
             report.event_ids.push(event.id);

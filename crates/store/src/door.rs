@@ -10,7 +10,7 @@ use tsudoi_core::{
     DoorOutcome, DoorStatus, EventId, RegistrationSource, SeatZone, TicketToken, ZonePlan,
 };
 
-use crate::attendee::{find_attendee, insert_attendee};
+use crate::attendee::{find_attendee, insert_attendee, Seating};
 use crate::event::find_event;
 use crate::sql::{get_choice, get_timestamp, timestamp};
 use crate::ticket::ticket_holder;
@@ -402,6 +402,7 @@ impl Store {
                 ticket_revoked: revoked,
                 same_event: a.event_id == event_id,
                 status: a.details.status,
+                waitlisted: a.waitlisted_at.is_some(),
                 in_room: is_in_room(&tx, event_id, a.id)?,
             }),
             None if !code.is_empty() && TicketToken::parse(&code).is_ok() => Subject::UnknownCode,
@@ -475,6 +476,7 @@ impl Store {
             ticket_revoked: false,
             same_event: true,
             status: AttendeeStatus::Registered,
+            waitlisted: false,
             in_room: false,
         };
         let decision = decide(&Attempt {
@@ -486,7 +488,7 @@ impl Store {
             override_reason,
         });
         let attendee = if decision.outcome == DoorOutcome::Ok {
-            Some(insert_attendee(&tx, event_id, draft, now)?)
+            Some(insert_attendee(&tx, event_id, draft, Seating::AtTheDoor, now)?)
         } else {
             None
         };
@@ -549,7 +551,7 @@ impl Store {
     pub fn door_status(&self, event_id: EventId) -> Result<DoorStatus> {
         let event = find_event(&self.conn, event_id)?;
         let mut statement = self.conn.prepare_cached(
-            "SELECT a.category, a.mode, a.status, a.source = 'walk_in', a.zone_override,
+            "SELECT a.category, a.mode, a.status, a.source = 'walk_in', a.zone_override, a.waitlisted_at IS NOT NULL,
                     coalesce(sum(d.direction = 'entry'), 0) > 0,
                     coalesce(sum(CASE d.direction WHEN 'entry' THEN 1 WHEN 'exit' THEN -1 END), 0) > 0
              FROM attendee a
@@ -573,8 +575,9 @@ impl Store {
                     mode: get_choice(row, 1, AttendanceMode::parse)?,
                     status: get_choice(row, 2, AttendeeStatus::parse)?,
                     walk_in: row.get(3)?,
-                    checked_in: row.get(5)?,
-                    in_room: row.get(6)?,
+                    waitlisted: row.get(5)?,
+                    checked_in: row.get(6)?,
+                    in_room: row.get(7)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

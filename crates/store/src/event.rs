@@ -101,13 +101,15 @@ impl Store {
         insert_event(&self.conn, draft, now)
     }
 
-    /// Replaces an event's details; its id and creation time stay.
+    /// Replaces an event's details; its id and creation time stay. A larger capacity gives places
+    /// to the people waiting, in the same transaction.
     pub fn update_event(&mut self, id: EventId, draft: EventDraft, now: DateTime<Utc>) -> Result<Event> {
         let d = draft.normalized()?;
         let values = DraftValues::of(&d, now);
         let mut params = values.params();
         params.push((":id", &id.0));
-        let n_changed = self.conn.execute(
+        let tx = self.conn.transaction()?;
+        let n_changed = tx.execute(
             "UPDATE event SET title = :title, date = :date, start_time = :start_time, end_time = :end_time,
                               venue_name = :venue_name, venue_address = :venue_address, capacity = :capacity,
                               online_url = :online_url, format = :format, updated_at = :at
@@ -117,7 +119,10 @@ impl Store {
         if n_changed == 0 {
             return Err(StoreError::EventNotFound(id));
         }
-        find_event(&self.conn, id)
+        crate::attendee::promote_waiting(&tx, id, now)?;
+        let event = find_event(&tx, id)?;
+        tx.commit()?;
+        Ok(event)
     }
 
     /// One event, or [`StoreError::EventNotFound`].

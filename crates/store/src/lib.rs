@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use attendee::{AttendeeQuery, EventCounts};
+pub use attendee::{AttendeeQuery, AttendeeUpdate, EventCounts};
 pub use demo::DemoReport;
 pub use door::{DoorAttempt, DoorRequest, DoorResult, PassRecord};
 pub use error::StoreError;

@@ -32,6 +32,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0004_seating_zones",
         sql: include_str!("../migrations/0004_seating_zones.sql"),
     },
+    Migration {
+        name: "0005_waiting_list",
+        sql: include_str!("../migrations/0005_waiting_list.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.

@@ -290,9 +290,16 @@ fn refusals_name_what_is_wrong_and_are_recorded() {
 #[test]
 fn a_full_room_refuses_until_someone_leaves_or_an_operator_overrides() {
     let mut desk = Desk::new(2);
+    // Registered online (so they never wait for a place), but they come to the venue.
     let people: Vec<_> = ["一", "二", "三"]
         .iter()
-        .map(|n| desk.register(n, Category::Atotsugi))
+        .map(|n| {
+            let draft = AttendeeDraft {
+                mode: AttendanceMode::Online,
+                ..AttendeeDraft::new(*n)
+            };
+            desk.store.add_attendee(desk.event, draft, t0()).unwrap()
+        })
         .collect();
     assert_eq!(desk.scan(&ticket(&people[0])).attempt.outcome, DoorOutcome::Ok);
     let second = desk.scan(&ticket(&people[1]));
@@ -450,4 +457,23 @@ fn only_a_persons_latest_pass_can_be_undone() {
         .undo_attempt(entry.attempt.id, "誤って受付", "受付1", t0())
         .unwrap();
     assert_eq!(desk.store.door_status(desk.event).unwrap().in_room, 0);
+}
+
+#[test]
+fn someone_still_waiting_for_a_place_is_refused_unless_let_in() {
+    let mut desk = Desk::new(1);
+    let seated = desk.register("一", Category::Atotsugi);
+    let waiting = desk.register("二", Category::Atotsugi);
+    assert!(seated.waitlisted_at.is_none() && waiting.waitlist_position == Some(1));
+    assert_eq!(
+        desk.scan(&ticket(&waiting)).attempt.outcome,
+        DoorOutcome::Waitlisted
+    );
+    assert_eq!(desk.scan(&ticket(&seated)).attempt.outcome, DoorOutcome::Ok);
+    let status = desk.store.door_status(desk.event).unwrap();
+    assert_eq!(
+        (status.registered, status.waitlisted),
+        (1, 1),
+        "people waiting are counted apart"
+    );
 }

@@ -255,7 +255,8 @@ fn attendees_are_added_normalised_and_edited() {
             },
             now(),
         )
-        .unwrap();
+        .unwrap()
+        .attendee;
     assert_eq!(cancelled.details.status, AttendeeStatus::Cancelled);
     assert_eq!(store.attendee(added.id).unwrap(), cancelled);
     let counts = store.event_counts(event_id).unwrap();
@@ -409,4 +410,79 @@ fn two_connections_share_the_file() {
         event,
         "a committed write is visible to the other door at once"
     );
+}
+
+#[test]
+fn venue_registrations_beyond_capacity_wait_in_order_and_move_up() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let event = store
+        .create_event(
+            EventDraft {
+                capacity: 2,
+                ..first_event()
+            },
+            now(),
+        )
+        .unwrap()
+        .id;
+    let later = |minutes| now() + chrono::Duration::minutes(minutes);
+    let add = |store: &mut Store, name: &str, mode, minutes| {
+        store
+            .add_attendee(
+                event,
+                AttendeeDraft {
+                    mode,
+                    ..AttendeeDraft::new(name)
+                },
+                later(minutes),
+            )
+            .unwrap()
+    };
+    let a = add(&mut store, "一", AttendanceMode::Venue, 1);
+    let _b = add(&mut store, "二", AttendanceMode::Venue, 2);
+    let c = add(&mut store, "三", AttendanceMode::Venue, 3);
+    let online = add(&mut store, "四", AttendanceMode::Online, 4);
+    let d = add(&mut store, "五", AttendanceMode::Venue, 5);
+    assert_eq!(a.waitlisted_at, None);
+    assert_eq!(
+        (c.waitlist_position, d.waitlist_position),
+        (Some(1), Some(2)),
+        "waiting in the order they came"
+    );
+    assert_eq!(
+        online.waitlisted_at, None,
+        "online attendees never use venue places"
+    );
+    let counts = store.event_counts(event).unwrap();
+    assert_eq!((counts.n_registered, counts.n_waitlisted), (3, 2));
+
+    let update = store
+        .update_attendee(
+            a.id,
+            AttendeeDraft {
+                status: AttendeeStatus::Cancelled,
+                ..a.details.clone()
+            },
+            later(10),
+        )
+        .unwrap();
+    let promoted: Vec<_> = update.promoted.iter().map(|p| p.details.name.as_str()).collect();
+    assert_eq!(promoted, ["三"], "the first to wait gets the freed place");
+    assert_eq!(
+        store.attendee(d.id).unwrap().waitlist_position,
+        Some(1),
+        "the rest move up the list"
+    );
+
+    let draft = store.event(event).unwrap().details;
+    store
+        .update_event(event, EventDraft { capacity: 3, ..draft }, later(20))
+        .unwrap();
+    assert_eq!(
+        store.attendee(d.id).unwrap().waitlisted_at,
+        None,
+        "a larger room gives places to those waiting"
+    );
+    assert_eq!(store.event_counts(event).unwrap().n_waitlisted, 0);
 }

@@ -5,6 +5,7 @@ import { api } from "../api";
 import { h, mount } from "../dom";
 import { choices, label, t } from "../i18n";
 import { field, form, select, showError, text, textInput } from "./forms";
+import { toast } from "./toast";
 
 /** The attendee table with its search box; typing narrows the list without losing focus. */
 export function attendeeSection(event: Event, on: { onAddAttendee: () => void; onEditAttendee: (a: Attendee) => void }) {
@@ -84,7 +85,7 @@ function attendeeTable(attendees: Attendee[], query: string, onEdit: (a: Attende
             h("td", null, a.title),
             h("td", null, h("span", { class: `tag category-${a.category}` }, label.category(a.category))),
             h("td", { class: "nowrap" }, label.mode(a.mode)),
-            h("td", { class: "nowrap" }, label.status(a.status)),
+            h("td", { class: "nowrap" }, a.waitlist_position !== null ? t("waitlistedN", { n: a.waitlist_position }) : label.status(a.status)),
             h("td", { class: "nowrap" }, h("button", { class: "small", "data-testid": "edit-attendee", onclick: () => onEdit(a) }, t("edit"))),
           ),
         ),
@@ -147,8 +148,13 @@ export function attendeeForm(
         const zone = (text(data, "zone_override") || null) as SeatZone | null;
         if (zone !== a.zone_override) await api.moveToZone(a.id, zone, text(data, "zone_reason"));
       }
-      const saved = a ? await api.updateAttendee(a.id, draft) : await api.createAttendee(event.id, draft);
-      await on.onSaved(saved, !a);
+      if (a) {
+        const update = await api.updateAttendee(a.id, draft);
+        await on.onSaved(update.attendee, false);
+        if (update.promoted.length) toast(t("promoted", { names: update.promoted.map((p) => p.name).join("、") }));
+      } else {
+        await on.onSaved(await api.createAttendee(event.id, draft), true);
+      }
     },
     on.onCancel,
   );

@@ -157,7 +157,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
     if (outcome === "ok") {
       actions.push(h("button", { "data-testid": "undo", onclick: () => openPanel("undo") }, `${t("undo")} (Ctrl+Z)`));
     }
-    if (outcome === "full" || outcome === "cancelled") {
+    if (outcome === "full" || outcome === "cancelled" || outcome === "waitlisted") {
       actions.push(h("button", { class: "primary", "data-testid": "override", onclick: () => openPanel("override") }, `${t("override")} (F6)`));
     }
     resultBox.className = `door-result ${tone}${result.attempt.direction === "exit" ? " exit" : ""}`;
@@ -253,6 +253,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
       groupTable(t("byMode"), choices.mode.map((m) => [label.mode(m), status.by_mode[m]]), "live-by-mode"),
       groupTable(t("byCategory"), choices.category.map((c) => [label.category(c), status.by_category[c]]), "live-by-category"),
       h("p", { class: "hint", "data-testid": "live-walk-ins" }, t("walkInCount", { n: status.walk_ins })),
+      status.waitlisted ? h("p", { class: "hint", "data-testid": "live-waitlisted" }, t("liveWaitlisted", { n: status.waitlisted })) : null,
     );
   }
 
@@ -286,7 +287,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
   }
 
   function openPanel(next: Panel): void {
-    if (next === "override" && !(last && (last.result.attempt.outcome === "full" || last.result.attempt.outcome === "cancelled"))) return;
+    if (next === "override" && !(last && ["full", "cancelled", "waitlisted"].includes(last.result.attempt.outcome))) return;
     if (next === "undo" && !(last && last.result.attempt.outcome === "ok")) return;
     panel = next;
     panelBox.hidden = false;

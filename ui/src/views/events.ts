@@ -89,6 +89,7 @@ export function eventDetail(
         count(t("venue"), counts.n_venue, "n-venue"),
         count(t("online"), counts.n_online, "n-online"),
         count(t("cancelled"), counts.n_cancelled, "n-cancelled"),
+        count(t("waitlisted"), counts.n_waitlisted, "n-waitlisted"),
       ),
     ),
     zonesPanel.element,
