@@ -89,7 +89,10 @@ fn main() {
     store.load_demo(now).expect("load the demo");
     let event = store
         .create_event(
-            EventDraft::new("計測の回", parse_date("2026-07-25").expect("a date")),
+            EventDraft {
+                capacity: 10_000,
+                ..EventDraft::new("計測の回", parse_date("2026-07-25").expect("a date"))
+            },
             now,
         )
         .expect("create the event");

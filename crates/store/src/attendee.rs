@@ -195,14 +195,33 @@ pub(crate) fn insert_attendee(
     )?
     .execute(values.with(":event_id", &event_id.0).as_slice())?;
     let id = AttendeeId(conn.last_insert_rowid());
-    if waits {
+    let (waitlisted_at, waitlist_position) = if waits {
         conn.execute(
             "UPDATE attendee SET waitlisted_at = ?2 WHERE id = ?1",
             params![id.0, timestamp(now)],
         )?;
-    }
-    issue_ticket(conn, id, now)?;
-    find_attendee(conn, id)
+        let position: u32 = conn
+            .prepare_cached(
+                "SELECT count(*) FROM attendee
+                 WHERE event_id = ?1 AND status = 'registered' AND waitlisted_at IS NOT NULL",
+            )?
+            .query_row([event_id.0], |row| row.get(0))?;
+        (Some(now), Some(position))
+    } else {
+        (None, None)
+    };
+    let ticket = issue_ticket(conn, id, now)?;
+    Ok(Attendee {
+        id,
+        event_id,
+        details: d,
+        ticket: Some(ticket),
+        zone_override: None,
+        waitlisted_at,
+        waitlist_position,
+        created_at: now,
+        updated_at: now,
+    })
 }
 
 /// Gives places to the people waiting, first come first served, while the venue has places; people
