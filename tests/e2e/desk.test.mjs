@@ -111,7 +111,8 @@ describe("scanning", () => {
       assert.match(await text(browser, "result-hint"), /F3/, "it says what to do next");
       await typeAndEnter(browser, scan, "00000000000000000");
       await expectOutcome(browser, "unknown");
-      assert.ok((await byTestId(browser, "door-result").getAttribute("class")).includes("refusal"));
+      const look = await byTestId(browser, "door-result").getAttribute("class");
+      assert.ok(look.includes("retry") && look.includes("refused"), `“scan again” has its own colour: ${look}`);
     });
   });
 });
@@ -177,6 +178,7 @@ describe("mistakes and limits", () => {
       await expectOutcome(browser, "ok");
       await typeAndEnter(browser, scan, tickets["二 二郎"]);
       await expectOutcome(browser, "full");
+      assert.ok((await byTestId(browser, "door-result").getAttribute("class")).includes("full"), "a full room has its own colour");
       await byTestId(browser, "live-warning").waitForDisplayed({ timeout: TIMEOUT });
       await browser.keys("F6");
       const reason = byTestId(browser, "reason");

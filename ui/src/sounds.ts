@@ -1,10 +1,13 @@
-// A distinct sound per outcome at the desk, made on the spot with Web Audio (no sound files, no
-// network): a bright rising pair for a pass, a middle double beep for "already here", a low buzz
-// for a refusal. Silent where the machine has no audio output.
+// A distinct sound per kind of outcome at the desk, made on the spot with Web Audio (no sound
+// files, no network): a bright rising pair for a pass, a middle double beep for "already here", a
+// short falling pair for "scan again", a low buzz for a ticket that cannot enter, a low triple
+// pulse for a full room. Silent where the machine has no audio output.
 
 type Tone = { frequency: number; start: number; length: number; wave: OscillatorType };
 
-const TONES: Record<"pass" | "notice" | "refusal", Tone[]> = {
+export type OutcomeKind = "pass" | "notice" | "retry" | "refusal" | "full";
+
+const TONES: Record<OutcomeKind, Tone[]> = {
   pass: [
     { frequency: 880, start: 0, length: 0.09, wave: "sine" },
     { frequency: 1320, start: 0.1, length: 0.14, wave: "sine" },
@@ -13,7 +16,16 @@ const TONES: Record<"pass" | "notice" | "refusal", Tone[]> = {
     { frequency: 660, start: 0, length: 0.1, wave: "triangle" },
     { frequency: 660, start: 0.16, length: 0.1, wave: "triangle" },
   ],
+  retry: [
+    { frequency: 520, start: 0, length: 0.1, wave: "triangle" },
+    { frequency: 390, start: 0.13, length: 0.16, wave: "triangle" },
+  ],
   refusal: [{ frequency: 196, start: 0, length: 0.45, wave: "square" }],
+  full: [
+    { frequency: 247, start: 0, length: 0.12, wave: "sawtooth" },
+    { frequency: 247, start: 0.18, length: 0.12, wave: "sawtooth" },
+    { frequency: 247, start: 0.36, length: 0.12, wave: "sawtooth" },
+  ],
 };
 
 let context: AudioContext | null | undefined;

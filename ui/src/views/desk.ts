@@ -21,7 +21,7 @@ import type {
 import { api, ApiFailure } from "../api";
 import { h, mount } from "../dom";
 import { choices, label, lang, t, type Key } from "../i18n";
-import { play } from "../sounds";
+import { play, type OutcomeKind } from "../sounds";
 import { startCamera, type CameraHandle } from "../camera";
 import { field, form, select, showError, text, textInput } from "./forms";
 import { toast } from "./toast";
@@ -30,6 +30,16 @@ type Panel = "none" | "search" | "walk-in" | "override" | "undo" | "desk-name";
 
 const PASSED: DoorOutcome[] = ["ok", "repeat"];
 const NOTICE: DoorOutcome[] = ["duplicate"];
+
+/** The colour and sound of an outcome: a pass, "already here", "scan again", a ticket that
+ * cannot enter, a full room. Each refusal kind tells the desk what to do next at a glance. */
+function kindOf(outcome: DoorOutcome): OutcomeKind {
+  if (PASSED.includes(outcome)) return "pass";
+  if (NOTICE.includes(outcome)) return "notice";
+  if (outcome === "misread" || outcome === "unknown") return "retry";
+  if (outcome === "full") return "full";
+  return "refusal";
+}
 const LOG_LENGTH = 8;
 
 function localTime(iso: string): string {
@@ -151,7 +161,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
   function showResult(result: DoorResult, startedAt: number, retry: (reason: string) => Promise<DoorResult>): void {
     last = { result, retry };
     const outcome = result.attempt.outcome;
-    const tone = PASSED.includes(outcome) ? "pass" : NOTICE.includes(outcome) ? "notice" : "refusal";
+    const kind = kindOf(outcome);
     const person = result.attendee;
     const actions: HTMLElement[] = [];
     if (outcome === "ok") {
@@ -160,7 +170,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
     if (outcome === "full" || outcome === "cancelled" || outcome === "waitlisted") {
       actions.push(h("button", { class: "primary", "data-testid": "override", onclick: () => openPanel("override") }, `${t("override")} (F6)`));
     }
-    resultBox.className = `door-result ${tone}${result.attempt.direction === "exit" ? " exit" : ""}`;
+    resultBox.className = `door-result ${kind}${kind === "pass" || kind === "notice" ? "" : " refused"}${result.attempt.direction === "exit" ? " exit" : ""}`;
     resultBox.dataset.outcome = outcome;
     mount(
       resultBox,
@@ -180,7 +190,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
       h("p", { class: "result-hint", "data-testid": "result-hint" }, outcomeHint(result)),
       actions.length ? h("div", { class: "actions" }, actions) : null,
     );
-    play(tone);
+    play(kind);
     // Enter to result on screen, for the desk benchmark (BENCHMARKS.md).
     requestAnimationFrame(() => {
       resultBox.dataset.latencyMs = (performance.now() - startedAt).toFixed(1);
@@ -190,7 +200,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
 
   function showFailure(error: unknown): void {
     last = null;
-    resultBox.className = "door-result refusal";
+    resultBox.className = "door-result refusal refused";
     resultBox.dataset.outcome = "error";
     const message = error instanceof ApiFailure ? error.message : t("unexpected", { message: String(error) });
     mount(resultBox, h("div", { class: "result-title" }, "✕"), h("p", { class: "result-hint", role: "alert" }, message));
@@ -267,7 +277,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
         attempts.map((a) =>
           h(
             "li",
-            { class: `log-${PASSED.includes(a.outcome) ? "pass" : NOTICE.includes(a.outcome) ? "notice" : "refusal"}${a.undone_at ? " undone" : ""}` },
+            { class: `log-${kindOf(a.outcome)}${a.undone_at ? " undone" : ""}` },
             h("span", { class: "log-time" }, localTime(a.at)),
             h("span", null, `${a.direction === "exit" ? `${t("exit")}・` : ""}${a.direction === "exit" && a.outcome === "ok" ? t("outcome_ok_exit") : t(`outcome_${a.outcome}` as Key)}`),
             h("span", { class: "log-name" }, a.attendee_name ?? ""),
