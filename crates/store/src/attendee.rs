@@ -10,7 +10,9 @@ use tsudoi_core::{
 };
 
 use crate::event::find_event;
-use crate::sql::{get_choice, get_timestamp, get_token, timestamp};
+use crate::sql::{
+    get_choice, get_optional_choice, get_optional_timestamp, get_timestamp, get_token, timestamp,
+};
 use crate::ticket::issue_ticket;
 use crate::{Result, Store, StoreError};
 use tsudoi_core::door::must_wait;
@@ -50,22 +52,9 @@ pub(crate) fn attendee_from_row(row: &Row<'_>) -> rusqlite::Result<Attendee> {
         created_at: get_timestamp(row, 14)?,
         updated_at: get_timestamp(row, 15)?,
         ticket: get_token(row, 16)?,
-        waitlisted_at: match row.get::<_, Option<String>>(18)? {
-            Some(_) => Some(get_timestamp(row, 18)?),
-            None => None,
-        },
+        waitlisted_at: get_optional_timestamp(row, 18)?,
         waitlist_position: row.get(19)?,
-        zone_override: row
-            .get::<_, Option<String>>(17)?
-            .map(|z| SeatZone::parse(&z))
-            .transpose()
-            .map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(
-                    17,
-                    rusqlite::types::Type::Text,
-                    e.to_string().into(),
-                )
-            })?,
+        zone_override: get_optional_choice(row, 17, SeatZone::parse)?,
     })
 }
 

@@ -12,7 +12,7 @@ use tsudoi_core::{
 
 use crate::attendee::{find_attendee, insert_attendee, Seating};
 use crate::event::find_event;
-use crate::sql::{get_choice, get_timestamp, timestamp};
+use crate::sql::{get_choice, get_optional_choice, get_optional_timestamp, get_timestamp, timestamp};
 use crate::ticket::ticket_holder;
 use crate::zone::zone_plan;
 use crate::{Result, Store, StoreError};
@@ -90,7 +90,6 @@ const ATTEMPT_COLUMNS: &str =
 const ATTEMPT_FROM: &str = "door_attempt d LEFT JOIN attendee a ON a.id = d.attendee_id";
 
 fn attempt_from_row(row: &Row<'_>) -> rusqlite::Result<DoorAttempt> {
-    let undone_at: Option<String> = row.get(12)?;
     Ok(DoorAttempt {
         id: row.get(0)?,
         event_id: EventId(row.get(1)?),
@@ -104,10 +103,7 @@ fn attempt_from_row(row: &Row<'_>) -> rusqlite::Result<DoorAttempt> {
         operator: row.get(9)?,
         override_reason: row.get(10)?,
         at: get_timestamp(row, 11)?,
-        undone_at: match undone_at {
-            Some(_) => Some(get_timestamp(row, 12)?),
-            None => None,
-        },
+        undone_at: get_optional_timestamp(row, 12)?,
         undone_by: row.get(13)?,
         undo_reason: row.get(14)?,
     })
@@ -170,10 +166,7 @@ fn zone_room(
     let mut rows = statement.query([event_id.0])?;
     while let Some(row) = rows.next()? {
         let category = get_choice(row, 0, Category::parse)?;
-        let moved: Option<String> = row.get(1)?;
-        let moved = moved.as_deref().map(SeatZone::parse).transpose().map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.to_string().into())
-        })?;
+        let moved = get_optional_choice(row, 1, SeatZone::parse)?;
         if plan.zone_of(category, moved) == zone {
             balance += if get_choice(row, 2, Direction::parse)? == Direction::Entry {
                 1
@@ -564,11 +557,7 @@ impl Store {
         let people = statement
             .query_map([event_id.0], |row| {
                 let category = get_choice(row, 0, Category::parse)?;
-                let moved: Option<String> = row.get(4)?;
-                let moved = match moved {
-                    Some(zone) => Some(get_choice(row, 4, SeatZone::parse)?).filter(|_| !zone.is_empty()),
-                    None => None,
-                };
+                let moved = get_optional_choice(row, 4, SeatZone::parse)?;
                 Ok(Presence {
                     category,
                     zone: plan.zone_of(category, moved),

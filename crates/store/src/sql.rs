@@ -39,6 +39,22 @@ pub(crate) fn time_text(time: Option<NaiveTime>) -> Option<String> {
     time.map(|t| t.format("%H:%M").to_string())
 }
 
+/// Reads a nullable timestamp column.
+pub(crate) fn get_optional_timestamp(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    let text: Option<String> = row.get(index)?;
+    text.map(|_| get_timestamp(row, index)).transpose()
+}
+
+/// Reads a nullable column holding one of core's choice identifiers.
+pub(crate) fn get_optional_choice<T, E: std::fmt::Display>(
+    row: &Row<'_>,
+    index: usize,
+    parse: impl Fn(&str) -> Result<T, E>,
+) -> rusqlite::Result<Option<T>> {
+    let text: Option<String> = row.get(index)?;
+    text.map(|_| get_choice(row, index, parse)).transpose()
+}
+
 /// Reads a column holding one of core's choice identifiers.
 pub(crate) fn get_choice<T, E: std::fmt::Display>(
     row: &Row<'_>,
