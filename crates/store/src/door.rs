@@ -338,6 +338,40 @@ fn result(
     })
 }
 
+/// The room as the door sees it, and the zone the person (their category, and any move) sits
+/// in, with that zone's own places when it has a capacity.
+fn room_at_door(
+    conn: &Connection,
+    event_id: EventId,
+    person: Option<(Category, Option<SeatZone>)>,
+) -> Result<(Option<SeatZone>, Room)> {
+    let event = find_event(conn, event_id)?;
+    let plan = zone_plan(conn, event_id)?;
+    let zone = person.map(|(category, moved)| plan.zone_of(category, moved));
+    let room = Room {
+        in_room: count_in_room(conn, event_id)?,
+        capacity: event.details.capacity,
+        has_venue: event.details.format.has_venue(),
+        zone: zone_room(conn, event_id, &plan, zone)?,
+    };
+    Ok((zone, room))
+}
+
+/// Writes the attempt, builds what the desk shows, and commits: the answer and the record are
+/// one transaction.
+fn record_and_report(
+    tx: rusqlite::Transaction<'_>,
+    recorded: &Recorded<'_>,
+    attendee: Option<Attendee>,
+    zone: Option<SeatZone>,
+    room: Room,
+) -> Result<DoorResult> {
+    let attempt_id = record(&tx, recorded)?;
+    let result = result(&tx, attempt_id, recorded, attendee, zone, room)?;
+    tx.commit()?;
+    Ok(result)
+}
+
 impl Store {
     /// Records an attempt at the door of `event_id` and decides it, in one transaction: the
     /// answer the desk shows is the one written to disk.
@@ -351,21 +385,16 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let event = find_event(&tx, event_id)?;
-        let plan = zone_plan(&tx, event_id)?;
-        let room = Room {
-            in_room: count_in_room(&tx, event_id)?,
-            capacity: event.details.capacity,
-            has_venue: event.details.format.has_venue(),
-            zone: None,
-        };
+        find_event(&tx, event_id)?;
         let mut code = String::new();
+        let mut well_formed = false;
         let mut revoked = false;
         let attendee = match (&request.code, request.attendee_id) {
             (_, Some(id)) => Some(find_attendee(&tx, id)?),
             (Some(raw), None) => match TicketToken::parse(raw) {
                 Ok(token) => {
                     code = token.as_str().to_string();
+                    well_formed = true;
                     match ticket_holder(&tx, &token)? {
                         Some((id, is_revoked)) => {
                             revoked = is_revoked;
@@ -382,14 +411,11 @@ impl Store {
             (None, None) => None,
         };
         // Where the person sits, and whether that zone has places of its own to fill.
-        let zone = attendee
+        let seat = attendee
             .as_ref()
             .filter(|a| a.event_id == event_id)
-            .map(|a| plan.zone_of(a.details.category, a.zone_override));
-        let room = Room {
-            zone: zone_room(&tx, event_id, &plan, zone)?,
-            ..room
-        };
+            .map(|a| (a.details.category, a.zone_override));
+        let (zone, room) = room_at_door(&tx, event_id, seat)?;
         let subject = match &attendee {
             Some(a) => Subject::Person(PersonAtDoor {
                 ticket_revoked: revoked,
@@ -398,7 +424,7 @@ impl Store {
                 waitlisted: a.waitlisted_at.is_some(),
                 in_room: is_in_room(&tx, event_id, a.id)?,
             }),
-            None if !code.is_empty() && TicketToken::parse(&code).is_ok() => Subject::UnknownCode,
+            None if well_formed => Subject::UnknownCode,
             None => Subject::Misread,
         };
         let last_pass = match &attendee {
@@ -425,10 +451,7 @@ impl Store {
             override_reason: request.override_reason.as_deref(),
             now,
         };
-        let attempt_id = record(&tx, &recorded)?;
-        let result = result(&tx, attempt_id, &recorded, attendee, zone, room)?;
-        tx.commit()?;
-        Ok(result)
+        record_and_report(tx, &recorded, attendee, zone, room)
     }
 
     /// Registers a person at the desk (当日参加) and lets them in, in one transaction. In a full
@@ -452,19 +475,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let event = find_event(&tx, event_id)?;
-        let plan = zone_plan(&tx, event_id)?;
-        let room = Room {
-            in_room: count_in_room(&tx, event_id)?,
-            capacity: event.details.capacity,
-            has_venue: event.details.format.has_venue(),
-            zone: None,
-        };
-        let zone = Some(plan.zone_of(draft.category, None));
-        let room = Room {
-            zone: zone_room(&tx, event_id, &plan, zone)?,
-            ..room
-        };
+        let (zone, room) = room_at_door(&tx, event_id, Some((draft.category, None)))?;
         let arriving = PersonAtDoor {
             ticket_revoked: false,
             same_event: true,
@@ -497,10 +508,7 @@ impl Store {
             override_reason,
             now,
         };
-        let attempt_id = record(&tx, &recorded)?;
-        let result = result(&tx, attempt_id, &recorded, attendee, zone, room)?;
-        tx.commit()?;
-        Ok(result)
+        record_and_report(tx, &recorded, attendee, zone, room)
     }
 
     /// Marks a passed attempt as a mistake: it stays in the log, and no longer counts.
