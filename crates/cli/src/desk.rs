@@ -1,8 +1,6 @@
 //! The desk's commands: check-in, exit, walk-in, undo, counts, the log, and tickets.
 
 use chrono::{DateTime, Local, Utc};
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::Table;
 use serde_json::json;
 use tsudoi_core::{
     AttendanceMode, AttendeeId, Category, Direction, DoorMethod, DoorOutcome, DoorStatus, EventId,
@@ -11,7 +9,7 @@ use tsudoi_core::{
 use tsudoi_store::{DeskSettings, DoorAttempt, DoorRequest, DoorResult, Store, StoreError};
 
 use crate::args::{DeskArgs, DoorArgs};
-use crate::output::Output;
+use crate::output::{table, Output};
 
 /// The desk an attempt is recorded under: the flags, or this installation's setting.
 pub fn desk_of(store: &Store, args: &DeskArgs) -> Result<DeskSettings, StoreError> {
@@ -105,8 +103,7 @@ pub fn print_status(out: &Output, status: &DoorStatus, lang: Lang) {
     if out.json {
         return out.print_json(status);
     }
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED).set_header(vec![
+    let mut t = table(vec![
         lang.pick("区分", "Group"),
         lang.pick("登録", "Registered"),
         lang.pick("受付済み", "Checked in"),
@@ -169,8 +166,7 @@ pub fn print_attempts(out: &Output, attempts: &[DoorAttempt], lang: Lang) {
     if out.json {
         return out.print_json(&attempts);
     }
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED).set_header(vec![
+    let mut t = table(vec![
         lang.pick("番号", "No."),
         lang.pick("時刻", "Time"),
         lang.pick("方向", "Way"),
@@ -222,8 +218,7 @@ pub fn print_zones(out: &Output, plan: &tsudoi_core::ZonePlan, status: &DoorStat
     if out.json {
         return out.print_json(&serde_json::json!({ "zones": status.by_zone, "mapping": plan.mapping }));
     }
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED).set_header(vec![
+    let mut t = table(vec![
         lang.pick("席の区分", "Zone"),
         lang.pick("定員", "Capacity"),
         lang.pick("登録", "Registered"),

@@ -124,14 +124,7 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
             out.event(&event, Some(&counts), lang);
         }
         Command::Attendee(AttendeeCommand::Add { event, fields }) => {
-            if fields.name.is_none() {
-                return Err(missing_argument("--name", lang));
-            }
-            let draft = AttendeeDraft {
-                consent: true,
-                ..AttendeeDraft::default()
-            };
-            let draft = apply_attendee_fields(draft, fields).map_err(invalid)?;
+            let draft = new_attendee_draft(fields, lang)?;
             let attendee = store.add_attendee(EventId(*event), draft, now).map_err(fail)?;
             out.attendee(&attendee, lang);
         }
@@ -169,14 +162,7 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
             desk: desk_args,
             override_reason,
         } => {
-            if fields.name.is_none() {
-                return Err(missing_argument("--name", lang));
-            }
-            let draft = AttendeeDraft {
-                consent: true,
-                ..AttendeeDraft::default()
-            };
-            let draft = apply_attendee_fields(draft, fields).map_err(invalid)?;
+            let draft = new_attendee_draft(fields, lang)?;
             let desk = desk::desk_of(store, desk_args).map_err(fail)?;
             let result = store
                 .walk_in(
@@ -385,6 +371,19 @@ fn optional_time(value: &str) -> Result<Option<chrono::NaiveTime>, tsudoi_core::
     } else {
         parse_time(value).map(Some)
     }
+}
+
+/// A new registration from the command line: a name is required, consent is assumed unless
+/// `--no-consent` says otherwise.
+fn new_attendee_draft(fields: &AttendeeFields, lang: Lang) -> Result<AttendeeDraft, Failure> {
+    if fields.name.is_none() {
+        return Err(missing_argument("--name", lang));
+    }
+    let draft = AttendeeDraft {
+        consent: true,
+        ..AttendeeDraft::default()
+    };
+    apply_attendee_fields(draft, fields).map_err(|e| Failure::from_error(&e, lang))
 }
 
 fn apply_attendee_fields(

@@ -13,7 +13,8 @@ pub struct Output {
     pub json: bool,
 }
 
-fn table(header: Vec<&str>) -> Table {
+/// A table for people: compact borders, columns fitted to the terminal.
+pub fn table(header: Vec<&str>) -> Table {
     let mut table = Table::new();
     table
         .load_preset(UTF8_FULL_CONDENSED)
