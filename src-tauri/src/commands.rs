@@ -1,14 +1,22 @@
 //! The commands the window calls: each takes the state and a DTO and calls one store function.
 
 use chrono::Utc;
+use std::path::Path;
 use tauri::State;
 use tsudoi_core::{
     Attendee, AttendeeDraft, AttendeeId, DoorStatus, Event, EventForm, EventId, Lang, SeatZone, TicketToken,
     ZonePlan,
 };
+
+use tsudoi_core::attendance::AttendanceSummary;
+use tsudoi_exchange::files::{
+    export_attendance_file, import_online_report_file, import_registration_file, ExportOutcome,
+    ExportRequest, RegistrationOutcome, RegistrationRequest,
+};
 use tsudoi_report::tickets::TicketExport;
 use tsudoi_store::{
-    AttendeeQuery, AttendeeUpdate, DemoReport, DeskSettings, DoorAttempt, DoorRequest, DoorResult,
+    AttendeeQuery, AttendeeUpdate, AuditAction, AuditEntry, AuditRecord, DemoReport, DeskSettings,
+    DoorAttempt, DoorRequest, DoorResult, OnlineAttendanceImport, Store,
 };
 
 use crate::dto::{ApiError, AppStatus, DoorInput, EventSummary, DESK_SEARCH_LIMIT};
@@ -228,8 +236,151 @@ pub fn export_tickets(state: State<'_, AppState>, event_id: EventId, dir: String
             store.attendees(event_id, &AttendeeQuery::default())?,
         ))
     })?;
-    tsudoi_report::tickets::export_tickets(std::path::Path::new(dir.trim()), &event, &attendees, lang)
-        .map_err(|e| ApiError::new(&e, lang))
+    let export =
+        tsudoi_report::tickets::export_tickets(std::path::Path::new(dir.trim()), &event, &attendees, lang)
+            .map_err(|e| ApiError::new(&e, lang))?;
+    state.with_store(|store| {
+        let actor = actor(store);
+        store.record_audit(
+            &AuditRecord {
+                actor: &actor,
+                action: AuditAction::TicketExport,
+                event_id: Some(event_id),
+                n_people: export.n_tickets as u32,
+                file: &export.dir.display().to_string(),
+                detail: "png, svg, pdf",
+            },
+            Utc::now(),
+        )
+    })?;
+    Ok(export)
+}
+
+/// Who is acting, for the privacy log: the desk's operator, else the system's user name.
+fn actor(store: &Store) -> String {
+    store
+        .desk()
+        .ok()
+        .map(|desk| desk.operator)
+        .filter(|operator| !operator.trim().is_empty())
+        .or_else(|| {
+            ["USER", "LOGNAME", "USERNAME"]
+                .into_iter()
+                .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        })
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// Reads a registration file and shows what importing it would do; changes nothing.
+#[tauri::command]
+pub fn preview_registration_import(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    path: String,
+    request: RegistrationRequest,
+) -> Reply<RegistrationOutcome> {
+    let lang = state.lang();
+    let request = RegistrationRequest {
+        dry_run: true,
+        ..request
+    };
+    state.with_store_and_files(|store| {
+        let actor = actor(store);
+        import_registration_file(
+            store,
+            event_id,
+            Path::new(path.trim()),
+            &request,
+            &actor,
+            lang,
+            Utc::now(),
+        )
+    })
+}
+
+/// Imports a registration file with the mapping and categories the person confirmed.
+#[tauri::command]
+pub fn import_registrations(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    path: String,
+    request: RegistrationRequest,
+) -> Reply<RegistrationOutcome> {
+    let lang = state.lang();
+    let request = RegistrationRequest {
+        dry_run: false,
+        ..request
+    };
+    state.with_store_and_files(|store| {
+        let actor = actor(store);
+        import_registration_file(
+            store,
+            event_id,
+            Path::new(path.trim()),
+            &request,
+            &actor,
+            lang,
+            Utc::now(),
+        )
+    })
+}
+
+/// Marks the people of a Teams or Zoom attendance report as attended online.
+#[tauri::command]
+pub fn import_online_attendance(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    path: String,
+    dry_run: bool,
+) -> Reply<OnlineAttendanceImport> {
+    state.with_store_and_files(|store| {
+        let actor = actor(store);
+        import_online_report_file(
+            store,
+            event_id,
+            Path::new(path.trim()),
+            dry_run,
+            &actor,
+            Utc::now(),
+        )
+    })
+}
+
+/// Writes the event's attendance to a CSV or XLSX file; logged.
+#[tauri::command]
+pub fn export_attendance(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    path: String,
+    request: ExportRequest,
+) -> Reply<ExportOutcome> {
+    let lang = state.lang();
+    state.with_store_and_files(|store| {
+        let actor = actor(store);
+        let offset = *chrono::Local::now().offset();
+        export_attendance_file(
+            store,
+            event_id,
+            Path::new(path.trim()),
+            &request,
+            &actor,
+            lang,
+            offset,
+            Utc::now(),
+        )
+    })
+}
+
+/// General and stakeholder, venue and online: registered and attended.
+#[tauri::command]
+pub fn attendance_summary(state: State<'_, AppState>, event_id: EventId) -> Reply<AttendanceSummary> {
+    state.with_store(|store| Ok(AttendanceSummary::of(&store.attendance_lines(event_id)?)))
+}
+
+/// The privacy log, newest first.
+#[tauri::command]
+pub fn audit_log(state: State<'_, AppState>, limit: u32) -> Reply<Vec<AuditEntry>> {
+    state.with_store(|store| store.audit_log(limit))
 }
 
 #[tauri::command]

@@ -61,6 +61,20 @@ impl AppState {
         }
     }
 
+    /// Like [`AppState::with_store`], for work whose errors are not only the store's (reading and
+    /// writing files).
+    pub fn with_store_and_files<T, E: Localized>(
+        &self,
+        action: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<T, ApiError> {
+        let lang = self.lang();
+        let mut guard = lock(&self.store);
+        match guard.as_mut() {
+            Ok(store) => action(store).map_err(|e| ApiError::new(&e, lang)),
+            Err(open_error) => Err(ApiError::new(open_error, lang)),
+        }
+    }
+
     /// Why the store could not be opened, if it could not.
     pub fn open_error(&self) -> Option<ApiError> {
         lock(&self.store)

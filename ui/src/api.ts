@@ -2,13 +2,20 @@
 // declarations generated from the Rust types (bindings.ts).
 
 import { invoke } from "@tauri-apps/api/core";
-import { open as openDialog } from "@tauri-apps/plugin-dialog";
+import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type {
   ApiError,
   AppStatus,
   Attendee,
   AttendeeDraft,
   AttendeeUpdate,
+  AttendanceSummary,
+  AuditEntry,
+  ExportOutcome,
+  ExportRequest,
+  OnlineAttendanceImport,
+  RegistrationOutcome,
+  RegistrationRequest,
   DemoReport,
   DeskSettings,
   DoorAttempt,
@@ -76,6 +83,33 @@ export const api = {
   setZonePlan: (eventId: number, plan: ZonePlan) => call<ZonePlan>("set_zone_plan", { eventId, plan }),
   moveToZone: (attendeeId: number, zone: SeatZone | null, reason: string) =>
     call<Attendee>("move_to_zone", { attendeeId, zone, reason }),
+  previewRegistrationImport: (eventId: number, path: string, request: RegistrationRequest) =>
+    call<RegistrationOutcome>("preview_registration_import", { eventId, path, request }),
+  importRegistrations: (eventId: number, path: string, request: RegistrationRequest) =>
+    call<RegistrationOutcome>("import_registrations", { eventId, path, request }),
+  importOnlineAttendance: (eventId: number, path: string, dryRun: boolean) =>
+    call<OnlineAttendanceImport>("import_online_attendance", { eventId, path, dryRun }),
+  exportAttendance: (eventId: number, path: string, request: ExportRequest) =>
+    call<ExportOutcome>("export_attendance", { eventId, path, request }),
+  attendanceSummary: (eventId: number) => call<AttendanceSummary>("attendance_summary", { eventId }),
+  auditLog: (limit: number) => call<AuditEntry[]>("audit_log", { limit }),
+  /** The system's file picker for a file to read; null when the person cancels. */
+  pickFile: async (extensions: string[], filterName: string): Promise<string | null> => {
+    try {
+      const chosen = await openDialog({ directory: false, multiple: false, filters: [{ name: filterName, extensions }] });
+      return typeof chosen === "string" ? chosen : null;
+    } catch (error) {
+      throw new ApiFailure("dialog.failed", String(error));
+    }
+  },
+  /** The system's "save as" dialog; null when the person cancels. */
+  pickSavePath: async (defaultPath: string, extensions: string[], filterName: string): Promise<string | null> => {
+    try {
+      return await saveDialog({ defaultPath, filters: [{ name: filterName, extensions }] });
+    } catch (error) {
+      throw new ApiFailure("dialog.failed", String(error));
+    }
+  },
   /** The system's folder picker; null when the person cancels. */
   pickFolder: async (defaultPath: string): Promise<string | null> => {
     try {

@@ -169,6 +169,170 @@ export type DoorInput = { direction: Direction, method: DoorMethod, code: string
 
 export type TicketExport = { dir: string, n_tickets: number, pdf: string, };
 
+export type SkipReason = "no_name" | "no_consent" | "empty";
+
+export type SkippedRow = { row: number, code: SkipReason, 
+/**
+ * The reason in the person's language.
+ */
+reason: string, };
+
+export type WarningKind = { "kind": "bad_email", value: string, } | { "kind": "unknown_mode", value: string, } | { "kind": "unclear_consent", value: string, } | { "kind": "bad_answer_time", value: string, };
+
+export type RowWarning = { row: number, 
+/**
+ * What happened, in the person's language.
+ */
+message: string, } & ({ "kind": "bad_email", value: string, } | { "kind": "unknown_mode", value: string, } | { "kind": "unclear_consent", value: string, } | { "kind": "bad_answer_time", value: string, });
+
+export type MergeTarget = { "into": "attendee", id: AttendeeId, } | { "into": "row", row: number, };
+
+export type MergedRow = { row: number, name: string, 
+/**
+ * Whether this row's answers replaced the others (it was the newest).
+ */
+won: boolean, } & ({ "into": "attendee", id: AttendeeId, } | { "into": "row", row: number, });
+
+export type ReportSource = "teams" | "zoom" | "other";
+
+export type MatchedBy = "email" | "name";
+
+export type AttendanceCount = { 
+/**
+ * Registrations that stand (cancelled and waiting people are not counted).
+ */
+n_registered: number, n_attended: number, };
+
+export type AttendanceSummary = { general_venue: AttendanceCount, general_online: AttendanceCount, stakeholder_venue: AttendanceCount, stakeholder_online: AttendanceCount, n_walk_ins: number, n_cancelled: number, n_waitlisted: number, };
+
+export type AuditAction = "attendance_export" | "ticket_export" | "registration_import" | "online_attendance_import";
+
+export type RegistrationImport = { dry_run: boolean, 
+/**
+ * New people registered.
+ */
+imported: number, 
+/**
+ * Rows that were a person already present (registered before, or earlier in the file).
+ */
+merged: number, 
+/**
+ * Registered people whose details a newer answer changed.
+ */
+updated: number, 
+/**
+ * Registered people the file names again with nothing new.
+ */
+unchanged: number, 
+/**
+ * New venue registrations beyond the capacity, on the waiting list.
+ */
+waitlisted: number, merges: Array<MergedRow>, };
+
+export type MatchedParticipant = { row: number, attendee_id: AttendeeId, 
+/**
+ * The registered name (the report's may be spelled otherwise).
+ */
+name: string, by: MatchedBy, minutes: number | null, 
+/**
+ * Registered for the venue but seen online: worth a look.
+ */
+registered_for_venue: boolean, };
+
+export type UnmatchedParticipant = { row: number, name: string, email: string | null, role: string | null, 
+/**
+ * Several registrations have this name and none the email.
+ */
+ambiguous: boolean, };
+
+export type OnlineAttendanceImport = { dry_run: boolean, source: ReportSource, matched: Array<MatchedParticipant>, unmatched: Array<UnmatchedParticipant>, 
+/**
+ * Matched people not marked as attended online before this report.
+ */
+newly_attended: number, };
+
+export type AuditEntry = { id: number, at: string, 
+/**
+ * Who did it: the operator named at the desk or in the command.
+ */
+actor: string, action: AuditAction, event_id: EventId | null, n_people: number, file: string, detail: string, };
+
+export type TextEncoding = "utf8" | "utf8_bom" | "utf16_le" | "utf16_be" | "cp932";
+
+export type FileFormat = { "kind": "csv", encoding: TextEncoding, delimiter: string, } | { "kind": "spreadsheet" };
+
+export type Field = "name" | "family_name" | "given_name" | "kana" | "family_kana" | "given_kana" | "organization" | "title" | "email" | "phone" | "category" | "mode" | "consent" | "answered_at";
+
+export type ColumnMapping = Array<Field | null>;
+
+export type UnmatchedCategory = { word: string, 
+/**
+ * The rows that use it.
+ */
+rows: Array<number>, };
+
+export type CsvEncoding = "utf8" | "cp932";
+
+export type UnencodableChar = { 
+/**
+ * The line of the file (the header is line 1).
+ */
+line: number, column: string, character: string, 
+/**
+ * The cell's text, so the person can find it.
+ */
+text: string, };
+
+export type RegistrationRequest = { 
+/**
+ * The mapping the person confirmed in the preview.
+ */
+mapping: ColumnMapping | null, 
+/**
+ * Categories for the words no rule knows.
+ */
+category_choices: Record<string, Category>, dry_run: boolean, };
+
+export type RegistrationOutcome = { file: string, format: FileFormat, header_row: number, headers: Array<string>, mapping: ColumnMapping, 
+/**
+ * The first rows as they are in the file.
+ */
+sample: Array<Array<string>>, 
+/**
+ * Data rows in the file.
+ */
+n_rows: number, skipped: Array<SkippedRow>, warnings: Array<RowWarning>, unmatched_categories: Array<UnmatchedCategory>, dry_run: boolean, 
+/**
+ * New people registered.
+ */
+imported: number, 
+/**
+ * Rows that were a person already present (registered before, or earlier in the file).
+ */
+merged: number, 
+/**
+ * Registered people whose details a newer answer changed.
+ */
+updated: number, 
+/**
+ * Registered people the file names again with nothing new.
+ */
+unchanged: number, 
+/**
+ * New venue registrations beyond the capacity, on the waiting list.
+ */
+waitlisted: number, merges: Array<MergedRow>, };
+
+export type ExportFormat = "csv" | "xlsx";
+
+export type ExportRequest = { 
+/**
+ * None: from the file name.
+ */
+format: ExportFormat | null, encoding: CsvEncoding, include_contact: boolean, substitute_unencodable: boolean, };
+
+export type ExportOutcome = { file: string, format: ExportFormat, encoding: CsvEncoding | null, n_people: number, summary: AttendanceSummary, substituted: Array<UnencodableChar>, };
+
 export type ApiError = { code: string, message: string, };
 
 export type AppStatus = { db_path: string, app_version: string, language: Lang, 

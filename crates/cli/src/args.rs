@@ -83,6 +83,14 @@ pub enum Command {
     /// Tickets (受付票): QR images for mailing or printing, and reissuing.
     #[command(subcommand)]
     Ticket(TicketCommand),
+    /// Online attendance from Teams/Zoom reports, and the attendance file for the bureau.
+    #[command(subcommand)]
+    Attendance(AttendanceCommand),
+    /// The privacy log: every import and export of personal data, newest first.
+    Audit {
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
     /// Load the demo project (this year's two gatherings) into the database.
     Demo,
     /// Settings of this installation.
@@ -163,6 +171,57 @@ pub enum AttendeeCommand {
         id: i64,
         #[command(flatten)]
         fields: AttendeeFields,
+    },
+    /// Import registrations from a CSV or Excel file (Microsoft/Google Forms, Peatix, a sheet kept
+    /// by hand; UTF-8, CP932 or UTF-16). All or nothing; the same file twice changes nothing.
+    Import {
+        #[arg(long)]
+        event: i64,
+        /// The CSV or XLSX file.
+        file: PathBuf,
+        /// Show what would happen and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Read a column as a field: 'お名前=name', 'Company=organization', '備考=' (ignore).
+        /// Fields: name family_name given_name kana family_kana given_kana organization title
+        /// email phone category mode consent answered_at.
+        #[arg(long = "map", value_name = "HEADER=FIELD")]
+        map: Vec<String>,
+        /// The category for a word no rule knows: '学生=other', '行政=stakeholder'.
+        #[arg(long = "category", value_name = "WORD=CATEGORY")]
+        category: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum AttendanceCommand {
+    /// Mark online attendees as attended from a Teams or Zoom attendance report.
+    Import {
+        #[arg(long)]
+        event: i64,
+        file: PathBuf,
+        /// Show the matches and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write who attended to a CSV (UTF-8 with BOM by default) or XLSX file. Logged.
+    Export {
+        #[arg(long)]
+        event: i64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// csv or xlsx (default: from the file name).
+        #[arg(long, value_parser = ["csv", "xlsx"])]
+        format: Option<String>,
+        /// For CSV: utf-8 (with BOM, the default) or cp932 (Shift_JIS).
+        #[arg(long, value_parser = ["utf-8", "utf8", "cp932", "shift_jis", "sjis"], default_value = "utf-8")]
+        encoding: String,
+        /// Add email and phone columns.
+        #[arg(long)]
+        include_contact: bool,
+        /// For CP932: write 〓 for characters it cannot hold instead of refusing.
+        #[arg(long)]
+        substitute: bool,
     },
 }
 

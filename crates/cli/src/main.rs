@@ -17,11 +17,17 @@ use tsudoi_core::{
     AttendanceMode, AttendeeDraft, AttendeeId, AttendeeStatus, Category, Direction, EventDraft, EventFormat,
     EventId, Lang, Localized, RegistrationSource, SeatZone, ZoneMapping, ZoneSetting,
 };
-use tsudoi_store::{default_db_path, AttendeeQuery, DeskSettings, Store};
+use tsudoi_exchange::export::CsvEncoding;
+use tsudoi_exchange::files::{
+    export_attendance_file, import_online_report_file, import_registration_file, ExportFormat, ExportRequest,
+    RegistrationRequest,
+};
+use tsudoi_exchange::{CategoryChoices, Field};
+use tsudoi_store::{default_db_path, AttendeeQuery, AuditAction, AuditRecord, DeskSettings, Store};
 
 use args::{
-    AttendeeCommand, AttendeeFields, Cli, Command, EventCommand, EventFields, SettingCommand, TicketCommand,
-    ZoneCommand,
+    AttendanceCommand, AttendeeCommand, AttendeeFields, Cli, Command, EventCommand, EventFields,
+    SettingCommand, TicketCommand, ZoneCommand,
 };
 use output::Output;
 
@@ -65,6 +71,64 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Who is acting, for the privacy log: the operator set for this computer (`tsudoi setting desk
+/// --operator`), else the system's user name.
+fn actor(store: &Store) -> String {
+    store
+        .desk()
+        .ok()
+        .map(|desk| desk.operator)
+        .filter(|operator| !operator.trim().is_empty())
+        .or_else(|| {
+            ["USER", "LOGNAME", "USERNAME"]
+                .into_iter()
+                .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        })
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// `--map 'お名前=name'`: a header and a field (empty: leave the column out).
+fn parse_overrides(pairs: &[String], lang: Lang) -> Result<Vec<(String, Option<Field>)>, Failure> {
+    pairs
+        .iter()
+        .map(|pair| {
+            let bad = || Failure {
+                code: "cli.bad_map",
+                reported: false,
+                message: match lang {
+                    Lang::Ja => format!("--map {pair} を読めません。「見出し=項目」の形で、項目は name, kana, organization, title, email, phone, category, mode, consent, answered_at, family_name, given_name, family_kana, given_kana のどれか（空なら取り込まない）です。"),
+                    Lang::En => format!("Cannot read --map {pair}. Write HEADER=FIELD, the field one of name, kana, organization, title, email, phone, category, mode, consent, answered_at, family_name, given_name, family_kana, given_kana (empty: leave out)."),
+                },
+            };
+            let (header, field) = pair.rsplit_once('=').ok_or_else(bad)?;
+            let field = match field.trim() {
+                "" => None,
+                field => Some(Field::parse(field).ok_or_else(bad)?),
+            };
+            Ok((header.to_string(), field))
+        })
+        .collect()
+}
+
+/// `--category '学生=other'`: a word of the file and the category it means.
+fn parse_category_choices(pairs: &[String], lang: Lang) -> Result<CategoryChoices, Failure> {
+    pairs
+        .iter()
+        .map(|pair| {
+            let (word, category) = pair.rsplit_once('=').ok_or_else(|| Failure {
+                code: "cli.bad_category",
+                reported: false,
+                message: match lang {
+                    Lang::Ja => format!("--category {pair} を読めません。「区分の言葉=区分」の形で書いてください（例: 学生=other）。"),
+                    Lang::En => format!("Cannot read --category {pair}. Write WORD=CATEGORY (e.g. student=other)."),
+                },
+            })?;
+            let category = Category::parse(category).map_err(|e| Failure::from_error(&e, lang))?;
+            Ok((word.trim().to_string(), category))
+        })
+        .collect()
 }
 
 /// The language of the terminal's locale, read before the database (and its setting) is open.
@@ -209,7 +273,80 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
                         reported: false,
                     }
                 })?;
+            let actor = actor(store);
+            store
+                .record_audit(
+                    &AuditRecord {
+                        actor: &actor,
+                        action: AuditAction::TicketExport,
+                        event_id: Some(event.id),
+                        n_people: export.n_tickets as u32,
+                        file: &export.dir.display().to_string(),
+                        detail: "png, svg, pdf",
+                    },
+                    now,
+                )
+                .map_err(fail)?;
             out.tickets_exported(&export, lang);
+        }
+        Command::Attendee(AttendeeCommand::Import {
+            event,
+            file,
+            dry_run,
+            map,
+            category,
+        }) => {
+            let request = RegistrationRequest {
+                mapping: None,
+                overrides: parse_overrides(map, lang)?,
+                category_choices: parse_category_choices(category, lang)?,
+                dry_run: *dry_run,
+            };
+            let actor = actor(store);
+            let outcome = import_registration_file(store, EventId(*event), file, &request, &actor, lang, now)
+                .map_err(|e| Failure::from_error(&e, lang))?;
+            out.registration_import(&outcome, lang);
+        }
+        Command::Attendance(AttendanceCommand::Import { event, file, dry_run }) => {
+            let actor = actor(store);
+            let outcome = import_online_report_file(store, EventId(*event), file, *dry_run, &actor, now)
+                .map_err(|e| Failure::from_error(&e, lang))?;
+            out.online_import(&outcome, lang);
+        }
+        Command::Attendance(AttendanceCommand::Export {
+            event,
+            out: path,
+            format,
+            encoding,
+            include_contact,
+            substitute,
+        }) => {
+            let request = ExportRequest {
+                format: format.as_deref().map(|f| {
+                    if f == "xlsx" {
+                        ExportFormat::Xlsx
+                    } else {
+                        ExportFormat::Csv
+                    }
+                }),
+                encoding: if encoding.starts_with("utf") {
+                    CsvEncoding::Utf8
+                } else {
+                    CsvEncoding::Cp932
+                },
+                include_contact: *include_contact,
+                substitute_unencodable: *substitute,
+            };
+            let actor = actor(store);
+            let offset = *chrono::Local::now().offset();
+            let outcome =
+                export_attendance_file(store, EventId(*event), path, &request, &actor, lang, offset, now)
+                    .map_err(|e| Failure::from_error(&e, lang))?;
+            out.attendance_export(&outcome, lang);
+        }
+        Command::Audit { limit } => {
+            let entries = store.audit_log(*limit).map_err(fail)?;
+            out.audit(&entries, lang);
         }
         Command::Ticket(TicketCommand::Reissue { attendee }) => {
             store.reissue_ticket(AttendeeId(*attendee), now).map_err(fail)?;

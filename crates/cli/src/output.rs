@@ -259,6 +259,172 @@ impl Output {
         }
     }
 
+    pub fn registration_import(&self, outcome: &tsudoi_exchange::files::RegistrationOutcome, lang: Lang) {
+        if self.json {
+            return self.print_json(outcome);
+        }
+        let r = &outcome.result;
+        let headline = match (lang, r.dry_run) {
+            (Lang::Ja, true) => "試行（何も変えていません）",
+            (Lang::Ja, false) => "取り込みました",
+            (Lang::En, true) => "Dry run (nothing changed)",
+            (Lang::En, false) => "Imported",
+        };
+        match lang {
+            Lang::Ja => println!(
+                "{headline}: {} 行を読み、新規 {} 名（うちキャンセル待ち {}）、重複をまとめた行 {}（更新 {} 名・変更なし {} 名）、取り込まなかった行 {}、注意 {} 件。",
+                outcome.n_rows, r.imported, r.waitlisted, r.merged, r.updated, r.unchanged, outcome.skipped.len(), outcome.warnings.len()
+            ),
+            Lang::En => println!(
+                "{headline}: read {} rows; {} new (of which {} waiting), {} rows merged as duplicates ({} updated, {} unchanged), {} rows left out, {} warnings.",
+                outcome.n_rows, r.imported, r.waitlisted, r.merged, r.updated, r.unchanged, outcome.skipped.len(), outcome.warnings.len()
+            ),
+        }
+        if !outcome.skipped.is_empty() || !outcome.warnings.is_empty() {
+            let mut table = table(vec![lang.pick("行", "Row"), lang.pick("内容", "What")]);
+            for skipped in &outcome.skipped {
+                table.add_row(vec![
+                    skipped.row.to_string(),
+                    format!("{}: {}", lang.pick("取り込まず", "left out"), skipped.reason),
+                ]);
+            }
+            for warning in &outcome.warnings {
+                table.add_row(vec![warning.row.to_string(), warning.message.clone()]);
+            }
+            println!("{table}");
+        }
+        for unmatched in &outcome.unmatched_categories {
+            let rows = unmatched
+                .rows
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            match lang {
+                Lang::Ja => println!(
+                    "区分「{}」（{} 行目）はどの区分か分からないため「その他」にしました。決めるには --category '{}=supporter' のように指定してください。",
+                    unmatched.word, rows, unmatched.word
+                ),
+                Lang::En => println!(
+                    "The category “{}” (rows {}) matches none and was read as Other. Decide with --category '{}=supporter'.",
+                    unmatched.word, rows, unmatched.word
+                ),
+            }
+        }
+    }
+
+    pub fn online_import(&self, outcome: &tsudoi_store::OnlineAttendanceImport, lang: Lang) {
+        if self.json {
+            return self.print_json(outcome);
+        }
+        match lang {
+            Lang::Ja => println!(
+                "{}{} 名をオンライン出席として照合しました（新たに {} 名）。照合できなかった人: {} 名。",
+                if outcome.dry_run {
+                    "試行（何も変えていません）: "
+                } else {
+                    ""
+                },
+                outcome.matched.len(),
+                outcome.newly_attended,
+                outcome.unmatched.len()
+            ),
+            Lang::En => println!(
+                "{}{} people matched as attended online ({} new). Not matched: {}.",
+                if outcome.dry_run {
+                    "Dry run (nothing changed): "
+                } else {
+                    ""
+                },
+                outcome.matched.len(),
+                outcome.newly_attended,
+                outcome.unmatched.len()
+            ),
+        }
+        if !outcome.unmatched.is_empty() {
+            let mut table = table(vec![
+                lang.pick("行", "Row"),
+                lang.pick("名前", "Name"),
+                lang.pick("メール", "Email"),
+                lang.pick("役割", "Role"),
+            ]);
+            for person in &outcome.unmatched {
+                table.add_row(vec![
+                    person.row.to_string(),
+                    person.name.clone(),
+                    person.email.clone().unwrap_or_default(),
+                    person.role.clone().unwrap_or_default(),
+                ]);
+            }
+            println!("{table}");
+        }
+    }
+
+    pub fn attendance_export(&self, outcome: &tsudoi_exchange::files::ExportOutcome, lang: Lang) {
+        if self.json {
+            return self.print_json(outcome);
+        }
+        let s = &outcome.summary;
+        match lang {
+            Lang::Ja => println!(
+                "{} 名分の出欠を {} に書き出しました。\n一般: 会場 {}/{}・オンライン {}/{}　関係者: 会場 {}/{}・オンライン {}/{}（出席/登録）",
+                outcome.n_people, outcome.file,
+                s.general_venue.n_attended, s.general_venue.n_registered, s.general_online.n_attended, s.general_online.n_registered,
+                s.stakeholder_venue.n_attended, s.stakeholder_venue.n_registered, s.stakeholder_online.n_attended, s.stakeholder_online.n_registered,
+            ),
+            Lang::En => println!(
+                "Wrote the attendance of {} people to {}.\nGeneral: venue {}/{}, online {}/{}; stakeholders: venue {}/{}, online {}/{} (attended/registered)",
+                outcome.n_people, outcome.file,
+                s.general_venue.n_attended, s.general_venue.n_registered, s.general_online.n_attended, s.general_online.n_registered,
+                s.stakeholder_venue.n_attended, s.stakeholder_venue.n_registered, s.stakeholder_online.n_attended, s.stakeholder_online.n_registered,
+            ),
+        }
+        for c in &outcome.substituted {
+            println!(
+                "{}",
+                match lang {
+                    Lang::Ja => format!(
+                        "{} 行目「{}」の {} は Shift_JIS にないため 〓 にしました（{}）",
+                        c.line, c.column, c.character, c.text
+                    ),
+                    Lang::En => format!(
+                        "line {} “{}”: {} is not in Shift_JIS and was written as 〓 ({})",
+                        c.line, c.column, c.character, c.text
+                    ),
+                }
+            );
+        }
+    }
+
+    pub fn audit(&self, entries: &[tsudoi_store::AuditEntry], lang: Lang) {
+        if self.json {
+            return self.print_json(&entries);
+        }
+        let mut table = table(vec![
+            lang.pick("日時", "When"),
+            lang.pick("誰が", "Who"),
+            lang.pick("何を", "What"),
+            lang.pick("回", "Event"),
+            lang.pick("人数", "People"),
+            lang.pick("ファイル", "File"),
+            lang.pick("詳細", "Detail"),
+        ]);
+        for e in entries {
+            table.add_row(vec![
+                e.at.with_timezone(&chrono::Local)
+                    .format("%Y-%m-%d %H:%M:%S")
+                    .to_string(),
+                e.actor.clone(),
+                e.action.label(lang).to_string(),
+                e.event_id.map(|id| id.to_string()).unwrap_or_default(),
+                e.n_people.to_string(),
+                e.file.clone(),
+                e.detail.clone(),
+            ]);
+        }
+        println!("{table}");
+    }
+
     pub fn print_desk(&self, desk: &tsudoi_store::DeskSettings) {
         if self.json {
             return self.print_json(&json!({ "name": desk.name, "operator": desk.operator }));

@@ -11,12 +11,15 @@
 #[macro_use]
 mod choice;
 
+pub mod attendance;
 pub mod attendee;
 pub mod demo;
 pub mod door;
 pub mod error;
 pub mod event;
 pub mod i18n;
+pub mod privacy;
+pub mod registration;
 pub mod text;
 pub mod ticket;
 mod time_format;

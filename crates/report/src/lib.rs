@@ -1,4 +1,4 @@
-//! Tsudoi's documents: QR images of tickets now; printable PDFs and exports as they arrive.
+//! Tsudoi's documents: QR images of tickets and printable PDFs.
 //!
 //! Architecture invariant: this crate turns core's types into bytes. It never opens the store
 //! and never decides anything: the caller hands it what to draw.

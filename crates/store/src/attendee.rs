@@ -6,7 +6,7 @@ use serde::Serialize;
 use tsudoi_core::text::search_key;
 use tsudoi_core::{
     AttendanceMode, Attendee, AttendeeDraft, AttendeeId, AttendeeStatus, Category, EventId,
-    RegistrationSource, SeatZone,
+    RegistrationSource, SeatZone, TicketToken,
 };
 
 use crate::event::find_event;
@@ -136,7 +136,6 @@ impl<'a> DraftValues<'a> {
     }
 }
 
-/// Inserts a validated attendee; shared by [`Store::add_attendee`] and the demo loader.
 /// Whether a new registration may have to wait for a place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Seating {
@@ -144,16 +143,6 @@ pub(crate) enum Seating {
     WaitWhenFull,
     /// A walk-in: the person is at the door, where the room's capacity is checked.
     AtTheDoor,
-}
-
-/// Venue registrations that hold a place.
-fn n_venue_seated(conn: &Connection, event_id: EventId) -> Result<u32> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT count(*) FROM attendee
-             WHERE event_id = ?1 AND status = 'registered' AND mode = 'venue' AND waitlisted_at IS NULL",
-        )?
-        .query_row([event_id.0], |row| row.get(0))?)
 }
 
 /// Inserts a validated attendee with a ticket; shared by [`Store::add_attendee`], the demo
@@ -175,42 +164,84 @@ pub(crate) fn insert_attendee(
             event.details.capacity,
             event.details.format.has_venue(),
         );
-    let values = DraftValues::of(&d, now);
-    conn.prepare_cached(
-        "INSERT INTO attendee (event_id, name, kana, organization, title, email, phone, category, mode, consent,
-                               source, notes, status, search_text, created_at, updated_at)
-         VALUES (:event_id, :name, :kana, :organization, :title, :email, :phone, :category, :mode, :consent,
-                 :source, :notes, :status, :search_text, :at, :at)",
-    )?
-    .execute(values.with(":event_id", &event_id.0).as_slice())?;
-    let id = AttendeeId(conn.last_insert_rowid());
-    let (waitlisted_at, waitlist_position) = if waits {
-        conn.execute(
-            "UPDATE attendee SET waitlisted_at = ?2 WHERE id = ?1",
-            params![id.0, timestamp(now)],
-        )?;
+    let (id, ticket) = write_new_attendee(conn, event_id, &d, waits, now)?;
+    let waitlist_position = if waits {
         let position: u32 = conn
             .prepare_cached(
                 "SELECT count(*) FROM attendee
                  WHERE event_id = ?1 AND status = 'registered' AND waitlisted_at IS NOT NULL",
             )?
             .query_row([event_id.0], |row| row.get(0))?;
-        (Some(now), Some(position))
+        Some(position)
     } else {
-        (None, None)
+        None
     };
-    let ticket = issue_ticket(conn, id, now)?;
     Ok(Attendee {
         id,
         event_id,
         details: d,
         ticket: Some(ticket),
         zone_override: None,
-        waitlisted_at,
+        waitlisted_at: waits.then_some(now),
         waitlist_position,
         created_at: now,
         updated_at: now,
     })
+}
+
+/// Writes a normalised draft as a new attendee with a ticket, on the waiting list when `waits`.
+/// The caller has decided about places (a bulk import counts them once, not per row).
+pub(crate) fn write_new_attendee(
+    conn: &Connection,
+    event_id: EventId,
+    d: &AttendeeDraft,
+    waits: bool,
+    now: DateTime<Utc>,
+) -> Result<(AttendeeId, TicketToken)> {
+    let values = DraftValues::of(d, now);
+    let waitlisted_at = waits.then(|| timestamp(now));
+    let mut params = values.with(":event_id", &event_id.0);
+    params.push((":waitlisted_at", &waitlisted_at));
+    conn.prepare_cached(
+        "INSERT INTO attendee (event_id, name, kana, organization, title, email, phone, category, mode, consent,
+                               source, notes, status, search_text, created_at, updated_at, waitlisted_at)
+         VALUES (:event_id, :name, :kana, :organization, :title, :email, :phone, :category, :mode, :consent,
+                 :source, :notes, :status, :search_text, :at, :at, :waitlisted_at)",
+    )?
+    .execute(params.as_slice())?;
+    let id = AttendeeId(conn.last_insert_rowid());
+    let ticket = issue_ticket(conn, id, now)?;
+    Ok((id, ticket))
+}
+
+/// Venue registrations that hold a place.
+pub(crate) fn n_venue_seated(conn: &Connection, event_id: EventId) -> Result<u32> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FROM attendee
+             WHERE event_id = ?1 AND status = 'registered' AND mode = 'venue' AND waitlisted_at IS NULL",
+        )?
+        .query_row([event_id.0], |row| row.get(0))?)
+}
+
+/// Replaces the details of an attendee with a validated draft; false when there is no such row.
+pub(crate) fn write_attendee_details(
+    conn: &Connection,
+    id: AttendeeId,
+    d: &AttendeeDraft,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let values = DraftValues::of(d, now);
+    let n_changed = conn
+        .prepare_cached(
+            "UPDATE attendee SET name = :name, kana = :kana, organization = :organization, title = :title,
+                                 email = :email, phone = :phone, category = :category, mode = :mode,
+                                 consent = :consent, source = :source, notes = :notes, status = :status,
+                                 search_text = :search_text, updated_at = :at
+             WHERE id = :id",
+        )?
+        .execute(values.with(":id", &id.0).as_slice())?;
+    Ok(n_changed > 0)
 }
 
 /// Gives places to the people waiting, first come first served, while the venue has places; people
@@ -282,18 +313,8 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<AttendeeUpdate> {
         let d = draft.normalized()?;
-        let values = DraftValues::of(&d, now);
         let tx = self.conn.transaction()?;
-        let n_changed = tx
-            .prepare_cached(
-                "UPDATE attendee SET name = :name, kana = :kana, organization = :organization, title = :title,
-                                     email = :email, phone = :phone, category = :category, mode = :mode,
-                                     consent = :consent, source = :source, notes = :notes, status = :status,
-                                     search_text = :search_text, updated_at = :at
-                 WHERE id = :id",
-            )?
-            .execute(values.with(":id", &id.0).as_slice())?;
-        if n_changed == 0 {
+        if !write_attendee_details(&tx, id, &d, now)? {
             return Err(StoreError::AttendeeNotFound(id));
         }
         let event_id = find_attendee(&tx, id)?.event_id;

@@ -12,13 +12,17 @@
 // Store and core return errors; a panic at the venue desk would lose the queue.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+mod attendance;
 mod attendee;
+mod audit;
 mod demo;
 mod door;
 mod error;
 mod event;
 mod migrate;
+mod online_attendance;
 mod open;
+mod registration_import;
 mod setting;
 mod sql;
 mod ticket;
@@ -29,11 +33,14 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use attendee::{AttendeeQuery, AttendeeUpdate, EventCounts};
+pub use audit::{AuditAction, AuditEntry, AuditRecord};
 pub use demo::DemoReport;
 pub use door::{DoorAttempt, DoorRequest, DoorResult, PassRecord};
 pub use error::StoreError;
 pub use migrate::SCHEMA_VERSION;
+pub use online_attendance::{MatchedParticipant, OnlineAttendanceImport, UnmatchedParticipant};
 pub use open::default_db_path;
+pub use registration_import::{ImportOptions, RegistrationImport};
 pub use setting::{DeskSettings, DEFAULT_DESK_NAME};
 pub use zone::ZoneMove;
 

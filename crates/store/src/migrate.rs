@@ -36,6 +36,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0005_waiting_list",
         sql: include_str!("../migrations/0005_waiting_list.sql"),
     },
+    Migration {
+        name: "0006_imports_online_audit",
+        sql: include_str!("../migrations/0006_imports_online_audit.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.

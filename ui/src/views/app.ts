@@ -118,6 +118,10 @@ function renderMain(): void {
           onOpenDesk: () => navigate({ kind: "desk" }),
           onAddAttendee: () => navigate({ kind: "attendee-form", attendee: null }),
           onEditAttendee: (attendee) => navigate({ kind: "attendee-form", attendee }),
+          onDataChanged: async () => {
+            await reloadEvents();
+            render();
+          },
         }),
       );
       break;

@@ -5,6 +5,7 @@ import { api } from "../api";
 import { h, mount } from "../dom";
 import { choices, label, t } from "../i18n";
 import { attendeeSection } from "./attendees";
+import { attendanceExportPanel, onlineImportPanel, privacyLogPanel, registrationImportPanel, summaryTable } from "./exchange";
 import { field, form, select, showError, text, textInput } from "./forms";
 
 export function eventList(
@@ -49,10 +50,22 @@ function timeRange(event: Event): string {
 
 export function eventDetail(
   summary: EventSummary,
-  on: { onEdit: () => void; onOpenDesk: () => void; onAddAttendee: () => void; onEditAttendee: (a: Attendee) => void },
+  on: {
+    onEdit: () => void;
+    onOpenDesk: () => void;
+    onAddAttendee: () => void;
+    onEditAttendee: (a: Attendee) => void;
+    onDataChanged: () => Promise<void>;
+  },
 ): HTMLElement {
   const { event, counts } = summary;
   const exportPanel = ticketExportPanel(event);
+  const importPanel = registrationImportPanel(event, on.onDataChanged);
+  const onlinePanel = onlineImportPanel(event, on.onDataChanged);
+  const attendancePanel = attendanceExportPanel(event, () => api.defaultExportDir(event.id));
+  const auditPanel = privacyLogPanel();
+  const summaryBox = h("div", { class: "attendance-summary-box" });
+  void api.attendanceSummary(event.id).then((s) => mount(summaryBox, summaryTable(s)), () => undefined);
   const zonesPanel = zonePlanPanel(event);
   const facts: [string, string][] = [
     [t("date"), `${event.date} ${timeRange(event)}`],
@@ -78,6 +91,14 @@ export function eventDetail(
         h("button", { "data-testid": "edit-event", onclick: on.onEdit }, t("editEvent")),
       ),
       h(
+        "div",
+        { class: "panel-tools" },
+        h("button", { "data-testid": "import-registrations", onclick: () => importPanel.toggle() }, t("importRegistrations")),
+        h("button", { "data-testid": "import-online", onclick: () => onlinePanel.toggle() }, t("importOnline")),
+        h("button", { "data-testid": "export-attendance", onclick: () => attendancePanel.toggle() }, t("exportAttendance")),
+        h("button", { "data-testid": "privacy-log", onclick: () => auditPanel.toggle() }, t("privacyLog")),
+      ),
+      h(
         "dl",
         { class: "facts" },
         facts.filter(([, value]) => value.trim() !== "").map(([name, value]) => [h("dt", null, name), h("dd", null, value)]),
@@ -91,7 +112,12 @@ export function eventDetail(
         count(t("cancelled"), counts.n_cancelled, "n-cancelled"),
         count(t("waitlisted"), counts.n_waitlisted, "n-waitlisted"),
       ),
+      summaryBox,
     ),
+    importPanel.element,
+    onlinePanel.element,
+    attendancePanel.element,
+    auditPanel.element,
     zonesPanel.element,
     exportPanel.element,
     attendeeSection(event, on),

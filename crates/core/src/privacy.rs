@@ -1,0 +1,12 @@
+//! The words of the privacy log (監査ログ): what was done with personal data.
+
+choice_enum! {
+    /// An action on personal data that the privacy log records.
+    pub enum AuditAction as "audit action" {
+        #[default]
+        AttendanceExport = "attendance_export", "出欠の書き出し", "Attendance export";
+        TicketExport = "ticket_export", "受付票の書き出し", "Ticket export";
+        RegistrationImport = "registration_import", "申込の取り込み", "Registration import";
+        OnlineAttendanceImport = "online_attendance_import", "オンライン出席の取り込み", "Online attendance import";
+    }
+}

@@ -1,0 +1,348 @@
+//! From a path to the store and back: the steps the CLI and the window share, so that both
+//! import, mark attendance and export the same way, and every one is logged.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::{Deserialize, Serialize};
+use tsudoi_core::attendance::AttendanceSummary;
+use tsudoi_core::registration::{RowWarning, SkippedRow};
+use tsudoi_core::{EventId, Lang, Localized};
+use tsudoi_store::{
+    AuditAction, AuditRecord, ImportOptions, OnlineAttendanceImport, RegistrationImport, Store, StoreError,
+};
+
+use crate::export::{
+    attendance_csv, attendance_xlsx, AttendanceExport, CsvEncoding, ExportError, UnencodableChar,
+};
+use crate::mapping::{ColumnMapping, Field};
+use crate::online::read_online_report;
+use crate::registrations::{read_registrations, CategoryChoices, ReadOptions, UnmatchedCategory};
+use crate::sheet::{FileFormat, Sheet};
+use crate::ImportError;
+
+/// Why a file could not be imported or exported. Nothing changed when one of these is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum ExchangeError {
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    #[error("cannot read or write {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+impl Localized for ExchangeError {
+    fn code(&self) -> &'static str {
+        match self {
+            ExchangeError::Import(e) => e.code(),
+            ExchangeError::Store(e) => e.code(),
+            ExchangeError::Export(e) => e.code(),
+            ExchangeError::Io { .. } => "file.io",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            ExchangeError::Import(e) => e.message(lang),
+            ExchangeError::Store(e) => e.message(lang),
+            ExchangeError::Export(e) => e.message(lang),
+            ExchangeError::Io { path, source } => match lang {
+                Lang::Ja => format!(
+                    "{} を読み書きできません（{source}）。ファイルの場所と、ほかのアプリで開いていないかを確かめてください。データは変わっていません。",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "Cannot read or write {} ({source}). Check the location and that no other program has it open. No data changed.",
+                    path.display()
+                ),
+            },
+        }
+    }
+}
+
+/// The path as the privacy log keeps it: absolute, so the entry says where the data went.
+fn logged_path(path: &Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, ExchangeError> {
+    fs::read(path).map_err(|source| ExchangeError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// What a person decided about a registration file (all optional: the guess stands otherwise).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct RegistrationRequest {
+    /// The mapping the person confirmed in the preview.
+    pub mapping: Option<ColumnMapping>,
+    /// Header → field changes (the CLI's `--map`); `None` leaves the column out.
+    #[cfg_attr(feature = "ts", ts(skip))]
+    #[serde(skip)]
+    pub overrides: Vec<(String, Option<Field>)>,
+    /// Categories for the words no rule knows.
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, Category>"))]
+    pub category_choices: CategoryChoices,
+    pub dry_run: bool,
+}
+
+/// A registration file read and applied (or, in a dry run, read and tried).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RegistrationOutcome {
+    pub file: String,
+    pub format: FileFormat,
+    pub header_row: u32,
+    pub headers: Vec<String>,
+    pub mapping: ColumnMapping,
+    /// The first rows as they are in the file.
+    pub sample: Vec<Vec<String>>,
+    /// Data rows in the file.
+    pub n_rows: u32,
+    #[serde(flatten)]
+    pub result: RegistrationImport,
+    pub skipped: Vec<SkippedRow>,
+    pub warnings: Vec<RowWarning>,
+    pub unmatched_categories: Vec<UnmatchedCategory>,
+}
+
+/// Reads a registration file and imports it into an event, all or nothing. The mapping used is
+/// remembered for files with the same headers; the import is logged.
+pub fn import_registration_file(
+    store: &mut Store,
+    event_id: EventId,
+    path: &Path,
+    request: &RegistrationRequest,
+    actor: &str,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<RegistrationOutcome, ExchangeError> {
+    let bytes = read_file(path)?;
+    let sheet = Sheet::read(&bytes)?;
+    let remembered = |signature: &str| -> Option<ColumnMapping> {
+        let json = store.remembered_mapping(signature).ok().flatten()?;
+        serde_json::from_str(&json).ok()
+    };
+    let file = read_registrations(
+        &sheet,
+        &ReadOptions {
+            mapping: request.mapping.clone(),
+            remembered: Some(&remembered),
+            overrides: request.overrides.clone(),
+            category_choices: request.category_choices.clone(),
+        },
+        lang,
+    )?;
+    let mapping_json = serde_json::to_string(&file.mapping).unwrap_or_default();
+    let file_name = logged_path(path);
+    let result = store.import_registrations(
+        event_id,
+        file.registrations,
+        &ImportOptions {
+            dry_run: request.dry_run,
+            actor,
+            file: &file_name,
+            remember_mapping: Some((&file.signature, &mapping_json)),
+        },
+        now,
+    )?;
+    Ok(RegistrationOutcome {
+        file: file_name,
+        format: file.format,
+        header_row: file.header_row,
+        headers: file.headers,
+        mapping: file.mapping,
+        sample: file.sample,
+        n_rows: file.n_rows,
+        result,
+        skipped: file.skipped,
+        warnings: file.warnings,
+        unmatched_categories: file.unmatched_categories,
+    })
+}
+
+/// Reads a Teams or Zoom attendance report and marks the people in it as attended online.
+pub fn import_online_report_file(
+    store: &mut Store,
+    event_id: EventId,
+    path: &Path,
+    dry_run: bool,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<OnlineAttendanceImport, ExchangeError> {
+    let bytes = read_file(path)?;
+    let report = read_online_report(&Sheet::read(&bytes)?)?;
+    let file_name = logged_path(path);
+    Ok(store.import_online_attendance(
+        event_id,
+        report.source,
+        &report.participants,
+        &ImportOptions {
+            dry_run,
+            actor,
+            file: &file_name,
+            remember_mapping: None,
+        },
+        now,
+    )?)
+}
+
+/// The kind of attendance file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    Csv,
+    Xlsx,
+}
+
+impl ExportFormat {
+    /// From the file name: `.xlsx` is a workbook, anything else CSV.
+    pub fn for_path(path: &Path) -> ExportFormat {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("xlsx") => ExportFormat::Xlsx,
+            _ => ExportFormat::Csv,
+        }
+    }
+}
+
+/// How to write an attendance file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExportRequest {
+    /// None: from the file name.
+    pub format: Option<ExportFormat>,
+    #[serde(default)]
+    pub encoding: CsvEncoding,
+    #[serde(default)]
+    pub include_contact: bool,
+    #[serde(default)]
+    pub substitute_unencodable: bool,
+}
+
+/// An attendance file written.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExportOutcome {
+    pub file: String,
+    pub format: ExportFormat,
+    pub encoding: Option<CsvEncoding>,
+    pub n_people: u32,
+    pub summary: AttendanceSummary,
+    pub substituted: Vec<UnencodableChar>,
+}
+
+/// Writes an event's attendance to a file and logs the export. The file appears whole or not at
+/// all (written beside its place, then renamed), and an export that cannot be logged is removed.
+#[allow(clippy::too_many_arguments)]
+pub fn export_attendance_file(
+    store: &mut Store,
+    event_id: EventId,
+    path: &Path,
+    request: &ExportRequest,
+    actor: &str,
+    lang: Lang,
+    offset: FixedOffset,
+    now: DateTime<Utc>,
+) -> Result<ExportOutcome, ExchangeError> {
+    let event = store.event(event_id)?;
+    let lines = store.attendance_lines(event_id)?;
+    let summary = AttendanceSummary::of(&lines);
+    let format = request.format.unwrap_or_else(|| ExportFormat::for_path(path));
+    let date = event.details.date.format("%Y-%m-%d").to_string();
+    let options = AttendanceExport {
+        event_title: &event.details.title,
+        event_date: &date,
+        lang,
+        offset,
+        include_contact: request.include_contact,
+        substitute_unencodable: request.substitute_unencodable,
+    };
+    let (bytes, written) = match format {
+        ExportFormat::Csv => attendance_csv(&lines, request.encoding, &options)?,
+        ExportFormat::Xlsx => attendance_xlsx(&lines, &summary, &options)?,
+    };
+    write_whole(path, &bytes)?;
+    let encoding = (format == ExportFormat::Csv).then_some(request.encoding);
+    let detail = format!(
+        "{}{}{}",
+        match format {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+        },
+        match encoding {
+            Some(CsvEncoding::Cp932) => " cp932",
+            Some(CsvEncoding::Utf8) => " utf-8",
+            None => "",
+        },
+        if request.include_contact {
+            ", with email and phone"
+        } else {
+            ""
+        }
+    );
+    let logged = store.record_audit(
+        &AuditRecord {
+            actor,
+            action: AuditAction::AttendanceExport,
+            event_id: Some(event_id),
+            n_people: written.n_people,
+            file: &logged_path(path),
+            detail: &detail,
+        },
+        now,
+    );
+    if let Err(error) = logged {
+        let _ = fs::remove_file(path);
+        return Err(error.into());
+    }
+    Ok(ExportOutcome {
+        file: path.display().to_string(),
+        format,
+        encoding,
+        n_people: written.n_people,
+        summary,
+        substituted: written.substituted,
+    })
+}
+
+/// Writes a file beside its place and renames it there, so that a full disk or a crash never
+/// leaves half a file (or half of the previous one).
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), ExchangeError> {
+    let io = |source| ExchangeError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(io)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = dir.join(format!(".{name}.tsudoi-partial"));
+    let result = fs::File::create(&temporary)
+        .and_then(|mut file| {
+            file.write_all(bytes)?;
+            file.sync_all()
+        })
+        .and_then(|()| fs::rename(&temporary, path));
+    if let Err(source) = result {
+        let _ = fs::remove_file(&temporary);
+        return Err(io(source));
+    }
+    Ok(())
+}

@@ -1,0 +1,37 @@
+//! Files in and out. In: registration exports (Microsoft and Google Forms, Peatix, sheets kept by
+//! hand) and the attendance reports of Teams and Zoom. Out: the attendance file for the bureau.
+//!
+//! Real office files arrive in many shapes: UTF-8 with or without a byte-order mark, CP932 from
+//! Excel on a Japanese PC, UTF-16 from Teams; commas or tabs; title lines above the header; a
+//! summary block before the list. This crate turns the bytes into rows and the rows into
+//! [`tsudoi_core::registration::IncomingRegistration`]s or [`online::OnlineParticipant`]s, and
+//! refuses what it cannot read with a message that says what to do. The store applies what was
+//! read, in one transaction; [`files`] holds the path-to-store steps the CLI and the window share.
+//!
+//! Architecture invariants: reading and writing are pure (bytes in, rows out; rows in, bytes out),
+//! so the same file gives the same rows every time and a dry run shows exactly what an import
+//! will do. Only [`files`] touches the disk and the store, and it logs every import and export
+//! in the privacy log.
+
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+mod decode;
+mod error;
+pub mod export;
+pub mod files;
+pub mod mapping;
+pub mod online;
+pub mod registrations;
+mod sheet;
+mod when;
+
+pub use decode::{decode_text, TextEncoding};
+pub use error::ImportError;
+pub use mapping::{ColumnMapping, Field};
+pub use online::{read_online_report, OnlineReport};
+pub use registrations::{
+    read_registrations, CategoryChoices, ReadOptions, RegistrationFile, UnmatchedCategory,
+};
+pub use sheet::{FileFormat, Sheet, SheetRow};
+
+pub type Result<T, E = ImportError> = std::result::Result<T, E>;
