@@ -291,7 +291,194 @@ fn main() {
         &list_searches,
         None,
     );
-    println!("\n{n_opens} opens, {n_writes} writes, {n_checkins} check-ins and {n_searches} searches.");
+    let n_file_runs = if args.quick { 1 } else { 5 };
+    let files = time_files(dir.path(), &mut store, n_file_runs, now);
+    row(
+        "import a 10,000-row registration CSV (decode, map, normalise, dedupe, one transaction)",
+        "< 1 s",
+        &files.import,
+        Some(&files.raw_import),
+    );
+    row(
+        "export 10,000 attendees to CSV (UTF-8 BOM, formula-safe)",
+        "< 1 s",
+        &files.export_csv,
+        Some(&files.raw_export),
+    );
+    row(
+        "export 10,000 attendees to XLSX (two sheets)",
+        "< 1 s",
+        &files.export_xlsx,
+        Some(&files.raw_export),
+    );
+    println!(
+        "\n{n_opens} opens, {n_writes} writes, {n_checkins} check-ins, {n_searches} searches, {n_file_runs} runs of each file figure."
+    );
+}
+
+struct FileTimes {
+    import: Samples,
+    raw_import: Samples,
+    export_csv: Samples,
+    export_xlsx: Samples,
+    raw_export: Samples,
+}
+
+/// A Microsoft Forms export of `n` people, as the registration desk receives it.
+fn registration_csv(n: usize) -> String {
+    let families = [
+        "大友",
+        "三浦",
+        "熊谷",
+        "遠藤",
+        "小野寺",
+        "庄司",
+        "菊地",
+        "佐藤",
+        "髙橋",
+        "阿部",
+    ];
+    let kana = [
+        "おおとも",
+        "みうら",
+        "くまがい",
+        "えんどう",
+        "おのでら",
+        "しょうじ",
+        "きくち",
+        "さとう",
+        "たかはし",
+        "あべ",
+    ];
+    let categories = ["アトツギ", "金融機関", "士業", "先輩経営者", "商工会"];
+    let mut text = String::from("\u{FEFF}ID,開始時刻,完了時刻,メール,お名前,フリガナ,ご所属,役職,ご参加の区分,参加形態,個人情報の取扱いに同意します\r\n");
+    for i in 0..n {
+        let f = i % families.len();
+        text.push_str(&format!(
+            "{i},2026/06/01 10:00,2026/06/{:02} {:02}:{:02},p{i}@sample.example.jp,{}{i} 太郎,{} たろう,株式会社{}{},専務,{},{},はい\r\n",
+            1 + i % 28,
+            8 + i % 10,
+            i % 60,
+            families[f],
+            kana[f],
+            families[f],
+            i % 300,
+            categories[i % categories.len()],
+            if i % 4 == 0 { "オンライン" } else { "会場" },
+        ));
+    }
+    text
+}
+
+fn time_files(dir: &Path, store: &mut Store, n_runs: usize, now: chrono::DateTime<Utc>) -> FileTimes {
+    use tsudoi_exchange::files::{
+        export_attendance_file, import_registration_file, ExportFormat, ExportRequest, RegistrationRequest,
+    };
+    let n_rows = 10_000;
+    let csv_path = dir.join("registrations-10k.csv");
+    std::fs::write(&csv_path, registration_csv(n_rows)).expect("write the registration file");
+    let offset = chrono::FixedOffset::east_opt(9 * 3600).expect("JST");
+    let mut import = Vec::new();
+    let mut raw_import = Vec::new();
+    let mut export_csv = Vec::new();
+    let mut export_xlsx = Vec::new();
+    let mut raw_export = Vec::new();
+    for run in 0..n_runs {
+        let event = store
+            .create_event(
+                EventDraft {
+                    capacity: 20_000,
+                    ..EventDraft::new(
+                        format!("取り込み計測 {run}"),
+                        parse_date("2026-07-25").expect("a date"),
+                    )
+                },
+                now,
+            )
+            .expect("create the event");
+        let start = Instant::now();
+        let outcome = import_registration_file(
+            store,
+            event.id,
+            &csv_path,
+            &RegistrationRequest::default(),
+            "bench",
+            tsudoi_core::Lang::Ja,
+            now,
+        )
+        .expect("import");
+        import.push(start.elapsed());
+        assert_eq!(outcome.result.imported as usize, n_rows);
+
+        // Baseline: read the same file with the csv crate and insert its rows in one transaction.
+        let raw_path = dir.join(format!("raw-import-{run}.sqlite3"));
+        let mut raw = raw_connection(&raw_path);
+        let start = Instant::now();
+        let bytes = std::fs::read(&csv_path).expect("read");
+        let tx = raw.transaction().expect("begin");
+        {
+            let mut insert = tx
+                .prepare("INSERT INTO person (name, kana) VALUES (?1, ?2)")
+                .expect("prepare");
+            let mut reader = csv::Reader::from_reader(&bytes[3..]);
+            for record in reader.records() {
+                let record = record.expect("a record");
+                insert.execute([&record[4], &record[5]]).expect("insert");
+            }
+        }
+        tx.commit().expect("commit");
+        raw_import.push(start.elapsed());
+
+        for (format, times) in [
+            (ExportFormat::Csv, &mut export_csv),
+            (ExportFormat::Xlsx, &mut export_xlsx),
+        ] {
+            let out = dir.join(format!("attendance-{run}.{format:?}"));
+            let request = ExportRequest {
+                format: Some(format),
+                encoding: Default::default(),
+                include_contact: false,
+                substitute_unencodable: false,
+            };
+            let start = Instant::now();
+            export_attendance_file(
+                store,
+                event.id,
+                &out,
+                &request,
+                "bench",
+                tsudoi_core::Lang::Ja,
+                offset,
+                now,
+            )
+            .expect("export");
+            times.push(start.elapsed());
+        }
+
+        // Baseline: read the raw rows and write them with the csv crate.
+        let start = Instant::now();
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        let mut select = raw.prepare("SELECT name, kana FROM person").expect("prepare");
+        let mut rows = select.query([]).expect("query");
+        while let Some(row) = rows.next().expect("a row") {
+            let name: String = row.get(0).expect("name");
+            let kana: String = row.get(1).expect("kana");
+            writer.write_record([name, kana]).expect("write");
+        }
+        std::fs::write(
+            dir.join(format!("raw-export-{run}.csv")),
+            writer.into_inner().expect("bytes"),
+        )
+        .expect("write");
+        raw_export.push(start.elapsed());
+    }
+    FileTimes {
+        import: Samples::new(import),
+        raw_import: Samples::new(raw_import),
+        export_csv: Samples::new(export_csv),
+        export_xlsx: Samples::new(export_xlsx),
+        raw_export: Samples::new(raw_export),
+    }
 }
 
 #[cfg(test)]

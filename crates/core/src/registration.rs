@@ -460,8 +460,9 @@ enum Known {
 ///
 /// Rows are taken in the order people answered (rows without a time keep their place before the
 /// dated ones, in file order), so the newest answer of a person wins. A stored person is changed
-/// only by an answer newer than the one stored (an answer without a time counts as newer: the file
-/// is the latest word), and only when something differs. Rows must already be valid (a name each).
+/// only by an answer at least as new as the one stored (the same answer read with a new decision,
+/// such as a category chosen for an unknown word, applies; an answer without a time counts as
+/// newer: the file is the latest word), and only when something differs. Rows must already be valid (a name each).
 pub fn plan_registrations(
     registered: &[RegisteredPerson],
     mut rows: Vec<IncomingRegistration>,
@@ -529,7 +530,7 @@ pub fn plan_registrations(
                     .get(&index)
                     .map_or(person.answered_at, |change| change.answered_at);
                 let newer = match (row.answered_at, current_answer) {
-                    (Some(new), Some(old)) => new > old,
+                    (Some(new), Some(old)) => new >= old,
                     _ => true,
                 };
                 let merged = row.merged_into(current);
