@@ -177,13 +177,13 @@ export type SkippedRow = { row: number, code: SkipReason,
  */
 reason: string, };
 
-export type WarningKind = { "kind": "bad_email", value: string, } | { "kind": "unknown_mode", value: string, } | { "kind": "unclear_consent", value: string, } | { "kind": "bad_answer_time", value: string, };
+export type WarningKind = { "kind": "bad_email", value: string, } | { "kind": "unknown_mode", value: string, } | { "kind": "bad_answer_time", value: string, };
 
 export type RowWarning = { row: number, 
 /**
  * What happened, in the person's language.
  */
-message: string, } & ({ "kind": "bad_email", value: string, } | { "kind": "unknown_mode", value: string, } | { "kind": "unclear_consent", value: string, } | { "kind": "bad_answer_time", value: string, });
+message: string, } & ({ "kind": "bad_email", value: string, } | { "kind": "unknown_mode", value: string, } | { "kind": "bad_answer_time", value: string, });
 
 export type MergeTarget = { "into": "attendee", id: AttendeeId, } | { "into": "row", row: number, };
 

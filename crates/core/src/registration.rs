@@ -139,8 +139,6 @@ pub enum WarningKind {
     BadEmail { value: String },
     /// A way of attending that is neither venue nor online; the event's usual mode was used.
     UnknownMode { value: String },
-    /// A consent answer that is neither yes nor no; read as no.
-    UnclearConsent { value: String },
     /// An answer time that could not be read; the row counts as older than any dated one.
     BadAnswerTime { value: String },
 }
@@ -174,10 +172,6 @@ impl RowWarning {
                 Lang::En => format!(
                     "cannot tell whether “{value}” is venue or online; the event's usual mode was used"
                 ),
-            },
-            WarningKind::UnclearConsent { value } => match lang {
-                Lang::Ja => format!("同意欄「{value}」を同意と読めません"),
-                Lang::En => format!("cannot read “{value}” as consent"),
             },
             WarningKind::BadAnswerTime { value } => match lang {
                 Lang::Ja => format!("回答日時「{value}」を読めません"),

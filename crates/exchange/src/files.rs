@@ -134,13 +134,16 @@ pub fn import_registration_file(
         let json = store.remembered_mapping(signature).ok().flatten()?;
         serde_json::from_str(&json).ok()
     };
+    // Words decided in earlier imports, then this person's decisions over them.
+    let mut category_choices: CategoryChoices = store.remembered_category_words()?.into_iter().collect();
+    category_choices.extend(request.category_choices.clone());
     let file = read_registrations(
         &sheet,
         &ReadOptions {
             mapping: request.mapping.clone(),
             remembered: Some(&remembered),
             overrides: request.overrides.clone(),
-            category_choices: request.category_choices.clone(),
+            category_choices,
         },
         lang,
     )?;
@@ -154,6 +157,7 @@ pub fn import_registration_file(
             actor,
             file: &file_name,
             remember_mapping: Some((&file.signature, &mapping_json)),
+            remember_categories: request.category_choices.clone().into_iter().collect(),
         },
         now,
     )?;
@@ -193,6 +197,7 @@ pub fn import_online_report_file(
             actor,
             file: &file_name,
             remember_mapping: None,
+            remember_categories: Vec::new(),
         },
         now,
     )?)

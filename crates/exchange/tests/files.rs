@@ -393,6 +393,12 @@ fn duplicates_consent_and_bad_rows_are_reported_by_row() {
     };
     let again = f.import(&path, &decided).unwrap();
     assert_eq!((again.result.imported, again.result.updated), (0, 1));
+    let remembered = f.import(&path, &apply()).unwrap();
+    assert_eq!(
+        remembered.result.updated, 0,
+        "the decision is remembered for the next import"
+    );
+    assert!(remembered.unmatched_categories.is_empty());
 }
 
 #[test]

@@ -13,6 +13,13 @@ CREATE TABLE import_mapping (
     updated_at TEXT NOT NULL
 ) STRICT;
 
+-- What a person decided a category word of a form means (学生 → other), for every later import.
+CREATE TABLE category_word (
+    word       TEXT PRIMARY KEY,
+    category   TEXT NOT NULL CHECK (category IN ('atotsugi', 'supporter', 'senior', 'stakeholder', 'other')),
+    updated_at TEXT NOT NULL
+) STRICT;
+
 -- Seen in the online meeting, from a Teams or Zoom attendance report. One row per person: a
 -- second report of the same meeting replaces the first.
 CREATE TABLE online_attendance (

@@ -28,6 +28,8 @@ pub struct ImportOptions<'a> {
     pub file: &'a str,
     /// The header signature and the mapping (JSON) to remember for files with these headers.
     pub remember_mapping: Option<(&'a str, &'a str)>,
+    /// Category words the person decided, to remember for every later import.
+    pub remember_categories: Vec<(String, Category)>,
 }
 
 /// What an import did (or, in a dry run, would do).
@@ -150,6 +152,13 @@ impl Store {
         if let Some((signature, mapping)) = options.remember_mapping {
             remember_mapping(&tx, signature, mapping, now)?;
         }
+        for (word, category) in &options.remember_categories {
+            tx.prepare_cached(
+                "INSERT INTO category_word (word, category, updated_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (word) DO UPDATE SET category = excluded.category, updated_at = excluded.updated_at",
+            )?
+            .execute(params![word, category.as_str(), timestamp(now)])?;
+        }
         audit::record(
             &tx,
             &AuditRecord {
@@ -167,6 +176,17 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(report)
+    }
+
+    /// The category words people decided in earlier imports.
+    pub fn remembered_category_words(&self) -> Result<Vec<(String, Category)>> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT word, category FROM category_word")?;
+        let words = statement
+            .query_map([], |row| Ok((row.get(0)?, get_choice(row, 1, Category::parse)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(words)
     }
 
     /// The mapping (JSON) a person confirmed for files with these headers, if any.
