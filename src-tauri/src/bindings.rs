@@ -46,6 +46,8 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_store::DoorAttempt>(&cfg),
         declaration::<tsudoi_store::DoorResult>(&cfg),
         declaration::<crate::dto::DoorInput>(&cfg),
+        declaration::<crate::dto::SeatPlanForm>(&cfg),
+        declaration::<crate::dto::SeatChartExport>(&cfg),
         declaration::<tsudoi_report::tickets::TicketExport>(&cfg),
         declaration::<tsudoi_core::registration::SkipReason>(&cfg),
         declaration::<tsudoi_core::registration::SkippedRow>(&cfg),

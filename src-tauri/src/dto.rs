@@ -45,4 +45,46 @@ pub struct DoorInput {
     pub code: Option<String>,
     pub attendee_id: Option<AttendeeId>,
     pub override_reason: Option<String>,
+    /// A seat chosen at the desk (the event's seat plan); none: the next free one.
+    #[serde(default)]
+    #[ts(optional)]
+    pub seat: Option<String>,
+}
+
+/// The seat plan as the window edits it: each zone's rows or tables as text (`A:10, B:10`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct SeatPlanForm {
+    pub general: String,
+    pub stakeholder: String,
+    /// Seats in each zone (read-only).
+    #[serde(default)]
+    pub n_general: u32,
+    #[serde(default)]
+    pub n_stakeholder: u32,
+}
+
+impl SeatPlanForm {
+    pub fn of(plan: &tsudoi_core::SeatPlan) -> SeatPlanForm {
+        use tsudoi_core::SeatZone;
+        SeatPlanForm {
+            general: plan.blocks_text(SeatZone::General),
+            stakeholder: plan.blocks_text(SeatZone::Stakeholder),
+            n_general: plan.seats(SeatZone::General).count() as u32,
+            n_stakeholder: plan.seats(SeatZone::Stakeholder).count() as u32,
+        }
+    }
+
+    pub fn into_plan(self) -> Result<tsudoi_core::SeatPlan, tsudoi_core::ValidationError> {
+        use tsudoi_core::{SeatPlan, SeatZone};
+        let mut blocks = SeatPlan::parse_blocks(SeatZone::Stakeholder, &self.stakeholder)?;
+        blocks.extend(SeatPlan::parse_blocks(SeatZone::General, &self.general)?);
+        SeatPlan { blocks }.normalized()
+    }
+}
+
+/// A seat chart written to a PDF.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SeatChartExport {
+    pub file: String,
+    pub n_seated: u32,
 }

@@ -16,6 +16,8 @@ import type {
   OnlineAttendanceImport,
   RegistrationOutcome,
   RegistrationRequest,
+  SeatChartExport,
+  SeatPlanForm,
   DemoReport,
   DeskSettings,
   DoorAttempt,
@@ -93,6 +95,10 @@ export const api = {
     call<ExportOutcome>("export_attendance", { eventId, path, request }),
   attendanceSummary: (eventId: number) => call<AttendanceSummary>("attendance_summary", { eventId }),
   auditLog: (limit: number) => call<AuditEntry[]>("audit_log", { limit }),
+  seatPlan: (eventId: number) => call<SeatPlanForm>("seat_plan", { eventId }),
+  setSeatPlan: (eventId: number, form: SeatPlanForm) => call<SeatPlanForm>("set_seat_plan", { eventId, form }),
+  assignSeat: (attendeeId: number, seat: string | null) => call<string | null>("assign_seat", { attendeeId, seat }),
+  exportSeatChart: (eventId: number, path: string) => call<SeatChartExport>("export_seat_chart", { eventId, path }),
   /** The system's file picker for a file to read; null when the person cancels. */
   pickFile: async (extensions: string[], filterName: string): Promise<string | null> => {
     try {

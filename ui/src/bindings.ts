@@ -163,9 +163,25 @@ zone_in_room: number | null, zone_capacity: number | null,
 /**
  * For "already checked in" and a repeated scan: the pass that already happened.
  */
-previous: PassRecord | null, in_room: number, capacity: number, nearly_full: boolean, };
+previous: PassRecord | null, in_room: number, capacity: number, nearly_full: boolean, 
+/**
+ * The person's seat, when the event has a seat plan for their zone: given at entry.
+ */
+seat: string | null, };
 
-export type DoorInput = { direction: Direction, method: DoorMethod, code: string | null, attendee_id: AttendeeId | null, override_reason: string | null, };
+export type DoorInput = { direction: Direction, method: DoorMethod, code: string | null, attendee_id: AttendeeId | null, override_reason: string | null, 
+/**
+ * A seat chosen at the desk (the event's seat plan); none: the next free one.
+ */
+seat?: string, };
+
+export type SeatPlanForm = { general: string, stakeholder: string, 
+/**
+ * Seats in each zone (read-only).
+ */
+n_general: number, n_stakeholder: number, };
+
+export type SeatChartExport = { file: string, n_seated: number, };
 
 export type TicketExport = { dir: string, n_tickets: number, pdf: string, };
 
@@ -205,7 +221,7 @@ n_registered: number, n_attended: number, };
 
 export type AttendanceSummary = { general_venue: AttendanceCount, general_online: AttendanceCount, stakeholder_venue: AttendanceCount, stakeholder_online: AttendanceCount, n_walk_ins: number, n_cancelled: number, n_waitlisted: number, };
 
-export type AuditAction = "attendance_export" | "ticket_export" | "registration_import" | "online_attendance_import";
+export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import";
 
 export type RegistrationImport = { dry_run: boolean, 
 /**

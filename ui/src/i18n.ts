@@ -227,6 +227,18 @@ const ja = {
   who: "誰が",
   people: "人数",
   file: "ファイル",
+  seats: "座席表",
+  seatsTitle: "座席表（任意）",
+  seatsNote: "席の区分ごとに、列またはテーブルの名前と席数を「A:10, B:10」のように入力します。受付で、その人の区分の空いている最初の席（前の列から）を案内します。空欄なら座席表なしです。",
+  seatCounts: "{general} {n_general} 席、{stakeholder} {n_stakeholder} 席",
+  saveSeats: "座席表を保存",
+  seatChartFile: "座席表（PDF）の保存先",
+  seatChartFileName: "座席表",
+  printSeatChart: "座席表を印刷用に書き出す",
+  seatChartWritten: "座席表（着席 {n} 名）を書き出しました: {file}",
+  seat: "席",
+  changeSeat: "席を変更",
+  seatChanged: "席を {seat} に変更しました",
 };
 
 export type Key = keyof typeof ja;
@@ -450,6 +462,18 @@ const en: Record<Key, string> = {
   who: "Who",
   people: "People",
   file: "File",
+  seats: "Seats",
+  seatsTitle: "Seat plan (optional)",
+  seatsNote: "For each zone, the rows or tables and their seats, like “A:10, B:10”. The desk offers the first free seat of the person's zone, front rows first. Leave empty for no seat plan.",
+  seatCounts: "{general}: {n_general} seats, {stakeholder}: {n_stakeholder} seats",
+  saveSeats: "Save the seat plan",
+  seatChartFile: "Seat chart (PDF)",
+  seatChartFileName: "seat-chart",
+  printSeatChart: "Export the seat chart for printing",
+  seatChartWritten: "Wrote the seat chart ({n} seated): {file}",
+  seat: "Seat",
+  changeSeat: "Change seat",
+  seatChanged: "Seat changed to {seat}",
 };
 
 let current: Lang = "ja";
@@ -503,6 +527,7 @@ const zoneLabels: Labels<SeatZone> = {
 const auditActionLabels: Labels<AuditAction> = {
   attendance_export: ["出欠の書き出し", "Attendance export"],
   ticket_export: ["受付票の書き出し", "Ticket export"],
+  seat_chart_export: ["座席表の書き出し", "Seat chart export"],
   registration_import: ["申込の取り込み", "Registration import"],
   online_attendance_import: ["オンライン出席の取り込み", "Online attendance import"],
 };

@@ -211,6 +211,7 @@ fn main() {
             desk: "受付1".into(),
             operator: String::new(),
             override_reason: None,
+            seat: None,
         };
         let start = Instant::now();
         let result = store.door(desk_event.id, request, now).expect("check in");

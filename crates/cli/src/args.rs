@@ -80,6 +80,9 @@ pub enum Command {
     /// Seating zones (関係者席 / 一般者席): capacities, where each category sits, moves.
     #[command(subcommand)]
     Zone(ZoneCommand),
+    /// The optional seat plan (座席表): rows or tables per zone, seats, the printable chart.
+    #[command(subcommand)]
+    Seat(SeatCommand),
     /// Tickets (受付票): QR images for mailing or printing, and reissuing.
     #[command(subcommand)]
     Ticket(TicketCommand),
@@ -194,6 +197,29 @@ pub enum AttendeeCommand {
 }
 
 #[derive(Subcommand)]
+pub enum SeatCommand {
+    /// Show or set the rows or tables of each zone: --general 'A:10, B:10' --stakeholder 'S:6'
+    /// (a label and its seats; an empty text removes the zone's seats).
+    Plan {
+        #[arg(long)]
+        event: i64,
+        #[arg(long, value_name = "BLOCKS")]
+        general: Option<String>,
+        #[arg(long, value_name = "BLOCKS")]
+        stakeholder: Option<String>,
+    },
+    /// Give a person a seat of their zone: the one named, or the next free one.
+    Assign { attendee: i64, seat: Option<String> },
+    /// The seat chart: every seat and who sits in it; with --out, a printable PDF.
+    Chart {
+        #[arg(long)]
+        event: i64,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
 pub enum AttendanceCommand {
     /// Mark online attendees as attended from a Teams or Zoom attendance report.
     Import {
@@ -281,6 +307,9 @@ pub struct DoorArgs {
     /// written reason.
     #[arg(long = "override", value_name = "REASON")]
     pub override_reason: Option<String>,
+    /// The seat to give, when the event has a seat plan; default: the next free one.
+    #[arg(long)]
+    pub seat: Option<String>,
 }
 
 #[derive(Args)]

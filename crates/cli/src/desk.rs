@@ -34,6 +34,7 @@ pub fn door(store: &mut Store, args: &DoorArgs, direction: Direction) -> Result<
         desk: desk.name,
         operator: desk.operator,
         override_reason: args.override_reason.clone(),
+        seat: args.seat.clone(),
     };
     store.door(EventId(args.event), request, Utc::now())
 }
@@ -60,6 +61,7 @@ pub fn print_result(out: &Output, result: &DoorResult, lang: Lang) {
             "attempt_id": result.attempt.id,
             "attendee": result.attendee,
             "zone": result.zone,
+            "seat": result.seat,
             "previous": result.previous,
             "in_room": result.in_room,
             "capacity": result.capacity,
@@ -79,7 +81,10 @@ pub fn print_result(out: &Output, result: &DoorResult, lang: Lang) {
         );
     }
     if let (Some(zone), true) = (result.zone, outcome.passed()) {
-        println!("  {}", zone.label(lang));
+        match &result.seat {
+            Some(seat) => println!("  {}  {} {seat}", zone.label(lang), lang.pick("席", "seat")),
+            None => println!("  {}", zone.label(lang)),
+        }
     }
     if let Some(previous) = &result.previous {
         match lang {

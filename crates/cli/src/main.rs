@@ -26,7 +26,7 @@ use tsudoi_exchange::{CategoryChoices, Field};
 use tsudoi_store::{default_db_path, AttendeeQuery, AuditAction, AuditRecord, DeskSettings, Store};
 
 use args::{
-    AttendanceCommand, AttendeeCommand, AttendeeFields, Cli, Command, EventCommand, EventFields,
+    AttendanceCommand, AttendeeCommand, SeatCommand, AttendeeFields, Cli, Command, EventCommand, EventFields,
     SettingCommand, TicketCommand, ZoneCommand,
 };
 use output::Output;
@@ -343,6 +343,66 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
                 export_attendance_file(store, EventId(*event), path, &request, &actor, lang, offset, now)
                     .map_err(|e| Failure::from_error(&e, lang))?;
             out.attendance_export(&outcome, lang);
+        }
+        Command::Seat(SeatCommand::Plan {
+            event,
+            general,
+            stakeholder,
+        }) => {
+            let event = EventId(*event);
+            let mut plan = store.seat_plan(event).map_err(fail)?;
+            if general.is_some() || stakeholder.is_some() {
+                let mut blocks = Vec::new();
+                for (zone, text) in [(SeatZone::Stakeholder, stakeholder), (SeatZone::General, general)] {
+                    blocks.extend(match text {
+                        Some(text) => tsudoi_core::SeatPlan::parse_blocks(zone, text).map_err(invalid)?,
+                        None => plan.blocks.iter().filter(|b| b.zone == zone).cloned().collect(),
+                    });
+                }
+                plan = store.set_seat_plan(event, tsudoi_core::SeatPlan { blocks }).map_err(fail)?;
+            }
+            out.seat_plan(&plan, lang);
+        }
+        Command::Seat(SeatCommand::Assign { attendee, seat }) => {
+            let given = store.assign_seat(AttendeeId(*attendee), seat.as_deref(), now).map_err(fail)?;
+            out.print_seat(AttendeeId(*attendee), given.as_deref(), lang);
+        }
+        Command::Seat(SeatCommand::Chart { event, out: path }) => {
+            let event = store.event(EventId(*event)).map_err(fail)?;
+            let seats = store.seat_chart(event.id).map_err(fail)?;
+            match path {
+                None => out.seat_chart(&seats, lang),
+                Some(path) => {
+                    let pdf = tsudoi_report::seat_chart::seat_chart_pdf(
+                        &event.details.title,
+                        &tsudoi_report::tickets::event_when(&event),
+                        &seats,
+                        lang,
+                    )
+                    .map_err(|e| Failure::from_error(&e, lang))?;
+                    std::fs::write(path, pdf).map_err(|e| Failure {
+                        code: "cli.export_failed",
+                        message: export_failed(&e.to_string(), lang),
+                        reported: false,
+                    })?;
+                    let actor = actor(store);
+                    let n_people = seats.iter().filter(|s| s.name.is_some()).count() as u32;
+                    store
+                        .record_audit(
+                            &AuditRecord {
+                                actor: &actor,
+                                action: AuditAction::SeatChartExport,
+                                event_id: Some(event.id),
+                                n_people,
+                                file: &std::path::absolute(path).unwrap_or(path.clone()).display().to_string(),
+                                detail: "pdf",
+                            },
+                            now,
+                        )
+                        .map_err(fail)?;
+                    out.seat_chart_written(path, n_people, lang);
+                }
+            }
         }
         Command::Audit { limit } => {
             let entries = store.audit_log(*limit).map_err(fail)?;

@@ -425,6 +425,58 @@ impl Output {
         println!("{table}");
     }
 
+    pub fn seat_plan(&self, plan: &tsudoi_core::SeatPlan, lang: Lang) {
+        if self.json {
+            return self.print_json(plan);
+        }
+        if plan.blocks.is_empty() {
+            println!("{}", lang.pick("座席表はありません（席の区分だけで受付します）。", "No seat plan: people sit anywhere in their zone."));
+            return;
+        }
+        for zone in tsudoi_core::SeatZone::ALL {
+            let text = plan.blocks_text(*zone);
+            if !text.is_empty() {
+                println!("{}: {text}（{} {}）", zone.label(lang), plan.seats(*zone).count(), lang.pick("席", "seats"));
+            }
+        }
+    }
+
+    pub fn print_seat(&self, attendee: tsudoi_core::AttendeeId, seat: Option<&str>, lang: Lang) {
+        if self.json {
+            return self.print_json(&json!({ "attendee_id": attendee, "seat": seat }));
+        }
+        match seat {
+            Some(seat) => println!("{} {seat}", lang.pick("席:", "Seat:")),
+            None => println!("{}", lang.pick("この人の席の区分には座席表がないか、空席がありません。", "The person's zone has no seat plan or no free seat.")),
+        }
+    }
+
+    pub fn seat_chart(&self, seats: &[tsudoi_core::seating::ChartSeat], lang: Lang) {
+        if self.json {
+            return self.print_json(&seats);
+        }
+        let mut table = table(vec![lang.pick("席の区分", "Zone"), lang.pick("席", "Seat"), lang.pick("氏名", "Name"), lang.pick("所属", "Organization")]);
+        for s in seats {
+            table.add_row(vec![
+                s.zone.label(lang).to_string(),
+                s.seat.clone(),
+                s.name.clone().unwrap_or_default(),
+                s.organization.clone().unwrap_or_default(),
+            ]);
+        }
+        println!("{table}");
+    }
+
+    pub fn seat_chart_written(&self, path: &Path, n_people: u32, lang: Lang) {
+        if self.json {
+            return self.print_json(&json!({ "file": path, "n_seated": n_people }));
+        }
+        match lang {
+            Lang::Ja => println!("座席表（着席 {n_people} 名）を {} に書き出しました。", path.display()),
+            Lang::En => println!("Wrote the seat chart ({n_people} seated) to {}.", path.display()),
+        }
+    }
+
     pub fn print_desk(&self, desk: &tsudoi_store::DeskSettings) {
         if self.json {
             return self.print_json(&json!({ "name": desk.name, "operator": desk.operator }));

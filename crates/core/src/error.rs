@@ -34,6 +34,12 @@ pub enum ValidationError {
     ReasonRequired,
     #[error("not a ticket code: {0}")]
     BadTicket(String),
+    #[error("not a row or table of seats (LABEL:SEATS, 1 to 100 seats): {0}")]
+    BadSeatBlock(String),
+    #[error("two rows or tables are labelled {0}")]
+    DuplicateSeatBlock(String),
+    #[error("the seat plan has no free seat {0} in the person's zone")]
+    SeatUnavailable(String),
     #[error("unknown {field}: {value}")]
     UnknownChoice {
         field: &'static str,
@@ -56,6 +62,9 @@ impl Localized for ValidationError {
             ValidationError::BadTicket(_) => "validation.bad_ticket",
             ValidationError::ReasonRequired => "validation.reason_required",
             ValidationError::UnknownChoice { .. } => "validation.unknown_choice",
+            ValidationError::BadSeatBlock(_) => "validation.bad_seat_block",
+            ValidationError::DuplicateSeatBlock(_) => "validation.duplicate_seat_block",
+            ValidationError::SeatUnavailable(_) => "validation.seat_unavailable",
         }
     }
 
@@ -117,6 +126,24 @@ impl Localized for ValidationError {
             (ValidationError::UnknownChoice { field, value, allowed }, Lang::En) => {
                 format!("“{value}” is not a valid {field}. Use one of: {allowed}")
             }
+            (ValidationError::BadSeatBlock(value), Lang::Ja) => format!(
+                "「{value}」は列・テーブルとして読めません。「A:10, B:10」のように、名前と席数（1〜100）をコロンで区切って入力してください。"
+            ),
+            (ValidationError::BadSeatBlock(value), Lang::En) => format!(
+                "“{value}” is not a row or table. Write the label and its seats (1 to 100) like “A:10, B:10”."
+            ),
+            (ValidationError::DuplicateSeatBlock(label), Lang::Ja) => {
+                format!("列・テーブル「{label}」が二つあります。名前を変えてください。")
+            }
+            (ValidationError::DuplicateSeatBlock(label), Lang::En) => {
+                format!("Two rows or tables are labelled “{label}”. Rename one.")
+            }
+            (ValidationError::SeatUnavailable(seat), Lang::Ja) => format!(
+                "席「{seat}」は選べません（座席表にない、この人の席の区分にない、または使用中です）。空いている席を選んでください。"
+            ),
+            (ValidationError::SeatUnavailable(seat), Lang::En) => format!(
+                "Seat “{seat}” cannot be given: it is not in the plan, not in the person's zone, or taken. Choose a free seat."
+            ),
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod event;
 pub mod i18n;
 pub mod privacy;
 pub mod registration;
+pub mod seating;
 pub mod text;
 pub mod ticket;
 mod time_format;
@@ -32,6 +33,7 @@ pub use door::{
     ZoneSetting,
 };
 pub use error::{Localized, ValidationError};
+pub use seating::{SeatBlock, SeatPlan};
 pub use event::{Event, EventDraft, EventForm, EventFormat, EventId, DEFAULT_CAPACITY};
 pub use i18n::Lang;
 pub use ticket::{TicketToken, TokenError};

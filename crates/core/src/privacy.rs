@@ -6,6 +6,7 @@ choice_enum! {
         #[default]
         AttendanceExport = "attendance_export", "出欠の書き出し", "Attendance export";
         TicketExport = "ticket_export", "受付票の書き出し", "Ticket export";
+        SeatChartExport = "seat_chart_export", "座席表の書き出し", "Seat chart export";
         RegistrationImport = "registration_import", "申込の取り込み", "Registration import";
         OnlineAttendanceImport = "online_attendance_import", "オンライン出席の取り込み", "Online attendance import";
     }

@@ -6,6 +6,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod qr;
+pub mod seat_chart;
 pub mod tickets;
 mod typst_world;
 

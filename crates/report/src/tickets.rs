@@ -13,7 +13,7 @@ use crate::ReportError;
 const TEMPLATE: &str = include_str!("../templates/ticket-cards.typ");
 
 /// Japanese first, then the fonts Windows and macOS carry, then typst's own for Latin text.
-const FONTS: &[&str] = &[
+pub(crate) const FONTS: &[&str] = &[
     "Noto Sans CJK JP",
     "Noto Sans JP",
     "Yu Gothic",
@@ -109,19 +109,25 @@ fn world(sheet: &TicketSheet) -> Result<DocumentWorld, ReportError> {
     DocumentWorld::new(TEMPLATE, json)
 }
 
+/// The event's date and hours as printed, e.g. `2026-07-25 13:30–17:00`.
+pub fn event_when(event: &Event) -> String {
+    let d = &event.details;
+    let time = match (d.start_time, d.end_time) {
+        (Some(start), Some(end)) => format!(" {}–{}", start.format("%H:%M"), end.format("%H:%M")),
+        (Some(start), None) => format!(" {}", start.format("%H:%M")),
+        _ => String::new(),
+    };
+    format!("{}{time}", d.date)
+}
+
 impl TicketSheet {
     /// The sheet for an event's standing registrations (cancelled people get no card).
     pub fn for_event(event: &Event, attendees: &[Attendee], lang: Lang) -> TicketSheet {
         let d = &event.details;
-        let time = match (d.start_time, d.end_time) {
-            (Some(start), Some(end)) => format!(" {}–{}", start.format("%H:%M"), end.format("%H:%M")),
-            (Some(start), None) => format!(" {}", start.format("%H:%M")),
-            _ => String::new(),
-        };
         TicketSheet {
             lang,
             event_title: d.title.clone(),
-            when: format!("{}{time}", d.date),
+            when: event_when(event),
             venue: [d.venue_name.as_str(), d.venue_address.as_str()]
                 .join(" ")
                 .trim()

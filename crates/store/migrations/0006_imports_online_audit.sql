@@ -38,8 +38,8 @@ CREATE TABLE audit_log (
     id         INTEGER PRIMARY KEY,
     at         TEXT NOT NULL,
     actor      TEXT NOT NULL,
-    action     TEXT NOT NULL CHECK (action IN ('attendance_export', 'ticket_export', 'registration_import',
-                                               'online_attendance_import')),
+    action     TEXT NOT NULL CHECK (action IN ('attendance_export', 'ticket_export', 'seat_chart_export',
+                                               'registration_import', 'online_attendance_import')),
     event_id   INTEGER REFERENCES event (id) ON DELETE SET NULL,
     n_people   INTEGER NOT NULL CHECK (n_people >= 0),
     -- The file written or read.

@@ -317,6 +317,7 @@ impl Store {
         if !write_attendee_details(&tx, id, &d, now)? {
             return Err(StoreError::AttendeeNotFound(id));
         }
+        crate::seat::release_misplaced_seat(&tx, id)?;
         let event_id = find_attendee(&tx, id)?.event_id;
         let promoted = promote_waiting(&tx, event_id, now)?
             .into_iter()

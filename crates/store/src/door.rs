@@ -14,6 +14,7 @@ use crate::attendee::{find_attendee, insert_attendee, Seating};
 use crate::event::find_event;
 use crate::sql::{get_choice, get_optional_choice, get_optional_timestamp, get_timestamp, timestamp};
 use crate::ticket::ticket_holder;
+use crate::seat::{free_seat, seat_of, seat_person};
 use crate::zone::zone_plan;
 use crate::{Result, Store, StoreError};
 
@@ -33,6 +34,8 @@ pub struct DoorRequest {
     pub operator: String,
     /// An operator's reason to let the person through a refusal that allows it.
     pub override_reason: Option<String>,
+    /// The seat an operator chose, when the event has a seat plan (else the next free one).
+    pub seat: Option<String>,
 }
 
 /// A recorded attempt, as the desk's log shows it.
@@ -82,6 +85,8 @@ pub struct DoorResult {
     pub in_room: u32,
     pub capacity: u32,
     pub nearly_full: bool,
+    /// The person's seat, when the event has a seat plan for their zone: given at entry.
+    pub seat: Option<String>,
 }
 
 const ATTEMPT_COLUMNS: &str =
@@ -236,6 +241,8 @@ struct Recorded<'a> {
     desk: &'a str,
     operator: &'a str,
     override_reason: Option<&'a str>,
+    /// The seat asked for at the door.
+    seat: Option<&'a str>,
     now: DateTime<Utc>,
 }
 
@@ -334,6 +341,7 @@ fn result(
         in_room,
         capacity: room.capacity,
         nearly_full: room.is_nearly_full(),
+        seat: None,
         attempt,
     })
 }
@@ -366,8 +374,22 @@ fn record_and_report(
     zone: Option<SeatZone>,
     room: Room,
 ) -> Result<DoorResult> {
+    // A seat is given at an entry that passed (the one asked for, or the next free one); any
+    // other answer shows the seat the person already has. A seat asked for but not free refuses
+    // the whole attempt before anything is written.
+    let passed_in = recorded.decision.outcome == DoorOutcome::Ok && recorded.direction == Direction::Entry;
+    let seat = match (&attendee, zone) {
+        (Some(person), Some(zone)) if passed_in => {
+            seat_person(&tx, recorded.event_id, person.id, zone, recorded.seat, recorded.now)?
+        }
+        (Some(person), _) => seat_of(&tx, person.id)?,
+        _ => None,
+    };
     let attempt_id = record(&tx, recorded)?;
-    let result = result(&tx, attempt_id, recorded, attendee, zone, room)?;
+    let result = DoorResult {
+        seat,
+        ..result(&tx, attempt_id, recorded, attendee, zone, room)?
+    };
     tx.commit()?;
     Ok(result)
 }
@@ -449,6 +471,7 @@ impl Store {
             desk: &request.desk,
             operator: &request.operator,
             override_reason: request.override_reason.as_deref(),
+            seat: request.seat.as_deref(),
             now,
         };
         record_and_report(tx, &recorded, attendee, zone, room)
@@ -506,6 +529,7 @@ impl Store {
             desk,
             operator,
             override_reason,
+            seat: None,
             now,
         };
         record_and_report(tx, &recorded, attendee, zone, room)
@@ -543,6 +567,20 @@ impl Store {
             "UPDATE door_attempt SET undone_at = ?2, undone_by = ?3, undo_reason = ?4 WHERE id = ?1",
             params![attempt_id, timestamp(now), desk.trim(), reason.trim()],
         )?;
+        // An undone entry that was the person's only one: they never came in, the seat is free.
+        if let (Direction::Entry, Some(person)) = (attempt.direction, attempt.attendee_id) {
+            let still_entered: bool = tx.query_row(
+                &format!(
+                    "SELECT EXISTS (SELECT 1 FROM door_attempt
+                                    WHERE event_id = ?1 AND attendee_id = ?2 AND direction = 'entry' AND {STANDING})"
+                ),
+                params![attempt.event_id.0, person.0],
+                |row| row.get(0),
+            )?;
+            if !still_entered {
+                free_seat(&tx, person)?;
+            }
+        }
         let undone = find_attempt(&tx, attempt_id)?;
         tx.commit()?;
         Ok(undone)

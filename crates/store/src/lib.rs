@@ -23,6 +23,7 @@ mod migrate;
 mod online_attendance;
 mod open;
 mod registration_import;
+mod seat;
 mod setting;
 mod sql;
 mod ticket;

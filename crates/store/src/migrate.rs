@@ -40,6 +40,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0006_imports_online_audit",
         sql: include_str!("../migrations/0006_imports_online_audit.sql"),
     },
+    Migration {
+        name: "0007_seat_plan",
+        sql: include_str!("../migrations/0007_seat_plan.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.

@@ -105,6 +105,12 @@ impl Store {
             "INSERT INTO zone_move (attendee_id, from_zone, to_zone, reason, operator, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![attendee_id.0, from.as_str(), to.as_str(), reason, operator.trim(), timestamp(now)],
         )?;
+        // A seated person gets a seat in the new zone (when it has a seat plan) in place of the old.
+        let had_seat = crate::seat::seat_of(&tx, attendee_id)?.is_some();
+        crate::seat::release_misplaced_seat(&tx, attendee_id)?;
+        if had_seat && crate::seat::seat_of(&tx, attendee_id)?.is_none() {
+            crate::seat::seat_person(&tx, attendee.event_id, attendee_id, to, None, now)?;
+        }
         let moved = find_attendee(&tx, attendee_id)?;
         tx.commit()?;
         Ok(moved)

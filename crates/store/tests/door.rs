@@ -59,6 +59,7 @@ impl Desk {
             desk: "受付1".into(),
             operator: "佐藤".into(),
             override_reason: override_reason.map(Into::into),
+            seat: None,
         }
     }
 

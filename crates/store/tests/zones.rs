@@ -36,6 +36,7 @@ fn entry(person: AttendeeId, reason: Option<&str>) -> DoorRequest {
         desk: "受付1".into(),
         operator: "佐藤".into(),
         override_reason: reason.map(Into::into),
+        seat: None,
     }
 }
 

@@ -185,7 +185,13 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
           )
         : null,
       result.zone && PASSED.includes(outcome) && result.attempt.direction === "entry"
-        ? h("div", { class: `result-zone zone-${result.zone}`, "data-testid": "result-zone" }, label.zone(result.zone))
+        ? h(
+            "div",
+            { class: "result-place" },
+            h("div", { class: `result-zone zone-${result.zone}`, "data-testid": "result-zone" }, label.zone(result.zone)),
+            result.seat ? h("div", { class: "result-seat", "data-testid": "result-seat" }, `${t("seat")} ${result.seat}`) : null,
+            result.seat && person ? seatChanger(person.id) : null,
+          )
         : null,
       h("p", { class: "result-hint", "data-testid": "result-hint" }, outcomeHint(result)),
       actions.length ? h("div", { class: "actions" }, actions) : null,
@@ -196,6 +202,32 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
       resultBox.dataset.latencyMs = (performance.now() - startedAt).toFixed(1);
     });
     focusScan();
+  }
+
+  /** A seat other than the one offered: typed (A-3) and given if free in the person's zone. */
+  function seatChanger(attendeeId: number): HTMLElement {
+    const input = h("input", { type: "text", class: "seat-input", "data-testid": "seat-choice", "aria-label": t("changeSeat"), size: 5 });
+    const button = h("button", { type: "button", "data-testid": "change-seat" }, t("changeSeat"));
+    const change = async () => {
+      try {
+        const seat = await api.assignSeat(attendeeId, input.value);
+        const shown = resultBox.querySelector<HTMLElement>('[data-testid="result-seat"]');
+        if (shown && seat) shown.textContent = `${t("seat")} ${seat}`;
+        toast(t("seatChanged", { seat: seat ?? "" }));
+        focusScan();
+      } catch (error) {
+        showFailure(error);
+      }
+    };
+    button.addEventListener("click", () => void change());
+    input.addEventListener("keydown", (e: KeyboardEvent) => {
+      if (e.key === "Enter") {
+        e.preventDefault();
+        e.stopPropagation();
+        void change();
+      }
+    });
+    return h("div", { class: "seat-change inline" }, input, button);
   }
 
   function showFailure(error: unknown): void {

@@ -5,6 +5,7 @@ import { api } from "../api";
 import { h, mount } from "../dom";
 import { choices, label, t } from "../i18n";
 import { attendeeSection } from "./attendees";
+import { seatPlanPanel } from "./seats";
 import { attendanceExportPanel, onlineImportPanel, privacyLogPanel, registrationImportPanel, summaryTable } from "./exchange";
 import { field, form, select, showError, text, textInput } from "./forms";
 
@@ -64,6 +65,7 @@ export function eventDetail(
   const onlinePanel = onlineImportPanel(event, on.onDataChanged);
   const attendancePanel = attendanceExportPanel(event, () => api.defaultExportDir(event.id));
   const auditPanel = privacyLogPanel();
+  const seatsPanel = seatPlanPanel(event, () => api.defaultExportDir(event.id));
   const summaryBox = h("div", { class: "attendance-summary-box" });
   void api.attendanceSummary(event.id).then((s) => mount(summaryBox, summaryTable(s)), () => undefined);
   const zonesPanel = zonePlanPanel(event);
@@ -87,6 +89,7 @@ export function eventDetail(
         h("h1", { "data-testid": "event-title" }, event.title),
         h("button", { class: "primary", "data-testid": "open-desk", onclick: on.onOpenDesk }, t("openDesk")),
         h("button", { "data-testid": "edit-zones", onclick: () => zonesPanel.toggle() }, t("zones")),
+        h("button", { "data-testid": "edit-seats", onclick: () => seatsPanel.toggle() }, t("seats")),
         h("button", { "data-testid": "export-tickets", onclick: () => exportPanel.toggle() }, t("exportTickets")),
         h("button", { "data-testid": "edit-event", onclick: on.onEdit }, t("editEvent")),
       ),
@@ -119,6 +122,7 @@ export function eventDetail(
     attendancePanel.element,
     auditPanel.element,
     zonesPanel.element,
+    seatsPanel.element,
     exportPanel.element,
     attendeeSection(event, on),
   );
