@@ -19,7 +19,9 @@ use tsudoi_store::{
     DoorAttempt, DoorRequest, DoorResult, OnlineAttendanceImport, Store,
 };
 
-use crate::dto::{ApiError, AppStatus, DoorInput, EventSummary, SeatChartExport, SeatPlanForm, DESK_SEARCH_LIMIT};
+use crate::dto::{
+    ApiError, AppStatus, DoorInput, EventSummary, SeatChartExport, SeatPlanForm, DESK_SEARCH_LIMIT,
+};
 use crate::state::AppState;
 
 type Reply<T> = Result<T, ApiError>;
@@ -414,21 +416,38 @@ pub fn seat_plan(state: State<'_, AppState>, event_id: EventId) -> Reply<SeatPla
 }
 
 #[tauri::command]
-pub fn set_seat_plan(state: State<'_, AppState>, event_id: EventId, form: SeatPlanForm) -> Reply<SeatPlanForm> {
-    state.with_store(|store| Ok(SeatPlanForm::of(&store.set_seat_plan(event_id, form.into_plan()?)?)))
+pub fn set_seat_plan(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    form: SeatPlanForm,
+) -> Reply<SeatPlanForm> {
+    state.with_store(|store| {
+        Ok(SeatPlanForm::of(
+            &store.set_seat_plan(event_id, form.into_plan()?)?,
+        ))
+    })
 }
 
 /// Gives a person the seat chosen at the desk (`None`: the next free one).
 #[tauri::command]
-pub fn assign_seat(state: State<'_, AppState>, attendee_id: AttendeeId, seat: Option<String>) -> Reply<Option<String>> {
+pub fn assign_seat(
+    state: State<'_, AppState>,
+    attendee_id: AttendeeId,
+    seat: Option<String>,
+) -> Reply<Option<String>> {
     state.with_store(|store| store.assign_seat(attendee_id, seat.as_deref(), Utc::now()))
 }
 
 /// Writes the printable seat chart (PDF, 非公表用); logged.
 #[tauri::command]
-pub fn export_seat_chart(state: State<'_, AppState>, event_id: EventId, path: String) -> Reply<SeatChartExport> {
+pub fn export_seat_chart(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    path: String,
+) -> Reply<SeatChartExport> {
     let lang = state.lang();
-    let (event, seats) = state.with_store(|store| Ok((store.event(event_id)?, store.seat_chart(event_id)?)))?;
+    let (event, seats) =
+        state.with_store(|store| Ok((store.event(event_id)?, store.seat_chart(event_id)?)))?;
     let pdf = tsudoi_report::seat_chart::seat_chart_pdf(
         &event.details.title,
         &tsudoi_report::tickets::event_when(&event),
@@ -441,7 +460,13 @@ pub fn export_seat_chart(state: State<'_, AppState>, event_id: EventId, path: St
         let _ = std::fs::create_dir_all(dir);
     }
     std::fs::write(&path, pdf).map_err(|source| {
-        ApiError::new(&tsudoi_report::ReportError::Io { path: path.clone(), source }, lang)
+        ApiError::new(
+            &tsudoi_report::ReportError::Io {
+                path: path.clone(),
+                source,
+            },
+            lang,
+        )
     })?;
     let n_seated = seats.iter().filter(|s| s.name.is_some()).count() as u32;
     state.with_store(|store| {
@@ -458,5 +483,8 @@ pub fn export_seat_chart(state: State<'_, AppState>, event_id: EventId, path: St
             Utc::now(),
         )
     })?;
-    Ok(SeatChartExport { file: path.display().to_string(), n_seated })
+    Ok(SeatChartExport {
+        file: path.display().to_string(),
+        n_seated,
+    })
 }

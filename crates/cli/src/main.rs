@@ -26,7 +26,7 @@ use tsudoi_exchange::{CategoryChoices, Field};
 use tsudoi_store::{default_db_path, AttendeeQuery, AuditAction, AuditRecord, DeskSettings, Store};
 
 use args::{
-    AttendanceCommand, AttendeeCommand, SeatCommand, AttendeeFields, Cli, Command, EventCommand, EventFields,
+    AttendanceCommand, AttendeeCommand, AttendeeFields, Cli, Command, EventCommand, EventFields, SeatCommand,
     SettingCommand, TicketCommand, ZoneCommand,
 };
 use output::Output;
@@ -359,12 +359,16 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
                         None => plan.blocks.iter().filter(|b| b.zone == zone).cloned().collect(),
                     });
                 }
-                plan = store.set_seat_plan(event, tsudoi_core::SeatPlan { blocks }).map_err(fail)?;
+                plan = store
+                    .set_seat_plan(event, tsudoi_core::SeatPlan { blocks })
+                    .map_err(fail)?;
             }
             out.seat_plan(&plan, lang);
         }
         Command::Seat(SeatCommand::Assign { attendee, seat }) => {
-            let given = store.assign_seat(AttendeeId(*attendee), seat.as_deref(), now).map_err(fail)?;
+            let given = store
+                .assign_seat(AttendeeId(*attendee), seat.as_deref(), now)
+                .map_err(fail)?;
             out.print_seat(AttendeeId(*attendee), given.as_deref(), lang);
         }
         Command::Seat(SeatCommand::Chart { event, out: path }) => {
@@ -394,7 +398,10 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
                                 action: AuditAction::SeatChartExport,
                                 event_id: Some(event.id),
                                 n_people,
-                                file: &std::path::absolute(path).unwrap_or(path.clone()).display().to_string(),
+                                file: &std::path::absolute(path)
+                                    .unwrap_or(path.clone())
+                                    .display()
+                                    .to_string(),
                                 detail: "pdf",
                             },
                             now,

@@ -430,13 +430,24 @@ impl Output {
             return self.print_json(plan);
         }
         if plan.blocks.is_empty() {
-            println!("{}", lang.pick("座席表はありません（席の区分だけで受付します）。", "No seat plan: people sit anywhere in their zone."));
+            println!(
+                "{}",
+                lang.pick(
+                    "座席表はありません（席の区分だけで受付します）。",
+                    "No seat plan: people sit anywhere in their zone."
+                )
+            );
             return;
         }
         for zone in tsudoi_core::SeatZone::ALL {
             let text = plan.blocks_text(*zone);
             if !text.is_empty() {
-                println!("{}: {text}（{} {}）", zone.label(lang), plan.seats(*zone).count(), lang.pick("席", "seats"));
+                println!(
+                    "{}: {text}（{} {}）",
+                    zone.label(lang),
+                    plan.seats(*zone).count(),
+                    lang.pick("席", "seats")
+                );
             }
         }
     }
@@ -447,7 +458,13 @@ impl Output {
         }
         match seat {
             Some(seat) => println!("{} {seat}", lang.pick("席:", "Seat:")),
-            None => println!("{}", lang.pick("この人の席の区分には座席表がないか、空席がありません。", "The person's zone has no seat plan or no free seat.")),
+            None => println!(
+                "{}",
+                lang.pick(
+                    "この人の席の区分には座席表がないか、空席がありません。",
+                    "The person's zone has no seat plan or no free seat."
+                )
+            ),
         }
     }
 
@@ -455,7 +472,12 @@ impl Output {
         if self.json {
             return self.print_json(&seats);
         }
-        let mut table = table(vec![lang.pick("席の区分", "Zone"), lang.pick("席", "Seat"), lang.pick("氏名", "Name"), lang.pick("所属", "Organization")]);
+        let mut table = table(vec![
+            lang.pick("席の区分", "Zone"),
+            lang.pick("席", "Seat"),
+            lang.pick("氏名", "Name"),
+            lang.pick("所属", "Organization"),
+        ]);
         for s in seats {
             table.add_row(vec![
                 s.zone.label(lang).to_string(),
@@ -472,7 +494,10 @@ impl Output {
             return self.print_json(&json!({ "file": path, "n_seated": n_people }));
         }
         match lang {
-            Lang::Ja => println!("座席表（着席 {n_people} 名）を {} に書き出しました。", path.display()),
+            Lang::Ja => println!(
+                "座席表（着席 {n_people} 名）を {} に書き出しました。",
+                path.display()
+            ),
             Lang::En => println!("Wrote the seat chart ({n_people} seated) to {}.", path.display()),
         }
     }

@@ -33,7 +33,7 @@ pub use door::{
     ZoneSetting,
 };
 pub use error::{Localized, ValidationError};
-pub use seating::{SeatBlock, SeatPlan};
 pub use event::{Event, EventDraft, EventForm, EventFormat, EventId, DEFAULT_CAPACITY};
 pub use i18n::Lang;
+pub use seating::{SeatBlock, SeatPlan};
 pub use ticket::{TicketToken, TokenError};

@@ -43,7 +43,10 @@ impl SeatPlan {
                 return Err(ValidationError::BadSeatBlock(block.label));
             }
             if block.n_seats == 0 || block.n_seats > MAX_SEATS_PER_BLOCK {
-                return Err(ValidationError::BadSeatBlock(format!("{label}:{}", block.n_seats)));
+                return Err(ValidationError::BadSeatBlock(format!(
+                    "{label}:{}",
+                    block.n_seats
+                )));
             }
             if !seen.insert(label.to_lowercase()) {
                 return Err(ValidationError::DuplicateSeatBlock(label));
@@ -61,8 +64,13 @@ impl SeatPlan {
             .map(str::trim)
             .filter(|part| !part.is_empty())
             .map(|part| {
-                let (label, seats) = part.split_once(':').ok_or_else(|| ValidationError::BadSeatBlock(part.to_string()))?;
-                let n_seats = seats.trim().parse().map_err(|_| ValidationError::BadSeatBlock(part.to_string()))?;
+                let (label, seats) = part
+                    .split_once(':')
+                    .ok_or_else(|| ValidationError::BadSeatBlock(part.to_string()))?;
+                let n_seats = seats
+                    .trim()
+                    .parse()
+                    .map_err(|_| ValidationError::BadSeatBlock(part.to_string()))?;
                 Ok(SeatBlock {
                     zone,
                     label: label.trim().to_string(),
@@ -112,7 +120,9 @@ impl SeatPlan {
 
     /// A seat as typed (`a-3`, `Ａ－３`) in its stored spelling, when the plan has it.
     pub fn canonical_seat(&self, typed: &str) -> Option<String> {
-        let typed = crate::text::normalize_display(typed).replace(['ー', '－', '―'], "-").replace(' ', "");
+        let typed = crate::text::normalize_display(typed)
+            .replace(['ー', '－', '―'], "-")
+            .replace(' ', "");
         let (label, number) = typed.rsplit_once('-')?;
         let number: u32 = number.parse().ok()?;
         self.blocks
@@ -155,10 +165,22 @@ mod tests {
         let mut taken = HashSet::new();
         assert_eq!(plan.next_free(SeatZone::General, &taken).as_deref(), Some("B-1"));
         taken.extend(["B-1".to_string(), "B-3".to_string()]);
-        assert_eq!(plan.next_free(SeatZone::General, &taken).as_deref(), Some("B-2"), "a freed gap is filled first");
+        assert_eq!(
+            plan.next_free(SeatZone::General, &taken).as_deref(),
+            Some("B-2"),
+            "a freed gap is filled first"
+        );
         taken.extend(["B-2", "C-1", "C-2"].map(String::from));
-        assert_eq!(plan.next_free(SeatZone::General, &taken), None, "a full zone offers none");
-        assert_eq!(plan.next_free(SeatZone::Stakeholder, &taken).as_deref(), Some("A-1"), "zones never share seats");
+        assert_eq!(
+            plan.next_free(SeatZone::General, &taken),
+            None,
+            "a full zone offers none"
+        );
+        assert_eq!(
+            plan.next_free(SeatZone::Stakeholder, &taken).as_deref(),
+            Some("A-1"),
+            "zones never share seats"
+        );
     }
 
     #[test]
@@ -175,7 +197,10 @@ mod tests {
         let dup = SeatPlan {
             blocks: SeatPlan::parse_blocks(SeatZone::General, "A:3, a:4").unwrap(),
         };
-        assert_eq!(dup.normalized(), Err(ValidationError::DuplicateSeatBlock("a".into())));
+        assert_eq!(
+            dup.normalized(),
+            Err(ValidationError::DuplicateSeatBlock("a".into()))
+        );
         assert!(SeatPlan::parse_blocks(SeatZone::General, "A10").is_err());
         let empty = SeatPlan {
             blocks: SeatPlan::parse_blocks(SeatZone::General, "A:0").unwrap(),

@@ -42,7 +42,12 @@ struct ChartData<'a> {
 }
 
 /// The chart as a PDF: A4 landscape, ten seats a line, every page headed 非公表用.
-pub fn seat_chart_pdf(event_title: &str, when: &str, seats: &[ChartSeat], lang: Lang) -> Result<Vec<u8>, ReportError> {
+pub fn seat_chart_pdf(
+    event_title: &str,
+    when: &str,
+    seats: &[ChartSeat],
+    lang: Lang,
+) -> Result<Vec<u8>, ReportError> {
     let zones = SeatZone::ALL
         .iter()
         .filter(|zone| seats.iter().any(|s| s.zone == **zone))

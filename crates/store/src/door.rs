@@ -12,9 +12,9 @@ use tsudoi_core::{
 
 use crate::attendee::{find_attendee, insert_attendee, Seating};
 use crate::event::find_event;
+use crate::seat::{free_seat, seat_of, seat_person};
 use crate::sql::{get_choice, get_optional_choice, get_optional_timestamp, get_timestamp, timestamp};
 use crate::ticket::ticket_holder;
-use crate::seat::{free_seat, seat_of, seat_person};
 use crate::zone::zone_plan;
 use crate::{Result, Store, StoreError};
 
@@ -379,9 +379,14 @@ fn record_and_report(
     // the whole attempt before anything is written.
     let passed_in = recorded.decision.outcome == DoorOutcome::Ok && recorded.direction == Direction::Entry;
     let seat = match (&attendee, zone) {
-        (Some(person), Some(zone)) if passed_in => {
-            seat_person(&tx, recorded.event_id, person.id, zone, recorded.seat, recorded.now)?
-        }
+        (Some(person), Some(zone)) if passed_in => seat_person(
+            &tx,
+            recorded.event_id,
+            person.id,
+            zone,
+            recorded.seat,
+            recorded.now,
+        )?,
         (Some(person), _) => seat_of(&tx, person.id)?,
         _ => None,
     };

@@ -145,7 +145,12 @@ impl Store {
     }
 
     /// Gives a person a seat of their zone: `seat` when it is free, else the next free one.
-    pub fn assign_seat(&mut self, attendee_id: AttendeeId, seat: Option<&str>, now: DateTime<Utc>) -> Result<Option<String>> {
+    pub fn assign_seat(
+        &mut self,
+        attendee_id: AttendeeId,
+        seat: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Option<String>> {
         let tx = self.conn.transaction()?;
         let person = find_attendee(&tx, attendee_id)?;
         let zone = zone_plan(&tx, person.event_id)?.zone_of(person.details.category, person.zone_override);
