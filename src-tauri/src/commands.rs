@@ -8,19 +8,27 @@ use tsudoi_core::{
     ZonePlan,
 };
 
+use tsudoi_core::agenda::{
+    AgendaItemDraft, AgendaItemId, MinutesField, MinutesNote, NoteId, Photo, PhotoId, Speaker, SpeakerDraft,
+    SpeakerId,
+};
 use tsudoi_core::attendance::AttendanceSummary;
 use tsudoi_exchange::files::{
     export_attendance_file, import_online_report_file, import_registration_file, ExportOutcome,
     ExportRequest, RegistrationOutcome, RegistrationRequest,
 };
+use tsudoi_exchange::files::{AgendaExport, MinutesExport};
+use tsudoi_report::agenda::Disclosure;
 use tsudoi_report::tickets::TicketExport;
 use tsudoi_store::{
     AttendeeQuery, AttendeeUpdate, AuditAction, AuditEntry, AuditRecord, DemoReport, DeskSettings,
     DoorAttempt, DoorRequest, DoorResult, OnlineAttendanceImport, Store,
 };
+use tsudoi_store::{ItemMinutes, PhotoChange};
 
 use crate::dto::{
-    ApiError, AppStatus, DoorInput, EventSummary, SeatChartExport, SeatPlanForm, DESK_SEARCH_LIMIT,
+    AgendaView, ApiError, AppStatus, DoorInput, EventSummary, PhotoAddResult, PhotoView, SeatChartExport,
+    SeatPlanForm, DESK_SEARCH_LIMIT,
 };
 use crate::state::AppState;
 
@@ -487,4 +495,236 @@ pub fn export_seat_chart(
         file: path.display().to_string(),
         n_seated,
     })
+}
+
+#[tauri::command]
+pub fn list_speakers(state: State<'_, AppState>) -> Reply<Vec<Speaker>> {
+    state.with_store(|store| store.speakers())
+}
+
+#[tauri::command]
+pub fn create_speaker(state: State<'_, AppState>, draft: SpeakerDraft) -> Reply<Speaker> {
+    state.with_store(|store| store.add_speaker(draft, Utc::now()))
+}
+
+#[tauri::command]
+pub fn update_speaker(state: State<'_, AppState>, id: SpeakerId, draft: SpeakerDraft) -> Reply<Speaker> {
+    state.with_store(|store| store.update_speaker(id, draft, Utc::now()))
+}
+
+fn agenda_view(store: &Store, event_id: EventId) -> Result<AgendaView, tsudoi_store::StoreError> {
+    Ok(AgendaView {
+        items: store.agenda(event_id)?,
+        issues: store.schedule_issues(event_id)?,
+    })
+}
+
+#[tauri::command]
+pub fn agenda(state: State<'_, AppState>, event_id: EventId) -> Reply<AgendaView> {
+    state.with_store(|store| agenda_view(store, event_id))
+}
+
+#[tauri::command]
+pub fn create_agenda_item(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    draft: AgendaItemDraft,
+) -> Reply<AgendaView> {
+    state.with_store(|store| {
+        store.add_agenda_item(event_id, draft, Utc::now())?;
+        agenda_view(store, event_id)
+    })
+}
+
+#[tauri::command]
+pub fn update_agenda_item(
+    state: State<'_, AppState>,
+    id: AgendaItemId,
+    draft: AgendaItemDraft,
+) -> Reply<AgendaView> {
+    state.with_store(|store| {
+        let item = store.update_agenda_item(id, draft, Utc::now())?;
+        agenda_view(store, item.event_id)
+    })
+}
+
+/// Moves an item to a place in the programme (from 0) and re-times the programme.
+#[tauri::command]
+pub fn move_agenda_item(state: State<'_, AppState>, id: AgendaItemId, to: u32) -> Reply<AgendaView> {
+    state.with_store(|store| {
+        let event_id = store.agenda_item(id)?.event_id;
+        store.move_agenda_item(id, to, Utc::now())?;
+        agenda_view(store, event_id)
+    })
+}
+
+#[tauri::command]
+pub fn delete_agenda_item(state: State<'_, AppState>, id: AgendaItemId) -> Reply<AgendaView> {
+    state.with_store(|store| {
+        let event_id = store.agenda_item(id)?.event_id;
+        store.delete_agenda_item(id)?;
+        agenda_view(store, event_id)
+    })
+}
+
+#[tauri::command]
+pub fn export_agenda(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    dir: String,
+    public: bool,
+) -> Reply<AgendaExport> {
+    let lang = state.lang();
+    state.with_store_and_files(|store| {
+        tsudoi_exchange::files::export_agenda(
+            store,
+            event_id,
+            Path::new(dir.trim()),
+            lang,
+            disclosure(public),
+        )
+    })
+}
+
+#[tauri::command]
+pub fn export_minutes(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    dir: String,
+    public: bool,
+) -> Reply<MinutesExport> {
+    let lang = state.lang();
+    let offset = *chrono::Local::now().offset();
+    state.with_store_and_files(|store| {
+        tsudoi_exchange::files::export_minutes(
+            store,
+            event_id,
+            Path::new(dir.trim()),
+            lang,
+            disclosure(public),
+            offset,
+        )
+    })
+}
+
+fn disclosure(public: bool) -> Disclosure {
+    if public {
+        Disclosure::Public
+    } else {
+        Disclosure::Internal
+    }
+}
+
+#[tauri::command]
+pub fn minutes(state: State<'_, AppState>, event_id: EventId) -> Reply<Vec<ItemMinutes>> {
+    state.with_store(|store| store.minutes(event_id))
+}
+
+/// Saves a text of an item's minutes as typed so far (the window calls it while typing).
+#[tauri::command]
+pub fn save_minutes_text(
+    state: State<'_, AppState>,
+    item: AgendaItemId,
+    field: MinutesField,
+    text: String,
+) -> Reply<()> {
+    state.with_store(|store| store.save_minutes_text(item, field, &text, Utc::now()))
+}
+
+/// Saves a running note as typed so far; a new note when `note` is none.
+#[tauri::command]
+pub fn save_note(
+    state: State<'_, AppState>,
+    item: AgendaItemId,
+    note: Option<NoteId>,
+    text: String,
+) -> Reply<Option<MinutesNote>> {
+    state.with_store(|store| store.save_note(item, note, &text, Utc::now()))
+}
+
+fn photo_view(store: &Store, photo: Photo) -> PhotoView {
+    use base64::Engine;
+    let thumbnail = std::fs::read(store.thumbnail_path(&photo))
+        .map(|bytes| {
+            format!(
+                "data:image/jpeg;base64,{}",
+                base64::engine::general_purpose::STANDARD.encode(bytes)
+            )
+        })
+        .unwrap_or_default();
+    PhotoView { photo, thumbnail }
+}
+
+#[tauri::command]
+pub fn photos(state: State<'_, AppState>, event_id: EventId) -> Reply<Vec<PhotoView>> {
+    state.with_store(|store| {
+        let photos = store.photos(event_id)?;
+        Ok(photos.into_iter().map(|p| photo_view(store, p)).collect())
+    })
+}
+
+/// Adds photo files (picked or dropped); each is checked on its own, a broken one refused.
+#[tauri::command]
+pub fn add_photos(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    paths: Vec<String>,
+) -> Reply<Vec<PhotoAddResult>> {
+    let lang = state.lang();
+    state.with_store(|store| {
+        Ok(paths
+            .into_iter()
+            .map(|path| {
+                match tsudoi_exchange::files::add_photo_file(store, event_id, Path::new(&path), Utc::now()) {
+                    Ok(added) => PhotoAddResult {
+                        file: path,
+                        new: added.new,
+                        added: Some(photo_view(store, added.photo)),
+                        error: None,
+                    },
+                    Err(error) => PhotoAddResult {
+                        file: path,
+                        new: false,
+                        added: None,
+                        error: Some(ApiError::new(&error, lang)),
+                    },
+                }
+            })
+            .collect())
+    })
+}
+
+/// Adds a photo taken with the webcam (JPEG bytes).
+#[tauri::command]
+pub fn add_photo_bytes(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    bytes: Vec<u8>,
+    name: String,
+) -> Reply<PhotoView> {
+    state.with_store_and_files(|store| {
+        let taken_now = chrono::Local::now().naive_local();
+        let added = tsudoi_exchange::files::add_photo_bytes(
+            store,
+            event_id,
+            &bytes,
+            &name,
+            Some(taken_now),
+            Utc::now(),
+        )?;
+        Ok::<_, tsudoi_exchange::files::ExchangeError>(photo_view(store, added.photo))
+    })
+}
+
+#[tauri::command]
+pub fn update_photo(state: State<'_, AppState>, id: PhotoId, change: PhotoChange) -> Reply<PhotoView> {
+    state.with_store(|store| {
+        let photo = store.update_photo(id, &change)?;
+        Ok(photo_view(store, photo))
+    })
+}
+
+#[tauri::command]
+pub fn delete_photo(state: State<'_, AppState>, id: PhotoId) -> Reply<()> {
+    state.with_store(|store| store.delete_photo(id))
 }

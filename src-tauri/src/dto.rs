@@ -88,3 +88,27 @@ pub struct SeatChartExport {
     pub file: String,
     pub n_seated: u32,
 }
+
+/// The programme and what about its timing deserves a look.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AgendaView {
+    pub items: Vec<tsudoi_core::agenda::AgendaItem>,
+    pub issues: Vec<tsudoi_core::agenda::ScheduleIssue>,
+}
+
+/// A photo with its thumbnail as a `data:` URL (the window loads nothing from disk itself).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PhotoView {
+    pub photo: tsudoi_core::agenda::Photo,
+    pub thumbnail: String,
+}
+
+/// One file of several added: the photo, or why it was refused.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PhotoAddResult {
+    pub file: String,
+    pub added: Option<PhotoView>,
+    /// False when the same photo was already there.
+    pub new: bool,
+    pub error: Option<ApiError>,
+}

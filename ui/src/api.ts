@@ -18,6 +18,18 @@ import type {
   RegistrationRequest,
   SeatChartExport,
   SeatPlanForm,
+  AgendaExport,
+  AgendaItemDraft,
+  AgendaView,
+  ItemMinutes,
+  MinutesExport,
+  MinutesField,
+  MinutesNote,
+  PhotoAddResult,
+  PhotoChange,
+  PhotoView,
+  Speaker,
+  SpeakerDraft,
   DemoReport,
   DeskSettings,
   DoorAttempt,
@@ -99,6 +111,32 @@ export const api = {
   setSeatPlan: (eventId: number, form: SeatPlanForm) => call<SeatPlanForm>("set_seat_plan", { eventId, form }),
   assignSeat: (attendeeId: number, seat: string | null) => call<string | null>("assign_seat", { attendeeId, seat }),
   exportSeatChart: (eventId: number, path: string) => call<SeatChartExport>("export_seat_chart", { eventId, path }),
+  speakers: () => call<Speaker[]>("list_speakers"),
+  createSpeaker: (draft: SpeakerDraft) => call<Speaker>("create_speaker", { draft }),
+  agenda: (eventId: number) => call<AgendaView>("agenda", { eventId }),
+  createAgendaItem: (eventId: number, draft: AgendaItemDraft) => call<AgendaView>("create_agenda_item", { eventId, draft }),
+  updateAgendaItem: (id: number, draft: AgendaItemDraft) => call<AgendaView>("update_agenda_item", { id, draft }),
+  moveAgendaItem: (id: number, to: number) => call<AgendaView>("move_agenda_item", { id, to }),
+  deleteAgendaItem: (id: number) => call<AgendaView>("delete_agenda_item", { id }),
+  exportAgenda: (eventId: number, dir: string, isPublic: boolean) => call<AgendaExport>("export_agenda", { eventId, dir, public: isPublic }),
+  exportMinutes: (eventId: number, dir: string, isPublic: boolean) => call<MinutesExport>("export_minutes", { eventId, dir, public: isPublic }),
+  minutes: (eventId: number) => call<ItemMinutes[]>("minutes", { eventId }),
+  saveMinutesText: (item: number, field: MinutesField, text: string) => call<null>("save_minutes_text", { item, field, text }),
+  saveNote: (item: number, note: number | null, text: string) => call<MinutesNote | null>("save_note", { item, note, text }),
+  photos: (eventId: number) => call<PhotoView[]>("photos", { eventId }),
+  addPhotos: (eventId: number, paths: string[]) => call<PhotoAddResult[]>("add_photos", { eventId, paths }),
+  addPhotoBytes: (eventId: number, bytes: number[], name: string) => call<PhotoView>("add_photo_bytes", { eventId, bytes, name }),
+  updatePhoto: (id: number, change: PhotoChange) => call<PhotoView>("update_photo", { id, change }),
+  deletePhoto: (id: number) => call<null>("delete_photo", { id }),
+  /** The system's file picker for several files; an empty list when the person cancels. */
+  pickFiles: async (extensions: string[], filterName: string): Promise<string[]> => {
+    try {
+      const chosen = await openDialog({ directory: false, multiple: true, filters: [{ name: filterName, extensions }] });
+      return Array.isArray(chosen) ? chosen : typeof chosen === "string" ? [chosen] : [];
+    } catch (error) {
+      throw new ApiFailure("dialog.failed", String(error));
+    }
+  },
   /** The system's file picker for a file to read; null when the person cancels. */
   pickFile: async (extensions: string[], filterName: string): Promise<string | null> => {
     try {

@@ -181,6 +181,114 @@ export type SeatPlanForm = { general: string, stakeholder: string,
  */
 n_general: number, n_stakeholder: number, };
 
+export type AgendaKind = "opening" | "keynote" | "panel" | "talk" | "networking" | "break" | "group_work" | "closing";
+
+export type ItemPlace = "hybrid" | "venue" | "online";
+
+export type SpeakerId = number;
+
+export type SpeakerDraft = { name: string, kana: string, organization: string, title: string, 
+/**
+ * A short biography for the programme (講師略歴).
+ */
+biography: string, 
+/**
+ * How to reach the person: email or phone, as the organizer keeps it.
+ */
+contact: string, };
+
+export type Speaker = { id: SpeakerId, name: string, kana: string, organization: string, title: string, 
+/**
+ * A short biography for the programme (講師略歴).
+ */
+biography: string, 
+/**
+ * How to reach the person: email or phone, as the organizer keeps it.
+ */
+contact: string, };
+
+export type AgendaItemId = number;
+
+export type AgendaItemDraft = { starts_at: string, ends_at: string, kind: AgendaKind, title: string, place: ItemPlace, 
+/**
+ * In the order they are introduced.
+ */
+speaker_ids: Array<SpeakerId>, moderator_id: SpeakerId | null, notes: string, };
+
+export type AgendaItem = { id: AgendaItemId, event_id: EventId, 
+/**
+ * Its place in the programme, from 0.
+ */
+position: number, speakers: Array<Speaker>, moderator: Speaker | null, starts_at: string, ends_at: string, kind: AgendaKind, title: string, place: ItemPlace, 
+/**
+ * In the order they are introduced.
+ */
+speaker_ids: Array<SpeakerId>, moderator_id: SpeakerId | null, notes: string, };
+
+export type ScheduleIssue = { "kind": "overlap", item: AgendaItemId, previous: AgendaItemId, minutes: number, } | { "kind": "gap", item: AgendaItemId, previous: AgendaItemId, minutes: number, } | { "kind": "before_event", item: AgendaItemId, minutes: number, } | { "kind": "after_event", item: AgendaItemId, minutes: number, } | { "kind": "short_of_event", minutes: number, };
+
+export type NoteId = number;
+
+export type MinutesNote = { id: NoteId, agenda_item_id: AgendaItemId, 
+/**
+ * When the note was begun.
+ */
+at: string, text: string, };
+
+export type ItemMinutesText = { 
+/**
+ * 講演概要: the summary of a talk.
+ */
+talk_summary: string, decisions: string, follow_ups: string, };
+
+export type MinutesField = "talk_summary" | "decisions" | "follow_ups";
+
+export type PhotoId = number;
+
+export type Photo = { id: PhotoId, event_id: EventId, 
+/**
+ * SHA-256 of the original file, hex: the same photo twice is one photo.
+ */
+sha256: string, original_name: string, media_type: string, width: number, height: number, 
+/**
+ * When the camera says it was taken (EXIF, the camera's local time), else when it was added.
+ */
+taken_at: string | null, agenda_item_id: AgendaItemId | null, 
+/**
+ * Moved to its item by a person (a later change of the programme does not move it back).
+ */
+placed_by_hand: boolean, caption: string, 
+/**
+ * The people in it agreed that it may appear in the public report (default: no).
+ */
+public_ok: boolean, added_at: string, };
+
+export type ItemMinutes = { agenda_item_id: AgendaItemId, notes: Array<MinutesNote>, 
+/**
+ * 講演概要: the summary of a talk.
+ */
+talk_summary: string, decisions: string, follow_ups: string, };
+
+export type PhotoChange = { 
+/**
+ * Moves the photo to this item (none: to no item); absent: leaves it where it is.
+ */
+agenda_item_id?: AgendaItemId | null | undefined, caption?: string, public_ok?: boolean, };
+
+export type AgendaExport = { pdf: string, html: string, csv: string, n_items: number, };
+
+export type MinutesExport = { markdown: string, html: string, pdf: string, n_photos: number, };
+
+export type AgendaView = { items: Array<AgendaItem>, issues: Array<ScheduleIssue>, };
+
+export type PhotoView = { photo: Photo, thumbnail: string, };
+
+export type PhotoAddResult = { file: string, added: PhotoView | null, 
+/**
+ * False when the same photo was already there.
+ */
+new: boolean, error: ApiError | null, };
+
 export type SeatChartExport = { file: string, n_seated: number, };
 
 export type TicketExport = { dir: string, n_tickets: number, pdf: string, };

@@ -89,6 +89,18 @@ pub enum Command {
     /// Online attendance from Teams/Zoom reports, and the attendance file for the bureau.
     #[command(subcommand)]
     Attendance(AttendanceCommand),
+    /// Speakers (登壇者), kept across events.
+    #[command(subcommand)]
+    Speaker(SpeakerCommand),
+    /// The programme (次第): items, order, timing checks, and the printable programme.
+    #[command(subcommand)]
+    Agenda(AgendaCommand),
+    /// The minutes (議事録): written in the window; exported here.
+    #[command(subcommand)]
+    Minutes(MinutesCommand),
+    /// Photos of the day, attached to the item running when they were taken.
+    #[command(subcommand)]
+    Photo(PhotoCommand),
     /// The privacy log: every import and export of personal data, newest first.
     Audit {
         #[arg(long, default_value_t = 50)]
@@ -193,6 +205,126 @@ pub enum AttendeeCommand {
         /// The category for a word no rule knows: '学生=other', '行政=stakeholder'.
         #[arg(long = "category", value_name = "WORD=CATEGORY")]
         category: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum SpeakerCommand {
+    Add(#[command(flatten)] SpeakerFields),
+    List,
+    Update {
+        id: i64,
+        #[command(flatten)]
+        fields: SpeakerFields,
+    },
+}
+
+#[derive(Args)]
+pub struct SpeakerFields {
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub kana: Option<String>,
+    #[arg(long = "org")]
+    pub organization: Option<String>,
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long = "bio")]
+    pub biography: Option<String>,
+    #[arg(long)]
+    pub contact: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum AgendaCommand {
+    /// The programme in order, with overlaps, gaps and the event's hours checked.
+    List {
+        #[arg(long)]
+        event: i64,
+    },
+    /// Add an item at the end of the programme.
+    Add {
+        #[arg(long)]
+        event: i64,
+        #[command(flatten)]
+        fields: AgendaFields,
+    },
+    /// Change the given fields of an item.
+    Update {
+        id: i64,
+        #[command(flatten)]
+        fields: AgendaFields,
+    },
+    /// Move an item to place N (from 1); the programme is re-timed, each item keeping its length.
+    Move {
+        id: i64,
+        #[arg(long)]
+        to: u32,
+    },
+    Delete {
+        id: i64,
+    },
+    /// Write the programme as a one-page PDF, an HTML page for the screen, and CSV.
+    Export {
+        #[arg(long)]
+        event: i64,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Head every page 公表用 (public) instead of 非公表用 (internal).
+        #[arg(long)]
+        public: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct AgendaFields {
+    #[arg(long, value_name = "HH:MM")]
+    pub start: Option<String>,
+    #[arg(long, value_name = "HH:MM")]
+    pub end: Option<String>,
+    /// opening, keynote, panel, talk, networking, break, group_work, closing
+    #[arg(long)]
+    pub kind: Option<String>,
+    #[arg(long)]
+    pub title: Option<String>,
+    /// hybrid, venue or online
+    #[arg(long)]
+    pub place: Option<String>,
+    /// A speaker's id; repeat for several (replaces the list).
+    #[arg(long = "speaker")]
+    pub speakers: Vec<i64>,
+    #[arg(long)]
+    pub moderator: Option<i64>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum MinutesCommand {
+    /// Write the minutes as Markdown, printable HTML and PDF, with the photos of each item.
+    Export {
+        #[arg(long)]
+        event: i64,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Head every page 公表用 and show only photos people agreed may be published.
+        #[arg(long)]
+        public: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PhotoCommand {
+    /// Add photo files (JPEG, PNG): each checked, stored once, attached by the time it was taken.
+    Add {
+        #[arg(long)]
+        event: i64,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    List {
+        #[arg(long)]
+        event: i64,
     },
 }
 

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use chrono::Utc;
 use clap::Parser;
 use serde_json::json;
+use tsudoi_core::agenda::{AgendaItemDraft, AgendaItemId, AgendaKind, ItemPlace, SpeakerDraft, SpeakerId};
 use tsudoi_core::event::{parse_date, parse_time};
 use tsudoi_core::{
     AttendanceMode, AttendeeDraft, AttendeeId, AttendeeStatus, Category, Direction, EventDraft, EventFormat,
@@ -26,8 +27,9 @@ use tsudoi_exchange::{CategoryChoices, Field};
 use tsudoi_store::{default_db_path, AttendeeQuery, AuditAction, AuditRecord, DeskSettings, Store};
 
 use args::{
-    AttendanceCommand, AttendeeCommand, AttendeeFields, Cli, Command, EventCommand, EventFields, SeatCommand,
-    SettingCommand, TicketCommand, ZoneCommand,
+    AgendaCommand, AgendaFields, AttendanceCommand, AttendeeCommand, AttendeeFields, Cli, Command,
+    EventCommand, EventFields, MinutesCommand, PhotoCommand, SeatCommand, SettingCommand, SpeakerCommand,
+    SpeakerFields, TicketCommand, ZoneCommand,
 };
 use output::Output;
 
@@ -71,6 +73,61 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn disclosure(public: bool) -> tsudoi_report::agenda::Disclosure {
+    if public {
+        tsudoi_report::agenda::Disclosure::Public
+    } else {
+        tsudoi_report::agenda::Disclosure::Internal
+    }
+}
+
+fn speaker_draft(current: SpeakerDraft, f: &SpeakerFields) -> SpeakerDraft {
+    SpeakerDraft {
+        name: f.name.clone().unwrap_or(current.name),
+        kana: f.kana.clone().unwrap_or(current.kana),
+        organization: f.organization.clone().unwrap_or(current.organization),
+        title: f.title.clone().unwrap_or(current.title),
+        biography: f.biography.clone().unwrap_or(current.biography),
+        contact: f.contact.clone().unwrap_or(current.contact),
+    }
+}
+
+fn agenda_draft(
+    current: AgendaItemDraft,
+    f: &AgendaFields,
+) -> Result<AgendaItemDraft, tsudoi_core::ValidationError> {
+    let time = |text: &Option<String>, current| -> Result<_, tsudoi_core::ValidationError> {
+        match text {
+            Some(text) => parse_time(text),
+            None => Ok(current),
+        }
+    };
+    Ok(AgendaItemDraft {
+        starts_at: time(&f.start, current.starts_at)?,
+        ends_at: time(&f.end, current.ends_at)?,
+        kind: f
+            .kind
+            .as_deref()
+            .map(AgendaKind::parse)
+            .transpose()?
+            .unwrap_or(current.kind),
+        title: f.title.clone().unwrap_or(current.title),
+        place: f
+            .place
+            .as_deref()
+            .map(ItemPlace::parse)
+            .transpose()?
+            .unwrap_or(current.place),
+        speaker_ids: if f.speakers.is_empty() {
+            current.speaker_ids
+        } else {
+            f.speakers.iter().map(|id| SpeakerId(*id)).collect()
+        },
+        moderator_id: f.moderator.map(SpeakerId).or(current.moderator_id),
+        notes: f.notes.clone().unwrap_or(current.notes),
+    })
 }
 
 /// Who is acting, for the privacy log: the operator set for this computer (`tsudoi setting desk
@@ -410,6 +467,151 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
                     out.seat_chart_written(path, n_people, lang);
                 }
             }
+        }
+        Command::Speaker(SpeakerCommand::Add(fields)) => {
+            let speaker = store
+                .add_speaker(speaker_draft(SpeakerDraft::default(), fields), now)
+                .map_err(fail)?;
+            out.print_json_or(&speaker, || format!("{} {}", speaker.id.0, speaker.details.name));
+        }
+        Command::Speaker(SpeakerCommand::Update { id, fields }) => {
+            let current = store
+                .speakers()
+                .map_err(fail)?
+                .into_iter()
+                .find(|s| s.id.0 == *id)
+                .ok_or_else(|| fail(tsudoi_store::StoreError::SpeakerNotFound(*id)))?;
+            let speaker = store
+                .update_speaker(current.id, speaker_draft(current.details, fields), now)
+                .map_err(fail)?;
+            out.print_json_or(&speaker, || format!("{} {}", speaker.id.0, speaker.details.name));
+        }
+        Command::Speaker(SpeakerCommand::List) => {
+            let speakers = store.speakers().map_err(fail)?;
+            out.speakers(&speakers, lang);
+        }
+        Command::Agenda(AgendaCommand::List { event }) => {
+            let items = store.agenda(EventId(*event)).map_err(fail)?;
+            let issues = store.schedule_issues(EventId(*event)).map_err(fail)?;
+            out.agenda(&items, &issues, lang);
+        }
+        Command::Agenda(AgendaCommand::Add { event, fields }) => {
+            let (Some(start), Some(end), Some(title)) = (&fields.start, &fields.end, &fields.title) else {
+                return Err(missing_argument("--start, --end, --title", lang));
+            };
+            let draft = AgendaItemDraft {
+                starts_at: parse_time(start).map_err(invalid)?,
+                ends_at: parse_time(end).map_err(invalid)?,
+                kind: AgendaKind::Talk,
+                title: title.clone(),
+                place: ItemPlace::Hybrid,
+                speaker_ids: Vec::new(),
+                moderator_id: None,
+                notes: String::new(),
+            };
+            let draft = agenda_draft(draft, fields).map_err(invalid)?;
+            let item = store.add_agenda_item(EventId(*event), draft, now).map_err(fail)?;
+            out.print_json_or(&item, || format!("{} {}", item.id.0, item.details.title));
+        }
+        Command::Agenda(AgendaCommand::Update { id, fields }) => {
+            let current = store.agenda_item(AgendaItemId(*id)).map_err(fail)?;
+            let draft = agenda_draft(current.details, fields).map_err(invalid)?;
+            let item = store
+                .update_agenda_item(AgendaItemId(*id), draft, now)
+                .map_err(fail)?;
+            out.print_json_or(&item, || format!("{} {}", item.id.0, item.details.title));
+        }
+        Command::Agenda(AgendaCommand::Move { id, to }) => {
+            let items = store
+                .move_agenda_item(AgendaItemId(*id), to.saturating_sub(1), now)
+                .map_err(fail)?;
+            let event = items.first().map(|i| i.event_id).unwrap_or(EventId(0));
+            let issues = store.schedule_issues(event).map_err(fail)?;
+            out.agenda(&items, &issues, lang);
+        }
+        Command::Agenda(AgendaCommand::Delete { id }) => {
+            store.delete_agenda_item(AgendaItemId(*id)).map_err(fail)?;
+            out.print_json_or(&json!({ "deleted": id }), || {
+                lang.pick("削除しました。", "Deleted.").to_string()
+            });
+        }
+        Command::Agenda(AgendaCommand::Export {
+            event,
+            out: dir,
+            public,
+        }) => {
+            let done =
+                tsudoi_exchange::files::export_agenda(store, EventId(*event), dir, lang, disclosure(*public))
+                    .map_err(|e| Failure::from_error(&e, lang))?;
+            out.print_json_or(&done, || format!("{}\n{}\n{}", done.pdf, done.html, done.csv));
+        }
+        Command::Minutes(MinutesCommand::Export {
+            event,
+            out: dir,
+            public,
+        }) => {
+            let offset = *chrono::Local::now().offset();
+            let done = tsudoi_exchange::files::export_minutes(
+                store,
+                EventId(*event),
+                dir,
+                lang,
+                disclosure(*public),
+                offset,
+            )
+            .map_err(|e| Failure::from_error(&e, lang))?;
+            out.print_json_or(&done, || {
+                format!(
+                    "{}\n{}\n{}\n({} photos)",
+                    done.markdown, done.html, done.pdf, done.n_photos
+                )
+            });
+        }
+        Command::Photo(PhotoCommand::Add { event, files }) => {
+            let mut added = Vec::new();
+            for file in files {
+                let photo = tsudoi_exchange::files::add_photo_file(store, EventId(*event), file, now)
+                    .map_err(|e| Failure::from_error(&e, lang))?;
+                added.push(photo);
+            }
+            out.print_json_or(&added, || {
+                added
+                    .iter()
+                    .map(|a| {
+                        format!(
+                            "{} {}{}",
+                            a.photo.id.0,
+                            a.photo.original_name,
+                            if a.new {
+                                ""
+                            } else {
+                                lang.pick("（追加済みの写真）", " (already there)")
+                            }
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+        Command::Photo(PhotoCommand::List { event }) => {
+            let photos = store.photos(EventId(*event)).map_err(fail)?;
+            out.print_json_or(&photos, || {
+                photos
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "{} {} {} item={}",
+                            p.id.0,
+                            p.original_name,
+                            p.taken_at.map(|t| t.to_string()).unwrap_or_default(),
+                            p.agenda_item_id
+                                .map(|i| i.0.to_string())
+                                .unwrap_or_else(|| "-".into())
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
         }
         Command::Audit { limit } => {
             let entries = store.audit_log(*limit).map_err(fail)?;

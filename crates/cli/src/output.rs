@@ -502,10 +502,160 @@ impl Output {
         }
     }
 
+    /// JSON when asked, else the line(s) for people.
+    pub fn print_json_or(&self, value: &impl Serialize, text: impl FnOnce() -> String) {
+        if self.json {
+            self.print_json(value);
+        } else {
+            println!("{}", text());
+        }
+    }
+
+    pub fn speakers(&self, speakers: &[tsudoi_core::agenda::Speaker], lang: Lang) {
+        if self.json {
+            return self.print_json(&speakers);
+        }
+        let mut table = table(vec![
+            "ID",
+            lang.pick("氏名", "Name"),
+            lang.pick("所属", "Organization"),
+            lang.pick("役職", "Title"),
+        ]);
+        for s in speakers {
+            table.add_row(vec![
+                s.id.0.to_string(),
+                s.details.name.clone(),
+                s.details.organization.clone(),
+                s.details.title.clone(),
+            ]);
+        }
+        println!("{table}");
+    }
+
+    pub fn agenda(
+        &self,
+        items: &[tsudoi_core::agenda::AgendaItem],
+        issues: &[tsudoi_core::agenda::ScheduleIssue],
+        lang: Lang,
+    ) {
+        if self.json {
+            return self.print_json(&json!({ "items": items, "issues": issues }));
+        }
+        let mut table = table(vec![
+            "ID",
+            lang.pick("時間", "Time"),
+            lang.pick("種類", "Kind"),
+            lang.pick("題名", "Title"),
+            lang.pick("登壇者", "Speakers"),
+        ]);
+        for item in items {
+            let d = &item.details;
+            table.add_row(vec![
+                item.id.0.to_string(),
+                format!("{}–{}", d.starts_at.format("%H:%M"), d.ends_at.format("%H:%M")),
+                d.kind.label(lang).to_string(),
+                d.title.clone(),
+                item.speakers
+                    .iter()
+                    .map(|s| s.details.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ]);
+        }
+        println!("{table}");
+        for issue in issues {
+            println!("! {}", schedule_issue_text(issue, items, lang));
+        }
+    }
+
     pub fn print_desk(&self, desk: &tsudoi_store::DeskSettings) {
         if self.json {
             return self.print_json(&json!({ "name": desk.name, "operator": desk.operator }));
         }
         println!("desk = {}\noperator = {}", desk.name, desk.operator);
+    }
+}
+
+/// A timing issue of the programme, in words.
+pub fn schedule_issue_text(
+    issue: &tsudoi_core::agenda::ScheduleIssue,
+    items: &[tsudoi_core::agenda::AgendaItem],
+    lang: Lang,
+) -> String {
+    use tsudoi_core::agenda::ScheduleIssue;
+    let title = |id: tsudoi_core::agenda::AgendaItemId| {
+        items
+            .iter()
+            .find(|i| i.id == id)
+            .map(|i| i.details.title.clone())
+            .unwrap_or_default()
+    };
+    match (issue, lang) {
+        (
+            ScheduleIssue::Overlap {
+                item,
+                previous,
+                minutes,
+            },
+            Lang::Ja,
+        ) => format!(
+            "「{}」が「{}」と {minutes} 分重なっています",
+            title(*item),
+            title(*previous)
+        ),
+        (
+            ScheduleIssue::Overlap {
+                item,
+                previous,
+                minutes,
+            },
+            Lang::En,
+        ) => format!(
+            "“{}” overlaps “{}” by {minutes} min",
+            title(*item),
+            title(*previous)
+        ),
+        (
+            ScheduleIssue::Gap {
+                item,
+                previous,
+                minutes,
+            },
+            Lang::Ja,
+        ) => format!(
+            "「{}」と「{}」の間が {minutes} 分空いています",
+            title(*previous),
+            title(*item)
+        ),
+        (
+            ScheduleIssue::Gap {
+                item,
+                previous,
+                minutes,
+            },
+            Lang::En,
+        ) => format!(
+            "{minutes} min free between “{}” and “{}”",
+            title(*previous),
+            title(*item)
+        ),
+        (ScheduleIssue::BeforeEvent { item, minutes }, Lang::Ja) => {
+            format!("「{}」が開始時刻より {minutes} 分早く始まります", title(*item))
+        }
+        (ScheduleIssue::BeforeEvent { item, minutes }, Lang::En) => {
+            format!("“{}” starts {minutes} min before the event", title(*item))
+        }
+        (ScheduleIssue::AfterEvent { item, minutes }, Lang::Ja) => {
+            format!("「{}」が終了時刻を {minutes} 分過ぎます", title(*item))
+        }
+        (ScheduleIssue::AfterEvent { item, minutes }, Lang::En) => {
+            format!("“{}” ends {minutes} min after the event", title(*item))
+        }
+        (ScheduleIssue::ShortOfEvent { minutes }, Lang::Ja) => {
+            format!("次第が開催時間より合計 {minutes} 分短くなっています")
+        }
+        (ScheduleIssue::ShortOfEvent { minutes }, Lang::En) => {
+            format!("the programme is {minutes} min shorter than the event's hours")
+        }
     }
 }

@@ -11,6 +11,7 @@
 #[macro_use]
 mod choice;
 
+pub mod agenda;
 pub mod attendance;
 pub mod attendee;
 pub mod demo;

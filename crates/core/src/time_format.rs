@@ -62,3 +62,19 @@ mod tests {
         }
     }
 }
+
+/// Serde for `NaiveTime` as `"HH:MM"`.
+pub(crate) mod hhmm {
+    use chrono::NaiveTime;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &NaiveTime, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&super::format_hhmm(*value))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveTime, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        super::parse_hhmm(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a time of day (HH:MM): {text}")))
+    }
+}

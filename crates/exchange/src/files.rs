@@ -32,6 +32,10 @@ pub enum ExchangeError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Export(#[from] ExportError),
+    #[error(transparent)]
+    Photo(#[from] crate::photos::PhotoError),
+    #[error("cannot lay out the document: {0}")]
+    Document(String),
     #[error("cannot read or write {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
 }
@@ -42,6 +46,8 @@ impl Localized for ExchangeError {
             ExchangeError::Import(e) => e.code(),
             ExchangeError::Store(e) => e.code(),
             ExchangeError::Export(e) => e.code(),
+            ExchangeError::Photo(e) => e.code(),
+            ExchangeError::Document(_) => "report.layout",
             ExchangeError::Io { .. } => "file.io",
         }
     }
@@ -51,6 +57,11 @@ impl Localized for ExchangeError {
             ExchangeError::Import(e) => e.message(lang),
             ExchangeError::Store(e) => e.message(lang),
             ExchangeError::Export(e) => e.message(lang),
+            ExchangeError::Photo(e) => e.message(lang),
+            ExchangeError::Document(detail) => match lang {
+                Lang::Ja => format!("文書を組めませんでした（{detail}）。何も書き出していません。"),
+                Lang::En => format!("The document could not be laid out ({detail}). Nothing was written."),
+            },
             ExchangeError::Io { path, source } => match lang {
                 Lang::Ja => format!(
                     "{} を読み書きできません（{source}）。ファイルの場所と、ほかのアプリで開いていないかを確かめてください。データは変わっていません。",
@@ -350,4 +361,228 @@ fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), ExchangeError> {
         return Err(io(source));
     }
     Ok(())
+}
+
+/// One photo file added (or found already there).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AddedPhoto {
+    pub photo: tsudoi_core::agenda::Photo,
+    /// False when the same photo was already stored: it is one photo.
+    pub new: bool,
+}
+
+/// Adds a photo file to an event: checked whole, copied under its hash, attached by its time.
+pub fn add_photo_file(
+    store: &mut Store,
+    event_id: EventId,
+    path: &Path,
+    now: DateTime<Utc>,
+) -> Result<AddedPhoto, ExchangeError> {
+    let bytes = read_file(path)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    add_photo_bytes(store, event_id, &bytes, &name, None, now)
+}
+
+/// Adds a photo from bytes (a webcam frame, a dropped file). `taken_at` is the time to use when
+/// the file carries none (a webcam frame is taken now, in the venue's local time).
+pub fn add_photo_bytes(
+    store: &mut Store,
+    event_id: EventId,
+    bytes: &[u8],
+    name: &str,
+    taken_at: Option<chrono::NaiveDateTime>,
+    now: DateTime<Utc>,
+) -> Result<AddedPhoto, ExchangeError> {
+    let mut prepared = crate::photos::prepare_photo(bytes, name)?;
+    prepared.taken_at = prepared.taken_at.or(taken_at);
+    let (photo, new) = store.add_photo(
+        event_id,
+        &tsudoi_store::NewPhoto {
+            sha256: &prepared.sha256,
+            original_name: name,
+            media_type: prepared.media_type,
+            width: prepared.width,
+            height: prepared.height,
+            taken_at: prepared.taken_at,
+            bytes,
+            thumbnail: &prepared.thumbnail,
+        },
+        now,
+    )?;
+    Ok(AddedPhoto { photo, new })
+}
+
+/// The programme written for the day: a one-page PDF, an HTML page for the venue's screen, CSV.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AgendaExport {
+    pub pdf: String,
+    pub html: String,
+    pub csv: String,
+    pub n_items: u32,
+}
+
+/// Writes `次第.pdf`, `次第.html` and `次第.csv` (English names in English) into `dir`.
+pub fn export_agenda(
+    store: &Store,
+    event_id: EventId,
+    dir: &Path,
+    lang: Lang,
+    disclosure: tsudoi_report::agenda::Disclosure,
+) -> Result<AgendaExport, ExchangeError> {
+    let event = store.event(event_id)?;
+    let items = store.agenda(event_id)?;
+    let pdf = tsudoi_report::agenda::agenda_pdf(&event, &items, lang, disclosure)
+        .map_err(|e| ExchangeError::Document(e.to_string()))?;
+    let html = tsudoi_report::agenda::agenda_html(&event, &items, lang, disclosure);
+    let mut csv = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let header = [
+        lang.pick("開始", "Start"),
+        lang.pick("終了", "End"),
+        lang.pick("種類", "Kind"),
+        lang.pick("題名", "Title"),
+        lang.pick("場所", "Place"),
+        lang.pick("登壇者", "Speakers"),
+        lang.pick("モデレーター", "Moderator"),
+        lang.pick("備考", "Notes"),
+    ];
+    csv.write_record(header)
+        .map_err(|e| ExchangeError::Export(e.into()))?;
+    for item in &items {
+        let d = &item.details;
+        let speakers = item
+            .speakers
+            .iter()
+            .map(|s| s.details.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" / ");
+        let moderator = item
+            .moderator
+            .as_ref()
+            .map(|m| m.details.name.clone())
+            .unwrap_or_default();
+        let cells = [
+            d.starts_at.format("%H:%M").to_string(),
+            d.ends_at.format("%H:%M").to_string(),
+            d.kind.label(lang).to_string(),
+            d.title.clone(),
+            d.place.label(lang).to_string(),
+            speakers,
+            moderator,
+            d.notes.clone(),
+        ];
+        csv.write_record(
+            cells
+                .iter()
+                .map(|c| crate::export::neutralize_csv_cell(c).into_owned()),
+        )
+        .map_err(|e| ExchangeError::Export(e.into()))?;
+    }
+    let csv = csv
+        .into_inner()
+        .map_err(|e| ExchangeError::Export(ExportError::Csv(e.into_error().into())))?;
+    let stem = lang.pick("次第", "programme");
+    let paths = [("pdf", pdf), ("html", html.into_bytes()), ("csv", csv)]
+        .into_iter()
+        .map(|(extension, bytes)| {
+            let path = dir.join(format!("{stem}.{extension}"));
+            write_whole(&path, &bytes)?;
+            Ok(logged_path(&path))
+        })
+        .collect::<Result<Vec<_>, ExchangeError>>()?;
+    Ok(AgendaExport {
+        pdf: paths[0].clone(),
+        html: paths[1].clone(),
+        csv: paths[2].clone(),
+        n_items: items.len() as u32,
+    })
+}
+
+/// The minutes written: Markdown, printable HTML and PDF, with the photos copied beside them.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MinutesExport {
+    pub markdown: String,
+    pub html: String,
+    pub pdf: String,
+    pub n_photos: u32,
+}
+
+/// Writes the minutes into `dir` (`議事録.md`, `.html`, `.pdf` and `photos/`). A public
+/// (公表用) export shows only the photos people agreed may be published.
+pub fn export_minutes(
+    store: &Store,
+    event_id: EventId,
+    dir: &Path,
+    lang: Lang,
+    disclosure: tsudoi_report::agenda::Disclosure,
+    offset: FixedOffset,
+) -> Result<MinutesExport, ExchangeError> {
+    use tsudoi_report::agenda::{
+        minutes_html, minutes_markdown, minutes_pdf, Disclosure, DocumentHead, MinutesItem, MinutesPhoto,
+    };
+    let event = store.event(event_id)?;
+    let items = store.agenda(event_id)?;
+    let minutes = store.minutes(event_id)?;
+    let photos = store.photos(event_id)?;
+    let mut documented = Vec::with_capacity(items.len());
+    for item in &items {
+        let Some(text) = minutes.iter().find(|m| m.agenda_item_id == item.id) else {
+            continue;
+        };
+        let mut shown = Vec::new();
+        for photo in photos.iter().filter(|p| p.agenda_item_id == Some(item.id)) {
+            if disclosure == Disclosure::Public && !photo.public_ok {
+                continue;
+            }
+            let source = store.photo_path(photo);
+            let extension = source.extension().and_then(|e| e.to_str()).unwrap_or("jpg");
+            shown.push(MinutesPhoto {
+                file_name: format!("{:03}-{}.{extension}", photo.id.0, &photo.sha256[..8]),
+                caption: photo.caption.clone(),
+                bytes: read_file(&source)?,
+            });
+        }
+        documented.push(MinutesItem {
+            item,
+            talk_summary: &text.text.talk_summary,
+            decisions: &text.text.decisions,
+            follow_ups: &text.text.follow_ups,
+            notes: &text.notes,
+            photos: shown,
+        });
+    }
+    let head = DocumentHead {
+        event: &event,
+        lang,
+        disclosure,
+        offset,
+    };
+    let pdf = minutes_pdf(&head, &documented).map_err(|e| ExchangeError::Document(e.to_string()))?;
+    let mut n_photos = 0;
+    for item in &documented {
+        for photo in &item.photos {
+            write_whole(&dir.join("photos").join(&photo.file_name), &photo.bytes)?;
+            n_photos += 1;
+        }
+    }
+    let stem = lang.pick("議事録", "minutes");
+    let markdown = dir.join(format!("{stem}.md"));
+    write_whole(&markdown, minutes_markdown(&head, &documented).as_bytes())?;
+    let html = dir.join(format!("{stem}.html"));
+    write_whole(&html, minutes_html(&head, &documented).as_bytes())?;
+    let pdf_path = dir.join(format!("{stem}.pdf"));
+    write_whole(&pdf_path, &pdf)?;
+    Ok(MinutesExport {
+        markdown: logged_path(&markdown),
+        html: logged_path(&html),
+        pdf: logged_path(&pdf_path),
+        n_photos,
+    })
 }

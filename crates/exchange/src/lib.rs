@@ -21,6 +21,7 @@ pub mod export;
 pub mod files;
 pub mod mapping;
 pub mod online;
+pub mod photos;
 pub mod registrations;
 mod sheet;
 mod when;

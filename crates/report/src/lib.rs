@@ -5,6 +5,7 @@
 
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod agenda;
 pub mod qr;
 pub mod seat_chart;
 pub mod tickets;

@@ -1,5 +1,5 @@
-//! A minimal typst world: one template, one JSON data file, and the fonts of this computer plus
-//! typst's own. Nothing is read from the network or from anywhere else on disk.
+//! A minimal typst world: one template, one JSON data file, the images the caller hands in, and
+//! the fonts of this computer plus typst's own. Nothing is read from the network or from anywhere else on disk.
 
 use std::sync::OnceLock;
 
@@ -34,6 +34,8 @@ pub(crate) struct DocumentWorld {
     main: Source,
     data_id: FileId,
     data: Bytes,
+    /// Further files the template may read (the photos of the minutes), by their virtual path.
+    files: Vec<(FileId, Bytes)>,
 }
 
 impl DocumentWorld {
@@ -44,7 +46,14 @@ impl DocumentWorld {
             main: Source::new(file_id("/main.typ")?, template.to_string()),
             data_id: file_id("/data.json")?,
             data: Bytes::new(data),
+            files: Vec::new(),
         })
+    }
+
+    /// Adds a file the template reads as `path` (e.g. `/photos/ab12.jpg`).
+    pub(crate) fn with_file(mut self, path: &str, bytes: Vec<u8>) -> Result<DocumentWorld, ReportError> {
+        self.files.push((file_id(path)?, Bytes::new(bytes)));
+        Ok(self)
     }
 
     /// Lays the document out in pages.
@@ -94,6 +103,8 @@ impl World for DocumentWorld {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.data_id {
             Ok(self.data.clone())
+        } else if let Some((_, bytes)) = self.files.iter().find(|(file, _)| *file == id) {
+            Ok(bytes.clone())
         } else {
             Err(FileError::NotFound(id.get().vpath().get_without_slash().into()))
         }

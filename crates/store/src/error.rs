@@ -34,6 +34,14 @@ pub enum StoreError {
     EventNotFound(EventId),
     #[error("no attendee has id {0}")]
     AttendeeNotFound(AttendeeId),
+    #[error("no agenda item has id {0}")]
+    AgendaItemNotFound(i64),
+    #[error("no speaker has id {0}")]
+    SpeakerNotFound(i64),
+    #[error("no photo has id {0}")]
+    PhotoNotFound(i64),
+    #[error("agenda item {0} has minutes; it cannot be deleted")]
+    AgendaItemHasMinutes(i64),
     #[error("no attempt at the door has id {0}")]
     AttemptNotFound(i64),
     #[error(
@@ -74,6 +82,10 @@ impl Localized for StoreError {
             StoreError::EventNotFound(_) => "store.event_not_found",
             StoreError::AttendeeNotFound(_) => "store.attendee_not_found",
             StoreError::AttemptNotFound(_) => "store.attempt_not_found",
+            StoreError::AgendaItemNotFound(_) => "store.agenda_item_not_found",
+            StoreError::SpeakerNotFound(_) => "store.speaker_not_found",
+            StoreError::PhotoNotFound(_) => "store.photo_not_found",
+            StoreError::AgendaItemHasMinutes(_) => "store.agenda_item_has_minutes",
             StoreError::NotUndoable { .. } => "store.not_undoable",
             StoreError::DemoAlreadyLoaded => "store.demo_already_loaded",
             StoreError::Validation(inner) => inner.code(),
@@ -135,6 +147,22 @@ impl Localized for StoreError {
             }
             (StoreError::Busy, Lang::En) => {
                 "The database is in use by another program. Wait a moment, then try again.".into()
+            }
+            (StoreError::AgendaItemNotFound(id), Lang::Ja) => {
+                format!("ID {id} の次第の項目はありません。画面を開き直してください。")
+            }
+            (StoreError::AgendaItemNotFound(id), Lang::En) => {
+                format!("There is no agenda item with id {id}. Reopen the page.")
+            }
+            (StoreError::SpeakerNotFound(id), Lang::Ja) => format!("ID {id} の登壇者はいません。`tsudoi speaker list` で確認してください。"),
+            (StoreError::SpeakerNotFound(id), Lang::En) => format!("There is no speaker with id {id}. Check `tsudoi speaker list`."),
+            (StoreError::PhotoNotFound(id), Lang::Ja) => format!("ID {id} の写真はありません。画面を開き直してください。"),
+            (StoreError::PhotoNotFound(id), Lang::En) => format!("There is no photo with id {id}. Reopen the page."),
+            (StoreError::AgendaItemHasMinutes(_), Lang::Ja) => {
+                "この項目には議事録のメモがあるため削除できません。メモを他の項目に移すか消してから削除してください。".into()
+            }
+            (StoreError::AgendaItemHasMinutes(_), Lang::En) => {
+                "This item has notes in the minutes, so it cannot be deleted. Move or clear the notes first.".into()
             }
             (StoreError::EventNotFound(id), Lang::Ja) => format!(
                 "ID {id} のイベントはありません。`tsudoi event list` またはイベント一覧でIDを確認してください。"

@@ -12,6 +12,7 @@
 // Store and core return errors; a panic at the venue desk would lose the queue.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+mod agenda;
 mod attendance;
 mod attendee;
 mod audit;
@@ -20,8 +21,10 @@ mod door;
 mod error;
 mod event;
 mod migrate;
+mod minutes;
 mod online_attendance;
 mod open;
+mod photo;
 mod registration_import;
 mod seat;
 mod setting;
@@ -39,8 +42,10 @@ pub use demo::DemoReport;
 pub use door::{DoorAttempt, DoorRequest, DoorResult, PassRecord};
 pub use error::StoreError;
 pub use migrate::SCHEMA_VERSION;
+pub use minutes::ItemMinutes;
 pub use online_attendance::{MatchedParticipant, OnlineAttendanceImport, UnmatchedParticipant};
 pub use open::default_db_path;
+pub use photo::{NewPhoto, PhotoChange};
 pub use registration_import::{ImportOptions, RegistrationImport};
 pub use setting::{DeskSettings, DEFAULT_DESK_NAME};
 pub use zone::ZoneMove;

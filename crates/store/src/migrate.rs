@@ -44,6 +44,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0007_seat_plan",
         sql: include_str!("../migrations/0007_seat_plan.sql"),
     },
+    Migration {
+        name: "0008_agenda_minutes_photos",
+        sql: include_str!("../migrations/0008_agenda_minutes_photos.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.

@@ -6,12 +6,13 @@ import { byId, h, mount } from "../dom";
 import { lang, setLang, t } from "../i18n";
 import { attendeeForm } from "./attendees";
 import { openDesk } from "./desk";
+import { agendaPage } from "./agenda";
 import { eventDetail, eventForm, eventList } from "./events";
 import { welcome } from "./start";
 import { toast } from "./toast";
 
 interface View {
-  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk";
+  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk" | "agenda";
   event?: Event | null;
   attendee?: Attendee | null;
 }
@@ -105,6 +106,10 @@ function renderMain(): void {
         }),
       );
       break;
+    case "agenda":
+      if (!selected) return navigate({ kind: "event" });
+      mount(main, agendaPage(selected.event, { onBack: () => navigate({ kind: "event" }) }));
+      break;
     case "desk":
     case "event":
       if (!selected) {
@@ -118,6 +123,7 @@ function renderMain(): void {
           onOpenDesk: () => navigate({ kind: "desk" }),
           onAddAttendee: () => navigate({ kind: "attendee-form", attendee: null }),
           onEditAttendee: (attendee) => navigate({ kind: "attendee-form", attendee }),
+          onOpenAgenda: () => navigate({ kind: "agenda" }),
           onDataChanged: async () => {
             await reloadEvents();
             render();

@@ -56,6 +56,7 @@ export function eventDetail(
     onOpenDesk: () => void;
     onAddAttendee: () => void;
     onEditAttendee: (a: Attendee) => void;
+    onOpenAgenda: () => void;
     onDataChanged: () => Promise<void>;
   },
 ): HTMLElement {
@@ -99,6 +100,7 @@ export function eventDetail(
         h("button", { "data-testid": "import-registrations", onclick: () => importPanel.toggle() }, t("importRegistrations")),
         h("button", { "data-testid": "import-online", onclick: () => onlinePanel.toggle() }, t("importOnline")),
         h("button", { "data-testid": "export-attendance", onclick: () => attendancePanel.toggle() }, t("exportAttendance")),
+        h("button", { "data-testid": "open-agenda", onclick: on.onOpenAgenda }, t("openAgenda")),
         h("button", { "data-testid": "privacy-log", onclick: () => auditPanel.toggle() }, t("privacyLog")),
       ),
       h(

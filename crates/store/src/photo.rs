@@ -1,0 +1,310 @@
+//! The `photo` table and the photo files: each photo once, under its SHA-256, in the data folder
+//! beside the database (`photos/ab/abcd….jpg` and `….thumb.jpg`). Originals are copied, never
+//! changed.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Deserialize;
+use tsudoi_core::agenda::{item_running_at, AgendaItemId, Photo, PhotoId};
+use tsudoi_core::EventId;
+
+use crate::agenda::agenda_items;
+use crate::event::find_event;
+use crate::sql::{get_timestamp, timestamp};
+use crate::{Result, Store, StoreError};
+
+const TAKEN_AT: &str = "%Y-%m-%dT%H:%M:%S";
+const COLUMNS: &str =
+    "id, event_id, sha256, original_name, media_type, width, height, taken_at, agenda_item_id, \
+                       placed_by_hand, caption, public_ok, added_at";
+
+fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
+    let taken_at: Option<String> = row.get(7)?;
+    Ok(Photo {
+        id: PhotoId(row.get(0)?),
+        event_id: EventId(row.get(1)?),
+        sha256: row.get(2)?,
+        original_name: row.get(3)?,
+        media_type: row.get(4)?,
+        width: row.get(5)?,
+        height: row.get(6)?,
+        taken_at: taken_at.and_then(|t| NaiveDateTime::parse_from_str(&t, TAKEN_AT).ok()),
+        agenda_item_id: row.get::<_, Option<i64>>(8)?.map(AgendaItemId),
+        placed_by_hand: row.get(9)?,
+        caption: row.get(10)?,
+        public_ok: row.get(11)?,
+        added_at: get_timestamp(row, 12)?,
+    })
+}
+
+/// A checked image, ready to be stored (decoded, hashed, thumbnailed by the caller).
+#[derive(Debug, Clone)]
+pub struct NewPhoto<'a> {
+    pub sha256: &'a str,
+    pub original_name: &'a str,
+    /// `image/jpeg` or `image/png`.
+    pub media_type: &'a str,
+    pub width: u32,
+    pub height: u32,
+    pub taken_at: Option<NaiveDateTime>,
+    pub bytes: &'a [u8],
+    /// A small JPEG for lists.
+    pub thumbnail: &'a [u8],
+}
+
+/// What a person changes about a photo.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PhotoChange {
+    /// Moves the photo to this item (none: to no item); absent: leaves it where it is.
+    #[serde(default, with = "serde_double_option")]
+    #[cfg_attr(feature = "ts", ts(type = "AgendaItemId | null | undefined", optional))]
+    pub agenda_item_id: Option<Option<AgendaItemId>>,
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub caption: Option<String>,
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub public_ok: Option<bool>,
+}
+
+mod serde_double_option {
+    use serde::{Deserialize, Deserializer};
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
+        Option::<T>::deserialize(d).map(Some)
+    }
+}
+
+fn extension(media_type: &str) -> &'static str {
+    if media_type == "image/png" {
+        "png"
+    } else {
+        "jpg"
+    }
+}
+
+/// The item a photo belongs to by its time: the item running then, on the event's day.
+fn item_for(
+    conn: &Connection,
+    event_id: EventId,
+    taken_at: Option<NaiveDateTime>,
+) -> Result<Option<AgendaItemId>> {
+    let Some(taken_at) = taken_at else { return Ok(None) };
+    let event = find_event(conn, event_id)?;
+    if taken_at.date() != event.details.date {
+        return Ok(None);
+    }
+    Ok(item_running_at(&agenda_items(conn, event_id)?, taken_at.time()))
+}
+
+/// After the programme changed, photos not placed by hand follow their times again.
+pub(crate) fn reattach_photos(conn: &Connection, event_id: EventId) -> Result<()> {
+    let photos: Vec<(i64, Option<String>)> = conn
+        .prepare("SELECT id, taken_at FROM photo WHERE event_id = ?1 AND placed_by_hand = 0")?
+        .query_map([event_id.0], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, taken_at) in photos {
+        let taken_at = taken_at.and_then(|t| NaiveDateTime::parse_from_str(&t, TAKEN_AT).ok());
+        let item = item_for(conn, event_id, taken_at)?;
+        conn.execute(
+            "UPDATE photo SET agenda_item_id = ?2 WHERE id = ?1",
+            params![id, item.map(|i| i.0)],
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes a file whole: beside its place, flushed to disk, then renamed.
+fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let temporary = path.with_extension("partial");
+    let result = fs::File::create(&temporary)
+        .and_then(|mut file| {
+            file.write_all(bytes)?;
+            file.sync_all()
+        })
+        .and_then(|()| fs::rename(&temporary, path));
+    if result.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    result
+}
+
+impl Store {
+    /// The folder the photo files live in, beside the database.
+    pub fn photo_dir(&self) -> PathBuf {
+        self.path.parent().unwrap_or(Path::new(".")).join("photos")
+    }
+
+    fn photo_file(&self, sha256: &str, media_type: &str) -> PathBuf {
+        self.photo_dir()
+            .join(&sha256[..2])
+            .join(format!("{sha256}.{}", extension(media_type)))
+    }
+
+    fn thumbnail_file(&self, sha256: &str) -> PathBuf {
+        self.photo_dir()
+            .join(&sha256[..2])
+            .join(format!("{sha256}.thumb.jpg"))
+    }
+
+    /// Where a photo's file is (a copy of the original, never changed).
+    pub fn photo_path(&self, photo: &Photo) -> PathBuf {
+        self.photo_file(&photo.sha256, &photo.media_type)
+    }
+
+    pub fn thumbnail_path(&self, photo: &Photo) -> PathBuf {
+        self.thumbnail_file(&photo.sha256)
+    }
+
+    /// Stores a photo for an event, attached to the item running when it was taken. The same
+    /// photo again is the photo already stored (`false`: nothing new). The files are written
+    /// whole before the row is committed, and removed again if the row cannot be.
+    pub fn add_photo(
+        &mut self,
+        event_id: EventId,
+        new: &NewPhoto<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<(Photo, bool)> {
+        find_event(&self.conn, event_id)?;
+        if let Some(existing) = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM photo WHERE event_id = ?1 AND sha256 = ?2"
+            ))?
+            .query_row(params![event_id.0, new.sha256], photo_from_row)
+            .optional()?
+        {
+            return Ok((existing, false));
+        }
+        let (file, thumb) = (
+            self.photo_file(new.sha256, new.media_type),
+            self.thumbnail_file(new.sha256),
+        );
+        let created: Vec<&PathBuf> = [(&file, new.bytes), (&thumb, new.thumbnail)]
+            .into_iter()
+            .filter(|(path, _)| !path.exists())
+            .map(|(path, bytes)| {
+                write_whole(path, bytes).map_err(|source| StoreError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                Ok(path)
+            })
+            .collect::<Result<_>>()?;
+        let stored = (|| -> Result<Photo> {
+            let tx = self.conn.transaction()?;
+            let item = item_for(&tx, event_id, new.taken_at)?;
+            tx.execute(
+                "INSERT INTO photo (event_id, sha256, original_name, media_type, width, height, taken_at, agenda_item_id,
+                                    added_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    event_id.0,
+                    new.sha256,
+                    new.original_name,
+                    new.media_type,
+                    new.width,
+                    new.height,
+                    new.taken_at.map(|t| t.format(TAKEN_AT).to_string()),
+                    item.map(|i| i.0),
+                    timestamp(now)
+                ],
+            )?;
+            let photo = find_photo(&tx, PhotoId(tx.last_insert_rowid()))?;
+            tx.commit()?;
+            Ok(photo)
+        })();
+        match stored {
+            Ok(photo) => Ok((photo, true)),
+            Err(error) => {
+                for path in created {
+                    let _ = fs::remove_file(path);
+                }
+                Err(error)
+            }
+        }
+    }
+
+    /// An event's photos, by the time they were taken.
+    pub fn photos(&self, event_id: EventId) -> Result<Vec<Photo>> {
+        find_event(&self.conn, event_id)?;
+        let photos = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM photo WHERE event_id = ?1 ORDER BY taken_at IS NULL, taken_at, id"
+            ))?
+            .query_map([event_id.0], photo_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(photos)
+    }
+
+    pub fn photo(&self, id: PhotoId) -> Result<Photo> {
+        find_photo(&self.conn, id)
+    }
+
+    /// Moves, captions or marks a photo for the public report.
+    pub fn update_photo(&mut self, id: PhotoId, change: &PhotoChange) -> Result<Photo> {
+        let tx = self.conn.transaction()?;
+        let photo = find_photo(&tx, id)?;
+        if let Some(item) = change.agenda_item_id {
+            if let Some(item) = item {
+                let item = crate::agenda::find_agenda_item(&tx, item)?;
+                if item.event_id != photo.event_id {
+                    return Err(StoreError::AgendaItemNotFound(item.id.0));
+                }
+            }
+            tx.execute(
+                "UPDATE photo SET agenda_item_id = ?2, placed_by_hand = 1 WHERE id = ?1",
+                params![id.0, item.map(|i| i.0)],
+            )?;
+        }
+        if let Some(caption) = &change.caption {
+            tx.execute(
+                "UPDATE photo SET caption = ?2 WHERE id = ?1",
+                params![id.0, caption.trim()],
+            )?;
+        }
+        if let Some(public_ok) = change.public_ok {
+            tx.execute(
+                "UPDATE photo SET public_ok = ?2 WHERE id = ?1",
+                params![id.0, public_ok],
+            )?;
+        }
+        let photo = find_photo(&tx, id)?;
+        tx.commit()?;
+        Ok(photo)
+    }
+
+    /// Removes a photo; its files go when no event uses them any more.
+    pub fn delete_photo(&mut self, id: PhotoId) -> Result<()> {
+        let photo = find_photo(&self.conn, id)?;
+        self.conn.execute("DELETE FROM photo WHERE id = ?1", [id.0])?;
+        let still_used: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM photo WHERE sha256 = ?1)",
+            [&photo.sha256],
+            |row| row.get(0),
+        )?;
+        if !still_used {
+            let _ = fs::remove_file(self.photo_path(&photo));
+            let _ = fs::remove_file(self.thumbnail_path(&photo));
+        }
+        Ok(())
+    }
+}
+
+fn find_photo(conn: &Connection, id: PhotoId) -> Result<Photo> {
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM photo WHERE id = ?1"))?
+        .query_row([id.0], photo_from_row)
+        .optional()?
+        .ok_or(StoreError::PhotoNotFound(id.0))
+}

@@ -1,0 +1,138 @@
+// The programme and the minutes in the real window: items added and reordered by keyboard,
+// notes that survive the app being killed mid-sentence, a photo attached, the export written.
+
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { PNG } from "pngjs";
+import { allByTestId, byTestId, cliJson, openApp, startDriver, tempDatabase } from "./harness.mjs";
+
+const TIMEOUT = 15_000;
+
+let driver;
+before(async () => {
+  driver = await startDriver();
+});
+after(async () => {
+  await driver?.stop();
+});
+
+async function waitForText(browser, testId, expected) {
+  const element = byTestId(browser, testId);
+  await element.waitForDisplayed({ timeout: TIMEOUT });
+  await browser.waitUntil(async () => (await element.getText()).includes(expected), {
+    timeout: TIMEOUT,
+    timeoutMsg: `[data-testid=${testId}] never showed “${expected}”; it shows “${await element.getText()}”`,
+  });
+}
+
+async function titles(browser) {
+  const texts = [];
+  for (const item of await allByTestId(browser, "agenda-title")) texts.push(await item.getText());
+  return texts;
+}
+
+async function addItem(browser, start, end, title) {
+  await byTestId(browser, "add-item").click();
+  const startField = byTestId(browser, "item-start");
+  await startField.waitForDisplayed({ timeout: TIMEOUT });
+  await startField.setValue(start);
+  await byTestId(browser, "item-end").setValue(end);
+  await byTestId(browser, "item-title").setValue(title);
+  await byTestId(browser, "save-item").click();
+  await browser.waitUntil(async () => (await titles(browser)).includes(title), { timeout: TIMEOUT, timeoutMsg: `${title} never appeared` });
+}
+
+describe("programme and minutes", () => {
+  test("items are added, reordered by keyboard, minutes typed, a photo attached, all exported", async () => {
+    const db = tempDatabase();
+    const event = cliJson(db, "event", "create", "--title", "次第の回", "--date", "2026-07-25", "--start", "13:30", "--end", "15:00");
+    const photo = join(dirname(db), "会場.png");
+    const png = new PNG({ width: 40, height: 30 });
+    png.data.fill(180);
+    writeFileSync(photo, PNG.sync.write(png));
+    const out = join(dirname(db), "書き出し");
+
+    const browser = await openApp(driver, db);
+    let killed = false;
+    try {
+      await byTestId(browser, "open-agenda").click();
+      await byTestId(browser, "agenda-page").waitForDisplayed({ timeout: TIMEOUT });
+      await addItem(browser, "13:30", "13:40", "開会挨拶");
+      await addItem(browser, "13:40", "14:40", "基調講演");
+      await addItem(browser, "14:40", "15:10", "交流会");
+      await waitForText(browser, "schedule-issues", "10 分過ぎます");
+
+      // Alt+↑ on the last item moves it up one place; the programme is re-timed.
+      const [, , last] = await allByTestId(browser, "agenda-item");
+      await last.click();
+      await browser.keys(["Alt", "ArrowUp"]);
+      await browser.keys(["Alt"]);
+      await browser.waitUntil(async () => (await titles(browser))[1] === "交流会", { timeout: TIMEOUT, timeoutMsg: "Alt+↑ did not move the item" });
+      const agenda = cliJson(db, "agenda", "list", "--event", String(event.id));
+      assert.deepEqual(agenda.items.map((i) => [i.title, i.starts_at, i.ends_at]), [
+        ["開会挨拶", "13:30", "13:40"],
+        ["交流会", "13:40", "14:10"],
+        ["基調講演", "14:10", "15:10"],
+      ]);
+
+      // The keynote's minutes: a note typed and, a second later, the app killed mid-sentence.
+      const keynote = (await allByTestId(browser, "agenda-item"))[2];
+      await keynote.click();
+      await waitForText(browser, "minutes-title", "基調講演");
+      await byTestId(browser, "minutes-talk_summary").setValue("承継の十年を振り返る講演");
+      const note = byTestId(browser, "note-input");
+      await note.click();
+      await browser.keys("質疑では金融機関との関係づくりについて");
+      await browser.pause(1000);
+
+      // A photo without a time lands among the loose ones; the note-taker places it.
+      await byTestId(browser, "photo-path").setValue(photo);
+      await byTestId(browser, "photo-add").click();
+      await byTestId(browser, "photo-card").waitForDisplayed({ timeout: TIMEOUT });
+      await byTestId(browser, "photo-item").selectByVisibleText("14:10 基調講演");
+      await browser.waitUntil(async () => (await cliJson(db, "photo", "list", "--event", String(event.id)))[0]?.agenda_item_id === agenda.items[2].id, {
+        timeout: TIMEOUT,
+        timeoutMsg: "the photo was not attached to the keynote",
+      });
+
+      await note.click();
+      await browser.keys("、そして");
+      await browser.pause(1000);
+      execFileSync("pkill", ["-KILL", "-f", "tsudoi-desktop"]);
+      killed = true;
+    } finally {
+      await browser.deleteSession().catch(() => undefined);
+    }
+    assert.ok(killed);
+    const minutes = join(dirname(db), "minutes-after-crash");
+    const done = cliJson(db, "minutes", "export", "--event", String(event.id), "--out", minutes);
+    const markdown = readFileSync(done.markdown, "utf8");
+    assert.match(markdown, /承継の十年を振り返る講演/, "the talk summary survived the kill");
+    assert.match(markdown, /質疑では金融機関との関係づくりについて、そして/, "at most the last second of typing is lost");
+    assert.equal(done.n_photos, 1, "the photo is in place in the minutes");
+
+    // The export from the window, after starting again.
+    const again = await openApp(driver, db);
+    try {
+      await byTestId(again, "open-agenda").click();
+      const dir = byTestId(again, "agenda-export-dir");
+      await dir.waitForDisplayed({ timeout: TIMEOUT });
+      await dir.setValue(out);
+      await byTestId(again, "export-agenda").click();
+      await waitForText(again, "agenda-export-result", "次第.pdf");
+      await byTestId(again, "export-minutes").click();
+      await waitForText(again, "agenda-export-result", "議事録.pdf");
+    } finally {
+      await again.deleteSession();
+    }
+    for (const file of ["次第.pdf", "次第.html", "次第.csv", "議事録.md", "議事録.html", "議事録.pdf"]) {
+      assert.ok(existsSync(join(out, file)), `${file} was written`);
+    }
+    const text = execFileSync("pdftotext", [join(out, "議事録.pdf"), "-"], { encoding: "utf8" });
+    assert.match(text, /非公表用/);
+    assert.match(text, /金融機関/);
+  });
+});
