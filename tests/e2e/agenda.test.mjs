@@ -136,3 +136,35 @@ describe("programme and minutes", () => {
     assert.match(text, /金融機関/);
   });
 });
+
+describe("on the day", () => {
+  test("the running item is marked by the clock and F2 jumps to its notes", async () => {
+    const db = tempDatabase();
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+    const minute = now.getHours() * 60 + now.getMinutes();
+    const at = (m) => `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
+    // An item around now (kept inside the day), one before it when there is room.
+    const start = Math.max(1, minute - 20);
+    const end = Math.min(23 * 60 + 59, minute + 20);
+    const event = cliJson(db, "event", "create", "--title", "当日の回", "--date", today);
+    cliJson(db, "agenda", "add", "--event", String(event.id), "--start", at(start - 1), "--end", at(start), "--title", "前の項目");
+    cliJson(db, "agenda", "add", "--event", String(event.id), "--start", at(start), "--end", at(end), "--title", "進行中の講演");
+    const browser = await openApp(driver, db);
+    try {
+      await byTestId(browser, "open-agenda").click();
+      await byTestId(browser, "agenda-page").waitForDisplayed({ timeout: TIMEOUT });
+      const current = await browser.$(".agenda-item.current");
+      await current.waitForDisplayed({ timeout: TIMEOUT });
+      assert.match(await current.getText(), /進行中の講演/);
+      await (await allByTestId(browser, "agenda-item"))[0].click();
+      await waitForText(browser, "minutes-title", "前の項目");
+      await browser.keys("F2");
+      await waitForText(browser, "minutes-title", "進行中の講演");
+      assert.ok(await byTestId(browser, "note-input").isFocused(), "F2 puts the cursor in the running item's notes");
+    } finally {
+      await browser.deleteSession();
+    }
+  });
+});

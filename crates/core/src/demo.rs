@@ -4,16 +4,37 @@
 
 use serde::Deserialize;
 
+use crate::agenda::{AgendaKind, ItemPlace, SpeakerDraft};
 use crate::attendee::AttendeeDraft;
 use crate::event::EventDraft;
 
 const DEMO_JSON: &str = include_str!("../../../assets/demo/atotsugi-2026.json");
 
-/// One demo event and the people registered for it.
+/// One demo event, the people registered for it and its programme.
 #[derive(Debug, Clone, Deserialize)]
 pub struct DemoEvent {
     pub event: EventDraft,
     pub attendees: Vec<AttendeeDraft>,
+    #[serde(default)]
+    pub agenda: Vec<DemoAgendaItem>,
+}
+
+/// An item of a demo programme; its speakers are records (the same name in two events is one
+/// speaker).
+#[derive(Debug, Clone, Deserialize)]
+pub struct DemoAgendaItem {
+    #[serde(with = "crate::time_format::hhmm")]
+    pub starts_at: chrono::NaiveTime,
+    #[serde(with = "crate::time_format::hhmm")]
+    pub ends_at: chrono::NaiveTime,
+    pub kind: AgendaKind,
+    pub title: String,
+    pub place: ItemPlace,
+    pub speakers: Vec<SpeakerDraft>,
+    #[serde(default)]
+    pub moderator: Option<SpeakerDraft>,
+    #[serde(default)]
+    pub notes: String,
 }
 
 /// The demo events, in date order.
@@ -38,6 +59,35 @@ mod tests {
                 .clone()
                 .normalized()
                 .expect("every demo event is valid");
+            let hours = (demo.event.start_time.expect("a start"), demo.event.end_time.expect("an end"));
+            let items: Vec<crate::agenda::AgendaItem> = demo
+                .agenda
+                .iter()
+                .enumerate()
+                .map(|(i, item)| crate::agenda::AgendaItem {
+                    id: crate::agenda::AgendaItemId(i as i64),
+                    event_id: crate::event::EventId(1),
+                    position: i as u32,
+                    details: crate::agenda::AgendaItemDraft {
+                        starts_at: item.starts_at,
+                        ends_at: item.ends_at,
+                        kind: item.kind,
+                        title: item.title.clone(),
+                        place: item.place,
+                        speaker_ids: vec![],
+                        moderator_id: None,
+                        notes: item.notes.clone(),
+                    },
+                    speakers: vec![],
+                    moderator: None,
+                })
+                .collect();
+            assert!(items.len() >= 5, "a full programme");
+            assert_eq!(
+                crate::agenda::check_schedule(&items, Some(hours)),
+                [],
+                "the demo programme fills the event's hours without overlaps or gaps"
+            );
             for person in &demo.attendees {
                 let stored = person.clone().normalized().expect("every demo attendee is valid");
                 assert_eq!(stored.source, RegistrationSource::Demo);

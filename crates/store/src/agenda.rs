@@ -124,16 +124,70 @@ fn write_speakers(conn: &Connection, id: AgendaItemId, draft: &AgendaItemDraft) 
     Ok(())
 }
 
+/// Inserts a speaker; shared by [`Store::add_speaker`] and the demo loader.
+pub(crate) fn insert_speaker(
+    conn: &Connection,
+    draft: SpeakerDraft,
+    now: DateTime<Utc>,
+) -> Result<SpeakerId> {
+    let d = draft.normalized()?;
+    conn.execute(
+        "INSERT INTO speaker (name, kana, organization, title, biography, contact, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        params![
+            d.name,
+            d.kana,
+            d.organization,
+            d.title,
+            d.biography,
+            d.contact,
+            timestamp(now)
+        ],
+    )?;
+    Ok(SpeakerId(conn.last_insert_rowid()))
+}
+
+/// Inserts an item at the end of an event's programme, with its speakers; shared by
+/// [`Store::add_agenda_item`] and the demo loader. The caller holds the transaction.
+pub(crate) fn insert_agenda_item(
+    conn: &Connection,
+    event_id: EventId,
+    draft: AgendaItemDraft,
+    now: DateTime<Utc>,
+) -> Result<AgendaItemId> {
+    let d = draft.normalized()?;
+    let position: i64 = conn.query_row(
+        "SELECT coalesce(max(position) + 1, 0) FROM agenda_item WHERE event_id = ?1",
+        [event_id.0],
+        |row| row.get(0),
+    )?;
+    conn.execute(
+        "INSERT INTO agenda_item (event_id, position, starts_at, ends_at, kind, title, place, moderator_id, notes,
+                                  created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        params![
+            event_id.0,
+            position,
+            hhmm(d.starts_at),
+            hhmm(d.ends_at),
+            d.kind.as_str(),
+            d.title,
+            d.place.as_str(),
+            d.moderator_id.map(|s| s.0),
+            d.notes,
+            timestamp(now)
+        ],
+    )?;
+    let id = AgendaItemId(conn.last_insert_rowid());
+    write_speakers(conn, id, &d)?;
+    Ok(id)
+}
+
 impl Store {
     /// Adds a person to the list of speakers (shared by every event).
     pub fn add_speaker(&mut self, draft: SpeakerDraft, now: DateTime<Utc>) -> Result<Speaker> {
-        let d = draft.normalized()?;
-        self.conn.execute(
-            "INSERT INTO speaker (name, kana, organization, title, biography, contact, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-            params![d.name, d.kana, d.organization, d.title, d.biography, d.contact, timestamp(now)],
-        )?;
-        find_speaker(&self.conn, SpeakerId(self.conn.last_insert_rowid()))
+        let id = insert_speaker(&self.conn, draft, now)?;
+        find_speaker(&self.conn, id)
     }
 
     pub fn update_speaker(
@@ -191,33 +245,9 @@ impl Store {
         draft: AgendaItemDraft,
         now: DateTime<Utc>,
     ) -> Result<AgendaItem> {
-        let d = draft.normalized()?;
         let tx = self.conn.transaction()?;
         find_event(&tx, event_id)?;
-        let position: i64 = tx.query_row(
-            "SELECT coalesce(max(position) + 1, 0) FROM agenda_item WHERE event_id = ?1",
-            [event_id.0],
-            |row| row.get(0),
-        )?;
-        tx.execute(
-            "INSERT INTO agenda_item (event_id, position, starts_at, ends_at, kind, title, place, moderator_id, notes,
-                                      created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-            params![
-                event_id.0,
-                position,
-                hhmm(d.starts_at),
-                hhmm(d.ends_at),
-                d.kind.as_str(),
-                d.title,
-                d.place.as_str(),
-                d.moderator_id.map(|s| s.0),
-                d.notes,
-                timestamp(now)
-            ],
-        )?;
-        let id = AgendaItemId(tx.last_insert_rowid());
-        write_speakers(&tx, id, &d)?;
+        let id = insert_agenda_item(&tx, event_id, draft, now)?;
         let item = find_agenda_item(&tx, id)?;
         tx.commit()?;
         Ok(item)

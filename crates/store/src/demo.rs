@@ -3,9 +3,11 @@
 use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
+use tsudoi_core::agenda::{AgendaItemDraft, SpeakerDraft, SpeakerId};
 use tsudoi_core::demo::demo_events;
 use tsudoi_core::EventId;
 
+use crate::agenda::{insert_agenda_item, insert_speaker};
 use crate::attendee::{insert_attendee, Seating};
 use crate::event::insert_event;
 use crate::sql::timestamp;
@@ -40,11 +42,40 @@ impl Store {
             event_ids: Vec::new(),
             n_attendees: 0,
         };
+        let mut speakers: std::collections::HashMap<String, SpeakerId> = std::collections::HashMap::new();
         for demo_event in demo {
             let event = insert_event(&tx, demo_event.event, now)?;
             for person in demo_event.attendees {
                 insert_attendee(&tx, event.id, person, Seating::WaitWhenFull, now)?;
                 report.n_attendees += 1;
+            }
+            for item in demo_event.agenda {
+                let mut speaker_id = |draft: SpeakerDraft| -> Result<SpeakerId> {
+                    if let Some(id) = speakers.get(draft.name.trim()) {
+                        return Ok(*id);
+                    }
+                    let name = draft.name.trim().to_string();
+                    let id = insert_speaker(&tx, draft, now)?;
+                    speakers.insert(name, id);
+                    Ok(id)
+                };
+                let moderator_id = item.moderator.map(&mut speaker_id).transpose()?;
+                let speaker_ids = item
+                    .speakers
+                    .into_iter()
+                    .map(&mut speaker_id)
+                    .collect::<Result<Vec<_>>>()?;
+                let draft = AgendaItemDraft {
+                    starts_at: item.starts_at,
+                    ends_at: item.ends_at,
+                    kind: item.kind,
+                    title: item.title,
+                    place: item.place,
+                    speaker_ids,
+                    moderator_id,
+                    notes: item.notes,
+                };
+                insert_agenda_item(&tx, event.id, draft, now)?;
             }
             report.event_ids.push(event.id);
         }
