@@ -59,7 +59,10 @@ mod tests {
                 .clone()
                 .normalized()
                 .expect("every demo event is valid");
-            let hours = (demo.event.start_time.expect("a start"), demo.event.end_time.expect("an end"));
+            let hours = (
+                demo.event.start_time.expect("a start"),
+                demo.event.end_time.expect("an end"),
+            );
             let items: Vec<crate::agenda::AgendaItem> = demo
                 .agenda
                 .iter()

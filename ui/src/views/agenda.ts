@@ -118,7 +118,6 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
 
   function renderList(): void {
     const current = currentItemId();
-    let dragged: AgendaItem | null = null;
     const list = h(
       "ol",
       { class: "agenda-list", "data-testid": "agenda-list" },
@@ -130,7 +129,6 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
             "data-testid": "agenda-item",
             "data-item-id": String(item.id),
             tabindex: 0,
-            draggable: "true",
             "aria-current": item.id === current ? "time" : null,
             onclick: () => select(item.id),
             onkeydown: (e: KeyboardEvent) => {
@@ -144,15 +142,8 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
                 select(item.id);
               }
             },
-            ondragstart: () => {
-              dragged = item;
-            },
-            ondragover: (e: DragEvent) => e.preventDefault(),
-            ondrop: (e: DragEvent) => {
-              e.preventDefault();
-              if (dragged) void move(dragged, item.position);
-            },
           },
+          h("span", { class: "drag-handle", "data-testid": "drag-handle", "aria-hidden": "true", onpointerdown: (e: PointerEvent) => startDrag(e, item) }, "⋮⋮"),
           h("span", { class: "agenda-time" }, `${item.starts_at}–${item.ends_at}`),
           h("span", { class: `tag kind-${item.kind}` }, label.agendaKind(item.kind)),
           h("span", { class: "agenda-title", "data-testid": "agenda-title" }, item.title),
@@ -172,6 +163,35 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
       ? h("ul", { class: "schedule-issues", "data-testid": "schedule-issues", role: "status" }, view.issues.map((i) => h("li", null, `! ${issueText(i, view.items)}`)))
       : h("p", { class: "hint", "data-testid": "schedule-issues" }, view.items.length ? t("scheduleOk") : t("agendaEmpty"));
     mount(listBox, list, issues);
+  }
+
+  /**
+   * Dragging by the handle with pointer events (mouse, pen or touch): the row under the pointer
+   * is marked, and on release the item moves there. Pointer events, not HTML drag and drop, which
+   * WebKitGTK does not deliver reliably inside the app's window.
+   */
+  function startDrag(start: PointerEvent, item: AgendaItem): void {
+    start.preventDefault();
+    const handle = start.currentTarget as HTMLElement;
+    handle.setPointerCapture(start.pointerId);
+    let target: number | null = null;
+    const rowAt = (e: PointerEvent) => document.elementFromPoint(e.clientX, e.clientY)?.closest<HTMLElement>(".agenda-item") ?? null;
+    const onMove = (e: PointerEvent) => {
+      listBox.querySelectorAll(".drop-target").forEach((row) => row.classList.remove("drop-target"));
+      const row = rowAt(e);
+      const id = Number(row?.dataset.itemId);
+      target = view.items.find((i) => i.id === id)?.position ?? null;
+      row?.classList.add("drop-target");
+    };
+    const onUp = (e: PointerEvent) => {
+      onMove(e);
+      handle.removeEventListener("pointermove", onMove);
+      handle.removeEventListener("pointerup", onUp);
+      listBox.querySelectorAll(".drop-target").forEach((row) => row.classList.remove("drop-target"));
+      if (target !== null) void move(item, target);
+    };
+    handle.addEventListener("pointermove", onMove);
+    handle.addEventListener("pointerup", onUp);
   }
 
   function select(id: number): void {
@@ -204,7 +224,11 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
     const notes = h("input", { type: "text", "data-testid": "item-notes", value: existing?.notes ?? "", class: "wide-input" });
     const formError = h("div", { class: "form-error", role: "alert", hidden: true });
     const newSpeaker = h("input", { type: "text", "data-testid": "new-speaker-name", placeholder: t("name") });
+    const newSpeakerKana = h("input", { type: "text", "data-testid": "new-speaker-kana", placeholder: t("kana") });
     const newSpeakerOrg = h("input", { type: "text", "data-testid": "new-speaker-org", placeholder: t("organization") });
+    const newSpeakerTitle = h("input", { type: "text", "data-testid": "new-speaker-title", placeholder: t("jobTitle") });
+    const newSpeakerContact = h("input", { type: "text", "data-testid": "new-speaker-contact", placeholder: t("speakerContact") });
+    const newSpeakerBio = h("textarea", { "data-testid": "new-speaker-bio", rows: 2, class: "minutes-text", placeholder: t("speakerBio") });
     const save = async () => {
       const draft: AgendaItemDraft = {
         starts_at: start.value,
@@ -241,11 +265,12 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
         h("div", { class: "inline" }, h("label", null, t("startTime"), " ", start), h("label", null, t("endTime"), " ", end), h("label", null, t("itemKind"), " ", kind), h("label", null, t("itemPlace"), " ", place)),
         h("label", { class: "field wide" }, t("itemTitle"), title),
         h("div", { class: "field wide" }, h("span", { class: "field-label" }, t("speakers")), h("div", { class: "speaker-boxes" }, speakerBoxes)),
+        h("p", { class: "hint" }, t("newSpeakerHint")),
+        h("div", { class: "inline speaker-new" }, newSpeaker, newSpeakerKana, newSpeakerOrg, newSpeakerTitle, newSpeakerContact),
+        newSpeakerBio,
         h(
           "div",
           { class: "inline" },
-          newSpeaker,
-          newSpeakerOrg,
           h(
             "button",
             {
@@ -253,7 +278,14 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
               "data-testid": "add-speaker",
               onclick: async () => {
                 try {
-                  await api.createSpeaker({ name: newSpeaker.value, kana: "", organization: newSpeakerOrg.value, title: "", biography: "", contact: "" });
+                  await api.createSpeaker({
+                    name: newSpeaker.value,
+                    kana: newSpeakerKana.value,
+                    organization: newSpeakerOrg.value,
+                    title: newSpeakerTitle.value,
+                    biography: newSpeakerBio.value,
+                    contact: newSpeakerContact.value,
+                  });
                   speakers = await api.speakers();
                   openForm(item);
                 } catch (error) {
