@@ -251,7 +251,7 @@ pub fn export_tickets(state: State<'_, AppState>, event_id: EventId, dir: String
         tsudoi_report::tickets::export_tickets(std::path::Path::new(dir.trim()), &event, &attendees, lang)
             .map_err(|e| ApiError::new(&e, lang))?;
     state.with_store(|store| {
-        let actor = actor(store);
+        let actor = tsudoi_exchange::files::actor_name(store);
         store.record_audit(
             &AuditRecord {
                 actor: &actor,
@@ -267,21 +267,6 @@ pub fn export_tickets(state: State<'_, AppState>, event_id: EventId, dir: String
     Ok(export)
 }
 
-/// Who is acting, for the privacy log: the desk's operator, else the system's user name.
-fn actor(store: &Store) -> String {
-    store
-        .desk()
-        .ok()
-        .map(|desk| desk.operator)
-        .filter(|operator| !operator.trim().is_empty())
-        .or_else(|| {
-            ["USER", "LOGNAME", "USERNAME"]
-                .into_iter()
-                .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
-        })
-        .unwrap_or_else(|| "unknown".to_string())
-}
-
 /// Reads a registration file and shows what importing it would do; changes nothing.
 #[tauri::command]
 pub fn preview_registration_import(
@@ -290,23 +275,15 @@ pub fn preview_registration_import(
     path: String,
     request: RegistrationRequest,
 ) -> Reply<RegistrationOutcome> {
-    let lang = state.lang();
-    let request = RegistrationRequest {
-        dry_run: true,
-        ..request
-    };
-    state.with_store_and_files(|store| {
-        let actor = actor(store);
-        import_registration_file(
-            store,
-            event_id,
-            Path::new(path.trim()),
-            &request,
-            &actor,
-            lang,
-            Utc::now(),
-        )
-    })
+    registration_import(
+        &state,
+        event_id,
+        &path,
+        RegistrationRequest {
+            dry_run: true,
+            ..request
+        },
+    )
 }
 
 /// Imports a registration file with the mapping and categories the person confirmed.
@@ -317,13 +294,26 @@ pub fn import_registrations(
     path: String,
     request: RegistrationRequest,
 ) -> Reply<RegistrationOutcome> {
+    registration_import(
+        &state,
+        event_id,
+        &path,
+        RegistrationRequest {
+            dry_run: false,
+            ..request
+        },
+    )
+}
+
+fn registration_import(
+    state: &AppState,
+    event_id: EventId,
+    path: &str,
+    request: RegistrationRequest,
+) -> Reply<RegistrationOutcome> {
     let lang = state.lang();
-    let request = RegistrationRequest {
-        dry_run: false,
-        ..request
-    };
     state.with_store_and_files(|store| {
-        let actor = actor(store);
+        let actor = tsudoi_exchange::files::actor_name(store);
         import_registration_file(
             store,
             event_id,
@@ -345,7 +335,7 @@ pub fn import_online_attendance(
     dry_run: bool,
 ) -> Reply<OnlineAttendanceImport> {
     state.with_store_and_files(|store| {
-        let actor = actor(store);
+        let actor = tsudoi_exchange::files::actor_name(store);
         import_online_report_file(
             store,
             event_id,
@@ -367,7 +357,7 @@ pub fn export_attendance(
 ) -> Reply<ExportOutcome> {
     let lang = state.lang();
     state.with_store_and_files(|store| {
-        let actor = actor(store);
+        let actor = tsudoi_exchange::files::actor_name(store);
         let offset = *chrono::Local::now().offset();
         export_attendance_file(
             store,
@@ -478,7 +468,7 @@ pub fn export_seat_chart(
     })?;
     let n_seated = seats.iter().filter(|s| s.name.is_some()).count() as u32;
     state.with_store(|store| {
-        let actor = actor(store);
+        let actor = tsudoi_exchange::files::actor_name(store);
         store.record_audit(
             &AuditRecord {
                 actor: &actor,

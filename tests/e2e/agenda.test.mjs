@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { PNG } from "pngjs";
-import { allByTestId, byTestId, cliJson, openApp, startDriver, tempDatabase } from "./harness.mjs";
+import { allByTestId, byTestId, cliJson, openApp, startDriver, tempDatabase, waitForText } from "./harness.mjs";
 
 const TIMEOUT = 15_000;
 
@@ -18,15 +18,6 @@ before(async () => {
 after(async () => {
   await driver?.stop();
 });
-
-async function waitForText(browser, testId, expected) {
-  const element = byTestId(browser, testId);
-  await element.waitForDisplayed({ timeout: TIMEOUT });
-  await browser.waitUntil(async () => (await element.getText()).includes(expected), {
-    timeout: TIMEOUT,
-    timeoutMsg: `[data-testid=${testId}] never showed “${expected}”; it shows “${await element.getText()}”`,
-  });
-}
 
 async function titles(browser) {
   const texts = [];

@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { allByTestId, byTestId, cliJson, openApp, startDriver, tempDatabase } from "./harness.mjs";
+import { allByTestId, byTestId, cliJson, openApp, startDriver, tempDatabase, waitForText, withApp as withAppOn } from "./harness.mjs";
 
 const TIMEOUT = 15_000;
 
@@ -16,24 +16,7 @@ after(async () => {
   await driver?.stop();
 });
 
-/** Opens the app on `dbPath`, runs `body`, and always closes the window. */
-async function withApp(dbPath, body) {
-  const browser = await openApp(driver, dbPath);
-  try {
-    await body(browser);
-  } finally {
-    await browser.deleteSession();
-  }
-}
-
-async function waitForText(browser, testId, expected) {
-  const element = byTestId(browser, testId);
-  await element.waitForDisplayed({ timeout: TIMEOUT });
-  await browser.waitUntil(async () => (await element.getText()).includes(expected), {
-    timeout: TIMEOUT,
-    timeoutMsg: `[data-testid=${testId}] never showed “${expected}”; it shows “${await element.getText()}”`,
-  });
-}
+const withApp = (db, body) => withAppOn(driver, db, body);
 
 async function rowCount(browser) {
   return (await allByTestId(browser, "attendee-row")).length;

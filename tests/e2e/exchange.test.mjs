@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { allByTestId, byTestId, cliJson, openApp, startDriver, tempDatabase } from "./harness.mjs";
+import { allByTestId, byTestId, cliJson, openApp, startDriver, tempDatabase, waitForText, withApp as withAppOn } from "./harness.mjs";
 
 const TIMEOUT = 15_000;
 const samples = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "samples");
@@ -19,23 +19,7 @@ after(async () => {
   await driver?.stop();
 });
 
-async function withApp(dbPath, body) {
-  const browser = await openApp(driver, dbPath);
-  try {
-    await body(browser);
-  } finally {
-    await browser.deleteSession();
-  }
-}
-
-async function waitForText(browser, testId, expected) {
-  const element = byTestId(browser, testId);
-  await element.waitForDisplayed({ timeout: TIMEOUT });
-  await browser.waitUntil(async () => (await element.getText()).includes(expected), {
-    timeout: TIMEOUT,
-    timeoutMsg: `[data-testid=${testId}] never showed “${expected}”; it shows “${await element.getText()}”`,
-  });
-}
+const withApp = (db, body) => withAppOn(driver, db, body);
 
 describe("registration import", () => {
   test("a Forms export with an unknown header and category is previewed, mapped, decided and imported", async () => {

@@ -122,3 +122,23 @@ export async function waitForAttribute(browser, element, name, expected, timeout
     timeoutMsg: `${name} never became “${expected}”; it is “${await element.getAttribute(name)}”`,
   });
 }
+
+/** Waits until the element with this data-testid shows `expected`, and says what it showed. */
+export async function waitForText(browser, testId, expected, timeout = 15_000) {
+  const element = byTestId(browser, testId);
+  await element.waitForDisplayed({ timeout });
+  await browser.waitUntil(async () => (await element.getText()).includes(expected), {
+    timeout,
+    timeoutMsg: `[data-testid=${testId}] never showed “${expected}”; it shows “${await element.getText()}”`,
+  });
+}
+
+/** Opens the app on `dbPath`, runs `body`, and always closes the window. */
+export async function withApp(driver, dbPath, body) {
+  const browser = await openApp(driver, dbPath);
+  try {
+    await body(browser);
+  } finally {
+    await browser.deleteSession();
+  }
+}

@@ -5,7 +5,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
-import { byTestId, cliJson, openApp, startDriver, tempDatabase, typeAndEnter, waitForAttribute } from "./harness.mjs";
+import { byTestId, cliJson, openApp, startDriver, tempDatabase, typeAndEnter, waitForAttribute, waitForText, withApp as withAppOn } from "./harness.mjs";
 
 const TIMEOUT = 15_000;
 
@@ -17,23 +17,7 @@ after(async () => {
   await driver?.stop();
 });
 
-async function waitForText(browser, testId, expected) {
-  const element = byTestId(browser, testId);
-  await element.waitForDisplayed({ timeout: TIMEOUT });
-  await browser.waitUntil(async () => (await element.getText()).includes(expected), {
-    timeout: TIMEOUT,
-    timeoutMsg: `[data-testid=${testId}] never showed “${expected}”; it shows “${await element.getText()}”`,
-  });
-}
-
-async function withApp(db, body) {
-  const browser = await openApp(driver, db);
-  try {
-    await body(browser);
-  } finally {
-    await browser.deleteSession();
-  }
-}
+const withApp = (db, body) => withAppOn(driver, db, body);
 
 describe("seat plan", () => {
   test("seats set per zone are offered at the desk, changed on request, and printed", async () => {

@@ -130,22 +130,6 @@ fn agenda_draft(
     })
 }
 
-/// Who is acting, for the privacy log: the operator set for this computer (`tsudoi setting desk
-/// --operator`), else the system's user name.
-fn actor(store: &Store) -> String {
-    store
-        .desk()
-        .ok()
-        .map(|desk| desk.operator)
-        .filter(|operator| !operator.trim().is_empty())
-        .or_else(|| {
-            ["USER", "LOGNAME", "USERNAME"]
-                .into_iter()
-                .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
-        })
-        .unwrap_or_else(|| "unknown".to_string())
-}
-
 /// `--map 'お名前=name'`: a header and a field (empty: leave the column out).
 fn parse_overrides(pairs: &[String], lang: Lang) -> Result<Vec<(String, Option<Field>)>, Failure> {
     pairs
@@ -330,7 +314,7 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
                         reported: false,
                     }
                 })?;
-            let actor = actor(store);
+            let actor = tsudoi_exchange::files::actor_name(store);
             store
                 .record_audit(
                     &AuditRecord {
@@ -359,13 +343,13 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
                 category_choices: parse_category_choices(category, lang)?,
                 dry_run: *dry_run,
             };
-            let actor = actor(store);
+            let actor = tsudoi_exchange::files::actor_name(store);
             let outcome = import_registration_file(store, EventId(*event), file, &request, &actor, lang, now)
                 .map_err(|e| Failure::from_error(&e, lang))?;
             out.registration_import(&outcome, lang);
         }
         Command::Attendance(AttendanceCommand::Import { event, file, dry_run }) => {
-            let actor = actor(store);
+            let actor = tsudoi_exchange::files::actor_name(store);
             let outcome = import_online_report_file(store, EventId(*event), file, *dry_run, &actor, now)
                 .map_err(|e| Failure::from_error(&e, lang))?;
             out.online_import(&outcome, lang);
@@ -394,7 +378,7 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
                 include_contact: *include_contact,
                 substitute_unencodable: *substitute,
             };
-            let actor = actor(store);
+            let actor = tsudoi_exchange::files::actor_name(store);
             let offset = *chrono::Local::now().offset();
             let outcome =
                 export_attendance_file(store, EventId(*event), path, &request, &actor, lang, offset, now)
@@ -446,7 +430,7 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
                         message: export_failed(&e.to_string(), lang),
                         reported: false,
                     })?;
-                    let actor = actor(store);
+                    let actor = tsudoi_exchange::files::actor_name(store);
                     let n_people = seats.iter().filter(|s| s.name.is_some()).count() as u32;
                     store
                         .record_audit(

@@ -76,6 +76,22 @@ impl Localized for ExchangeError {
     }
 }
 
+/// Who is acting, for the privacy log: the operator set for this computer (the desk's operator,
+/// `tsudoi setting desk --operator`), else the system's user name.
+pub fn actor_name(store: &Store) -> String {
+    store
+        .desk()
+        .ok()
+        .map(|desk| desk.operator)
+        .filter(|operator| !operator.trim().is_empty())
+        .or_else(|| {
+            ["USER", "LOGNAME", "USERNAME"]
+                .into_iter()
+                .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        })
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
 /// The path as the privacy log keeps it: absolute, so the entry says where the data went.
 fn logged_path(path: &Path) -> String {
     std::path::absolute(path)
