@@ -163,6 +163,13 @@ describe("on the day", () => {
       await browser.keys("F2");
       await waitForText(browser, "minutes-title", "進行中の講演");
       assert.ok(await byTestId(browser, "note-input").isFocused(), "F2 puts the cursor in the running item's notes");
+      await browser.keys("一つ目のメモ");
+      await browser.keys("Enter");
+      await waitForText(browser, "notes", "一つ目のメモ");
+      assert.equal(await byTestId(browser, "note-input").getValue(), "", "Enter starts the next note");
+      await browser.keys("二つ目");
+      await browser.keys("Enter");
+      await waitForText(browser, "notes", "二つ目");
     } finally {
       await browser.deleteSession();
     }

@@ -1,4 +1,5 @@
 // Refreshes docs/screenshot.png: the demo event in the real window.
+// Views: event (default), desk, form, agenda, welcome.
 // Run: xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" node tests/e2e/screenshot.mjs [out.png] [view]
 
 import { byTestId, openApp, startDriver, tempDatabase, cliJson } from "./harness.mjs";
@@ -24,6 +25,16 @@ try {
       await browser.keys("Enter");
       await browser.waitUntil(async () => (await byTestId(browser, "door-result").getAttribute("data-outcome")) === "ok", { timeout: 15000 });
       await browser.waitUntil(async () => (await byTestId(browser, "live-in-room").getText()).startsWith("1"), { timeout: 15000 });
+    }
+    if (view === "agenda") {
+      await byTestId(browser, "open-agenda").click();
+      await browser.waitUntil(async () => (await browser.$$('[data-testid="agenda-item"]')).length > 0, { timeout: 15000 });
+      await (await browser.$$('[data-testid="agenda-item"]'))[1].click();
+      await byTestId(browser, "minutes-talk_summary").setValue("家業の酒蔵に戻ってから三代目として承継するまでの十年と、海外向け新商品で売上を倍増させた取り組みの紹介。");
+      await byTestId(browser, "note-input").click();
+      await browser.keys("質疑: 金融機関に承継を相談したのはいつか → 戻って2年目。");
+      await browser.keys("Enter");
+      await browser.waitUntil(async () => (await byTestId(browser, "notes").getText()).includes("戻って2年目"), { timeout: 15000 });
     }
     if (view === "form") {
       await byTestId(browser, "add-attendee").click();

@@ -51,6 +51,11 @@ class Autosave {
   }
 }
 
+/** A time of day as the programme writes it: 24-hour HH:MM, whatever the system's locale. */
+function clockTime(date: Date): string {
+  return `${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
+}
+
 function minutesOf(time: string): number {
   const [hours = 0, minutes = 0] = time.split(":").map(Number);
   return hours * 60 + minutes;
@@ -143,7 +148,7 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
               }
             },
           },
-          h("span", { class: "drag-handle", "data-testid": "drag-handle", "aria-hidden": "true", onpointerdown: (e: PointerEvent) => startDrag(e, item) }, "⋮⋮"),
+          h("span", { class: "drag-handle", "data-testid": "drag-handle", "aria-hidden": "true", onpointerdown: (e: PointerEvent) => startDrag(e, item) }, "⠿"),
           h("span", { class: "agenda-time" }, `${item.starts_at}–${item.ends_at}`),
           h("span", { class: `tag kind-${item.kind}` }, label.agendaKind(item.kind)),
           h("span", { class: "agenda-title", "data-testid": "agenda-title" }, item.title),
@@ -352,7 +357,7 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
       { class: "notes", "data-testid": "notes" },
       (record?.notes ?? [])
         .filter((n) => n.id !== draft?.id)
-        .map((n) => h("li", null, h("span", { class: "note-time" }, new Date(n.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })), ` ${n.text}`)),
+        .map((n) => h("li", null, h("span", { class: "note-time" }, clockTime(new Date(n.at))), ` ${n.text}`)),
     );
     const noteInput = h("textarea", { "data-testid": "note-input", rows: 2, class: "minutes-text", placeholder: t("notePlaceholder") });
     noteInput.value = draft?.text ?? "";
@@ -373,7 +378,7 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
         if (noteInput.value.trim() === "") return;
         noteSave.typed(noteInput.value);
         await noteSave.flush();
-        const time = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+        const time = clockTime(new Date());
         notesList.append(h("li", null, h("span", { class: "note-time" }, time), ` ${noteInput.value.trim()}`));
         noteInput.value = "";
         noteId = null;
