@@ -98,6 +98,19 @@ pub(crate) fn agenda_items(conn: &Connection, event_id: EventId) -> Result<Vec<A
     Ok(items)
 }
 
+/// Fails with [`StoreError::AgendaItemNotFound`] unless the item exists: one indexed read, for
+/// the minutes' saves that come with every pause in typing.
+pub(crate) fn require_agenda_item(conn: &Connection, id: AgendaItemId) -> Result<()> {
+    let exists: bool = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM agenda_item WHERE id = ?1)")?
+        .query_row([id.0], |row| row.get(0))?;
+    if exists {
+        Ok(())
+    } else {
+        Err(StoreError::AgendaItemNotFound(id.0))
+    }
+}
+
 pub(crate) fn find_agenda_item(conn: &Connection, id: AgendaItemId) -> Result<AgendaItem> {
     let event_id: i64 = conn
         .prepare_cached("SELECT event_id FROM agenda_item WHERE id = ?1")?
@@ -122,6 +135,45 @@ fn write_speakers(conn: &Connection, id: AgendaItemId, draft: &AgendaItemDraft) 
         )?;
     }
     Ok(())
+}
+
+/// A validated item's columns as named parameters, shared by the insert and the update so the
+/// two cannot drift apart.
+struct ItemValues<'a> {
+    draft: &'a AgendaItemDraft,
+    starts_at: String,
+    ends_at: String,
+    kind: &'static str,
+    place: &'static str,
+    moderator_id: Option<i64>,
+    at: String,
+}
+
+impl<'a> ItemValues<'a> {
+    fn of(draft: &'a AgendaItemDraft, now: DateTime<Utc>) -> ItemValues<'a> {
+        ItemValues {
+            draft,
+            starts_at: hhmm(draft.starts_at),
+            ends_at: hhmm(draft.ends_at),
+            kind: draft.kind.as_str(),
+            place: draft.place.as_str(),
+            moderator_id: draft.moderator_id.map(|s| s.0),
+            at: timestamp(now),
+        }
+    }
+
+    fn params(&self) -> Vec<(&'static str, &dyn rusqlite::ToSql)> {
+        vec![
+            (":starts_at", &self.starts_at),
+            (":ends_at", &self.ends_at),
+            (":kind", &self.kind),
+            (":title", &self.draft.title),
+            (":place", &self.place),
+            (":moderator_id", &self.moderator_id),
+            (":notes", &self.draft.notes),
+            (":at", &self.at),
+        ]
+    }
 }
 
 /// Inserts a speaker; shared by [`Store::add_speaker`] and the demo loader.
@@ -161,22 +213,15 @@ pub(crate) fn insert_agenda_item(
         [event_id.0],
         |row| row.get(0),
     )?;
+    let values = ItemValues::of(&d, now);
+    let mut named = values.params();
+    named.push((":event_id", &event_id.0));
+    named.push((":position", &position));
     conn.execute(
         "INSERT INTO agenda_item (event_id, position, starts_at, ends_at, kind, title, place, moderator_id, notes,
                                   created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-        params![
-            event_id.0,
-            position,
-            hhmm(d.starts_at),
-            hhmm(d.ends_at),
-            d.kind.as_str(),
-            d.title,
-            d.place.as_str(),
-            d.moderator_id.map(|s| s.0),
-            d.notes,
-            timestamp(now)
-        ],
+         VALUES (:event_id, :position, :starts_at, :ends_at, :kind, :title, :place, :moderator_id, :notes, :at, :at)",
+        named.as_slice(),
     )?;
     let id = AgendaItemId(conn.last_insert_rowid());
     write_speakers(conn, id, &d)?;
@@ -262,20 +307,14 @@ impl Store {
     ) -> Result<AgendaItem> {
         let d = draft.normalized()?;
         let tx = self.conn.transaction()?;
+        let values = ItemValues::of(&d, now);
+        let mut named = values.params();
+        named.push((":id", &id.0));
         let n = tx.execute(
-            "UPDATE agenda_item SET starts_at = ?2, ends_at = ?3, kind = ?4, title = ?5, place = ?6, moderator_id = ?7,
-                                    notes = ?8, updated_at = ?9 WHERE id = ?1",
-            params![
-                id.0,
-                hhmm(d.starts_at),
-                hhmm(d.ends_at),
-                d.kind.as_str(),
-                d.title,
-                d.place.as_str(),
-                d.moderator_id.map(|s| s.0),
-                d.notes,
-                timestamp(now)
-            ],
+            "UPDATE agenda_item SET starts_at = :starts_at, ends_at = :ends_at, kind = :kind, title = :title,
+                                    place = :place, moderator_id = :moderator_id, notes = :notes, updated_at = :at
+             WHERE id = :id",
+            named.as_slice(),
         )?;
         if n == 0 {
             return Err(StoreError::AgendaItemNotFound(id.0));

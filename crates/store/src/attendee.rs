@@ -35,20 +35,7 @@ pub(crate) fn attendee_from_row(row: &Row<'_>) -> rusqlite::Result<Attendee> {
     Ok(Attendee {
         id: AttendeeId(row.get(0)?),
         event_id: EventId(row.get(1)?),
-        details: AttendeeDraft {
-            name: row.get(2)?,
-            kana: row.get(3)?,
-            organization: row.get(4)?,
-            title: row.get(5)?,
-            email: row.get(6)?,
-            phone: row.get(7)?,
-            category: get_choice(row, 8, Category::parse)?,
-            mode: get_choice(row, 9, AttendanceMode::parse)?,
-            consent: row.get(10)?,
-            source: get_choice(row, 11, RegistrationSource::parse)?,
-            notes: row.get(12)?,
-            status: get_choice(row, 13, AttendeeStatus::parse)?,
-        },
+        details: draft_from_row(row, 2)?,
         created_at: get_timestamp(row, 14)?,
         updated_at: get_timestamp(row, 15)?,
         ticket: get_token(row, 16)?,
@@ -57,6 +44,29 @@ pub(crate) fn attendee_from_row(row: &Row<'_>) -> rusqlite::Result<Attendee> {
         zone_override: get_optional_choice(row, 17, SeatZone::parse)?,
     })
 }
+
+/// The details of an attendee from twelve columns starting at `first`, in the order of
+/// [`DRAFT_COLUMNS`].
+pub(crate) fn draft_from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<AttendeeDraft> {
+    Ok(AttendeeDraft {
+        name: row.get(first)?,
+        kana: row.get(first + 1)?,
+        organization: row.get(first + 2)?,
+        title: row.get(first + 3)?,
+        email: row.get(first + 4)?,
+        phone: row.get(first + 5)?,
+        category: get_choice(row, first + 6, Category::parse)?,
+        mode: get_choice(row, first + 7, AttendanceMode::parse)?,
+        consent: row.get(first + 8)?,
+        source: get_choice(row, first + 9, RegistrationSource::parse)?,
+        notes: row.get(first + 10)?,
+        status: get_choice(row, first + 11, AttendeeStatus::parse)?,
+    })
+}
+
+/// The columns [`draft_from_row`] reads, in its order.
+pub(crate) const DRAFT_COLUMNS: &str =
+    "name, kana, organization, title, email, phone, category, mode, consent, source, notes, status";
 
 /// Which attendees of an event to list.
 #[derive(Debug, Clone, Default)]

@@ -10,7 +10,7 @@ use serde::Serialize;
 use tsudoi_core::agenda::{AgendaItemId, ItemMinutesText, MinutesField, MinutesNote, NoteId};
 use tsudoi_core::EventId;
 
-use crate::agenda::find_agenda_item;
+use crate::agenda::require_agenda_item;
 use crate::event::find_event;
 use crate::sql::{get_timestamp, timestamp};
 use crate::{Result, Store, StoreError};
@@ -77,7 +77,7 @@ impl Store {
         text: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        find_agenda_item(&self.conn, item)?;
+        require_agenda_item(&self.conn, item)?;
         let column = match field {
             MinutesField::TalkSummary => "talk_summary",
             MinutesField::Decisions => "decisions",
@@ -101,7 +101,7 @@ impl Store {
         text: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<MinutesNote>> {
-        find_agenda_item(&self.conn, item)?;
+        require_agenda_item(&self.conn, item)?;
         let id = match note {
             None if text.trim().is_empty() => return Ok(None),
             None => {

@@ -6,12 +6,12 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use tsudoi_core::door::must_wait;
 use tsudoi_core::registration::{plan_registrations, IncomingRegistration, MergedRow, RegisteredPerson};
-use tsudoi_core::{
-    AttendanceMode, AttendeeDraft, AttendeeId, AttendeeStatus, Category, EventFormat, EventId,
-    RegistrationSource,
-};
+use tsudoi_core::{AttendanceMode, AttendeeId, Category, EventFormat, EventId};
 
-use crate::attendee::{n_venue_seated, promote_waiting, write_attendee_details, write_new_attendee};
+use crate::attendee::{
+    draft_from_row, n_venue_seated, promote_waiting, write_attendee_details, write_new_attendee,
+    DRAFT_COLUMNS,
+};
 use crate::audit::{self, AuditAction, AuditRecord};
 use crate::event::find_event;
 use crate::sql::{get_choice, timestamp};
@@ -54,30 +54,15 @@ pub struct RegistrationImport {
 pub(crate) const ANSWERED_AT: &str = "%Y-%m-%dT%H:%M:%S";
 
 fn registered_people(conn: &Connection, event_id: EventId) -> Result<Vec<RegisteredPerson>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT id, name, kana, organization, title, email, phone, category, mode, consent, source, notes,
-                status, answered_at
-         FROM attendee WHERE event_id = ?1 ORDER BY id",
-    )?;
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT id, {DRAFT_COLUMNS}, answered_at FROM attendee WHERE event_id = ?1 ORDER BY id"
+    ))?;
     let people = statement
         .query_map([event_id.0], |row| {
             let answered_at: Option<String> = row.get(13)?;
             Ok(RegisteredPerson {
                 id: AttendeeId(row.get(0)?),
-                draft: AttendeeDraft {
-                    name: row.get(1)?,
-                    kana: row.get(2)?,
-                    organization: row.get(3)?,
-                    title: row.get(4)?,
-                    email: row.get(5)?,
-                    phone: row.get(6)?,
-                    category: get_choice(row, 7, Category::parse)?,
-                    mode: get_choice(row, 8, AttendanceMode::parse)?,
-                    consent: row.get(9)?,
-                    source: get_choice(row, 10, RegistrationSource::parse)?,
-                    notes: row.get(11)?,
-                    status: get_choice(row, 12, AttendeeStatus::parse)?,
-                },
+                draft: draft_from_row(row, 1)?,
                 answered_at: answered_at
                     .and_then(|text| NaiveDateTime::parse_from_str(&text, ANSWERED_AT).ok()),
             })
