@@ -69,7 +69,7 @@ fn bindings_ts() -> String {
         declaration::<crate::dto::AgendaView>(&cfg),
         declaration::<crate::dto::PhotoView>(&cfg),
         declaration::<crate::dto::PhotoAddResult>(&cfg),
-        declaration::<crate::dto::SeatChartExport>(&cfg),
+        declaration::<tsudoi_exchange::files::SeatChartExport>(&cfg),
         declaration::<tsudoi_report::tickets::TicketExport>(&cfg),
         declaration::<tsudoi_core::registration::SkipReason>(&cfg),
         declaration::<tsudoi_core::registration::SkippedRow>(&cfg),

@@ -17,18 +17,18 @@ use tsudoi_exchange::files::{
     export_attendance_file, import_online_report_file, import_registration_file, ExportOutcome,
     ExportRequest, RegistrationOutcome, RegistrationRequest,
 };
-use tsudoi_exchange::files::{AgendaExport, MinutesExport};
+use tsudoi_exchange::files::{AgendaExport, MinutesExport, SeatChartExport};
 use tsudoi_report::agenda::Disclosure;
 use tsudoi_report::tickets::TicketExport;
 use tsudoi_store::{
-    AttendeeQuery, AttendeeUpdate, AuditAction, AuditEntry, AuditRecord, DemoReport, DeskSettings,
-    DoorAttempt, DoorRequest, DoorResult, OnlineAttendanceImport, Store,
+    AttendeeQuery, AttendeeUpdate, AuditEntry, DemoReport, DeskSettings, DoorAttempt, DoorRequest,
+    DoorResult, OnlineAttendanceImport, Store,
 };
 use tsudoi_store::{ItemMinutes, PhotoChange};
 
 use crate::dto::{
-    AgendaView, ApiError, AppStatus, DoorInput, EventSummary, PhotoAddResult, PhotoView, SeatChartExport,
-    SeatPlanForm, DESK_SEARCH_LIMIT,
+    AgendaView, ApiError, AppStatus, DoorInput, EventSummary, PhotoAddResult, PhotoView, SeatPlanForm,
+    DESK_SEARCH_LIMIT,
 };
 use crate::state::AppState;
 
@@ -241,30 +241,17 @@ pub fn default_export_dir(state: State<'_, AppState>, event_id: EventId) -> Repl
 #[tauri::command]
 pub fn export_tickets(state: State<'_, AppState>, event_id: EventId, dir: String) -> Reply<TicketExport> {
     let lang = state.lang();
-    let (event, attendees) = state.with_store(|store| {
-        Ok((
-            store.event(event_id)?,
-            store.attendees(event_id, &AttendeeQuery::default())?,
-        ))
-    })?;
-    let export =
-        tsudoi_report::tickets::export_tickets(std::path::Path::new(dir.trim()), &event, &attendees, lang)
-            .map_err(|e| ApiError::new(&e, lang))?;
-    state.with_store(|store| {
+    state.with_store_and_files(|store| {
         let actor = tsudoi_exchange::files::actor_name(store);
-        store.record_audit(
-            &AuditRecord {
-                actor: &actor,
-                action: AuditAction::TicketExport,
-                event_id: Some(event_id),
-                n_people: export.n_tickets as u32,
-                file: &export.dir.display().to_string(),
-                detail: "png, svg, pdf",
-            },
+        tsudoi_exchange::files::export_tickets_file(
+            store,
+            event_id,
+            Path::new(dir.trim()),
+            &actor,
+            lang,
             Utc::now(),
         )
-    })?;
-    Ok(export)
+    })
 }
 
 /// Reads a registration file and shows what importing it would do; changes nothing.
@@ -444,46 +431,16 @@ pub fn export_seat_chart(
     path: String,
 ) -> Reply<SeatChartExport> {
     let lang = state.lang();
-    let (event, seats) =
-        state.with_store(|store| Ok((store.event(event_id)?, store.seat_chart(event_id)?)))?;
-    let pdf = tsudoi_report::seat_chart::seat_chart_pdf(
-        &event.details.title,
-        &tsudoi_report::tickets::event_when(&event),
-        &seats,
-        lang,
-    )
-    .map_err(|e| ApiError::new(&e, lang))?;
-    let path = std::path::absolute(path.trim()).unwrap_or_else(|_| path.trim().into());
-    if let Some(dir) = path.parent() {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    std::fs::write(&path, pdf).map_err(|source| {
-        ApiError::new(
-            &tsudoi_report::ReportError::Io {
-                path: path.clone(),
-                source,
-            },
-            lang,
-        )
-    })?;
-    let n_seated = seats.iter().filter(|s| s.name.is_some()).count() as u32;
-    state.with_store(|store| {
+    state.with_store_and_files(|store| {
         let actor = tsudoi_exchange::files::actor_name(store);
-        store.record_audit(
-            &AuditRecord {
-                actor: &actor,
-                action: AuditAction::SeatChartExport,
-                event_id: Some(event_id),
-                n_people: n_seated,
-                file: &path.display().to_string(),
-                detail: "pdf",
-            },
+        tsudoi_exchange::files::export_seat_chart_file(
+            store,
+            event_id,
+            Path::new(path.trim()),
+            &actor,
+            lang,
             Utc::now(),
         )
-    })?;
-    Ok(SeatChartExport {
-        file: path.display().to_string(),
-        n_seated,
     })
 }
 
@@ -571,7 +528,7 @@ pub fn export_agenda(
             event_id,
             Path::new(dir.trim()),
             lang,
-            disclosure(public),
+            Disclosure::from_public(public),
         )
     })
 }
@@ -591,18 +548,10 @@ pub fn export_minutes(
             event_id,
             Path::new(dir.trim()),
             lang,
-            disclosure(public),
+            Disclosure::from_public(public),
             offset,
         )
     })
-}
-
-fn disclosure(public: bool) -> Disclosure {
-    if public {
-        Disclosure::Public
-    } else {
-        Disclosure::Internal
-    }
 }
 
 #[tauri::command]

@@ -82,13 +82,6 @@ impl SeatPlanForm {
     }
 }
 
-/// A seat chart written to a PDF.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct SeatChartExport {
-    pub file: String,
-    pub n_seated: u32,
-}
-
 /// The programme and what about its timing deserves a look.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct AgendaView {

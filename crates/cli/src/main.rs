@@ -24,7 +24,7 @@ use tsudoi_exchange::files::{
     RegistrationRequest,
 };
 use tsudoi_exchange::{CategoryChoices, Field};
-use tsudoi_store::{default_db_path, AttendeeQuery, AuditAction, AuditRecord, DeskSettings, Store};
+use tsudoi_store::{default_db_path, AttendeeQuery, DeskSettings, Store};
 
 use args::{
     AgendaCommand, AgendaFields, AttendanceCommand, AttendeeCommand, AttendeeFields, Cli, Command,
@@ -72,14 +72,6 @@ fn main() -> ExitCode {
             eprintln!("{}: {}", lang.pick("エラー", "error"), failure.message);
             ExitCode::FAILURE
         }
-    }
-}
-
-fn disclosure(public: bool) -> tsudoi_report::agenda::Disclosure {
-    if public {
-        tsudoi_report::agenda::Disclosure::Public
-    } else {
-        tsudoi_report::agenda::Disclosure::Internal
     }
 }
 
@@ -302,32 +294,10 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
             desk::print_attempts(out, &attempts, lang);
         }
         Command::Ticket(TicketCommand::Export { event, out: dir }) => {
-            let event = store.event(EventId(*event)).map_err(fail)?;
-            let attendees = store
-                .attendees(event.id, &AttendeeQuery::default())
-                .map_err(fail)?;
-            let export =
-                tsudoi_report::tickets::export_tickets(dir, &event, &attendees, lang).map_err(|e| {
-                    Failure {
-                        code: "cli.export_failed",
-                        message: export_failed(&e.to_string(), lang),
-                        reported: false,
-                    }
-                })?;
             let actor = tsudoi_exchange::files::actor_name(store);
-            store
-                .record_audit(
-                    &AuditRecord {
-                        actor: &actor,
-                        action: AuditAction::TicketExport,
-                        event_id: Some(event.id),
-                        n_people: export.n_tickets as u32,
-                        file: &export.dir.display().to_string(),
-                        detail: "png, svg, pdf",
-                    },
-                    now,
-                )
-                .map_err(fail)?;
+            let export =
+                tsudoi_exchange::files::export_tickets_file(store, EventId(*event), dir, &actor, lang, now)
+                    .map_err(|e| Failure::from_error(&e, lang))?;
             out.tickets_exported(&export, lang);
         }
         Command::Attendee(AttendeeCommand::Import {
@@ -418,37 +388,12 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
             match path {
                 None => out.seat_chart(&seats, lang),
                 Some(path) => {
-                    let pdf = tsudoi_report::seat_chart::seat_chart_pdf(
-                        &event.details.title,
-                        &tsudoi_report::tickets::event_when(&event),
-                        &seats,
-                        lang,
+                    let actor = tsudoi_exchange::files::actor_name(store);
+                    let done = tsudoi_exchange::files::export_seat_chart_file(
+                        store, event.id, path, &actor, lang, now,
                     )
                     .map_err(|e| Failure::from_error(&e, lang))?;
-                    std::fs::write(path, pdf).map_err(|e| Failure {
-                        code: "cli.export_failed",
-                        message: export_failed(&e.to_string(), lang),
-                        reported: false,
-                    })?;
-                    let actor = tsudoi_exchange::files::actor_name(store);
-                    let n_people = seats.iter().filter(|s| s.name.is_some()).count() as u32;
-                    store
-                        .record_audit(
-                            &AuditRecord {
-                                actor: &actor,
-                                action: AuditAction::SeatChartExport,
-                                event_id: Some(event.id),
-                                n_people,
-                                file: &std::path::absolute(path)
-                                    .unwrap_or(path.clone())
-                                    .display()
-                                    .to_string(),
-                                detail: "pdf",
-                            },
-                            now,
-                        )
-                        .map_err(fail)?;
-                    out.seat_chart_written(path, n_people, lang);
+                    out.seat_chart_written(&done, lang);
                 }
             }
         }
@@ -524,9 +469,14 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
             out: dir,
             public,
         }) => {
-            let done =
-                tsudoi_exchange::files::export_agenda(store, EventId(*event), dir, lang, disclosure(*public))
-                    .map_err(|e| Failure::from_error(&e, lang))?;
+            let done = tsudoi_exchange::files::export_agenda(
+                store,
+                EventId(*event),
+                dir,
+                lang,
+                tsudoi_report::agenda::Disclosure::from_public(*public),
+            )
+            .map_err(|e| Failure::from_error(&e, lang))?;
             out.print_json_or(&done, || format!("{}\n{}\n{}", done.pdf, done.html, done.csv));
         }
         Command::Minutes(MinutesCommand::Export {
@@ -540,7 +490,7 @@ fn run(command: &Command, store: &mut Store, out: &Output, lang: Lang) -> Result
                 EventId(*event),
                 dir,
                 lang,
-                disclosure(*public),
+                tsudoi_report::agenda::Disclosure::from_public(*public),
                 offset,
             )
             .map_err(|e| Failure::from_error(&e, lang))?;
@@ -695,17 +645,6 @@ fn passed_or_refused(result: &tsudoi_store::DoorResult, lang: Lang) -> Result<()
             message: result.attempt.outcome.label(lang).to_string(),
             reported: true,
         })
-    }
-}
-
-fn export_failed(detail: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => format!(
-            "受付票を書き出せませんでした（{detail}）。出力先のフォルダーと空き容量を確認してください。"
-        ),
-        Lang::En => {
-            format!("Could not write the tickets ({detail}). Check the output folder and the free space.")
-        }
     }
 }
 

@@ -489,16 +489,19 @@ impl Output {
         println!("{table}");
     }
 
-    pub fn seat_chart_written(&self, path: &Path, n_people: u32, lang: Lang) {
+    pub fn seat_chart_written(&self, done: &tsudoi_exchange::files::SeatChartExport, lang: Lang) {
         if self.json {
-            return self.print_json(&json!({ "file": path, "n_seated": n_people }));
+            return self.print_json(done);
         }
         match lang {
             Lang::Ja => println!(
-                "座席表（着席 {n_people} 名）を {} に書き出しました。",
-                path.display()
+                "座席表（着席 {} 名）を {} に書き出しました。",
+                done.n_seated, done.file
             ),
-            Lang::En => println!("Wrote the seat chart ({n_people} seated) to {}.", path.display()),
+            Lang::En => println!(
+                "Wrote the seat chart ({} seated) to {}.",
+                done.n_seated, done.file
+            ),
         }
     }
 

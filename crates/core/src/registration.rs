@@ -14,7 +14,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::attendee::{AttendanceMode, AttendeeDraft, AttendeeId, Category, RegistrationSource};
 use crate::i18n::Lang;
-use crate::text::{email_key, is_plausible_email, normalize_email, search_key};
+use crate::text::{email_key, normalize_email, search_key};
 
 /// One row of a registration file, read but not yet merged. `None` means the file has no such
 /// column or the cell is empty: a merge then keeps what is stored.
@@ -365,11 +365,6 @@ pub fn email_from_cell(cell: &str) -> Option<String> {
     } else {
         Some(email)
     }
-}
-
-/// Whether an email cell can be stored as an address.
-pub fn email_is_usable(email: &str) -> bool {
-    is_plausible_email(email)
 }
 
 /// Folds a word for matching: NFKC, lower case, no spaces or brackets.

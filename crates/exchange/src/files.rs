@@ -2,7 +2,6 @@
 //! import, mark attendance and export the same way, and every one is logged.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -34,8 +33,8 @@ pub enum ExchangeError {
     Export(#[from] ExportError),
     #[error(transparent)]
     Photo(#[from] crate::photos::PhotoError),
-    #[error("cannot lay out the document: {0}")]
-    Document(String),
+    #[error(transparent)]
+    Report(#[from] tsudoi_report::ReportError),
     #[error("cannot read or write {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
 }
@@ -47,7 +46,7 @@ impl Localized for ExchangeError {
             ExchangeError::Store(e) => e.code(),
             ExchangeError::Export(e) => e.code(),
             ExchangeError::Photo(e) => e.code(),
-            ExchangeError::Document(_) => "report.layout",
+            ExchangeError::Report(e) => e.code(),
             ExchangeError::Io { .. } => "file.io",
         }
     }
@@ -58,10 +57,7 @@ impl Localized for ExchangeError {
             ExchangeError::Store(e) => e.message(lang),
             ExchangeError::Export(e) => e.message(lang),
             ExchangeError::Photo(e) => e.message(lang),
-            ExchangeError::Document(detail) => match lang {
-                Lang::Ja => format!("文書を組めませんでした（{detail}）。何も書き出していません。"),
-                Lang::En => format!("The document could not be laid out ({detail}). Nothing was written."),
-            },
+            ExchangeError::Report(e) => e.message(lang),
             ExchangeError::Io { path, source } => match lang {
                 Lang::Ja => format!(
                     "{} を読み書きできません（{source}）。ファイルの場所と、ほかのアプリで開いていないかを確かめてください。データは変わっていません。",
@@ -349,34 +345,12 @@ pub fn export_attendance_file(
     })
 }
 
-/// Writes a file beside its place and renames it there, so that a full disk or a crash never
-/// leaves half a file (or half of the previous one).
+/// Writes a file whole (see [`tsudoi_store::write_file_whole`]).
 fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), ExchangeError> {
-    let io = |source| ExchangeError::Io {
+    tsudoi_store::write_file_whole(path, bytes).map_err(|source| ExchangeError::Io {
         path: path.to_path_buf(),
         source,
-    };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(io)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = dir.join(format!(".{name}.tsudoi-partial"));
-    let result = fs::File::create(&temporary)
-        .and_then(|mut file| {
-            file.write_all(bytes)?;
-            file.sync_all()
-        })
-        .and_then(|()| fs::rename(&temporary, path));
-    if let Err(source) = result {
-        let _ = fs::remove_file(&temporary);
-        return Err(io(source));
-    }
-    Ok(())
+    })
 }
 
 /// One photo file added (or found already there).
@@ -452,8 +426,7 @@ pub fn export_agenda(
 ) -> Result<AgendaExport, ExchangeError> {
     let event = store.event(event_id)?;
     let items = store.agenda(event_id)?;
-    let pdf = tsudoi_report::agenda::agenda_pdf(&event, &items, lang, disclosure)
-        .map_err(|e| ExchangeError::Document(e.to_string()))?;
+    let pdf = tsudoi_report::agenda::agenda_pdf(&event, &items, lang, disclosure)?;
     let html = tsudoi_report::agenda::agenda_html(&event, &items, lang, disclosure);
     let mut csv = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -580,7 +553,7 @@ pub fn export_minutes(
         disclosure,
         offset,
     };
-    let pdf = minutes_pdf(&head, &documented).map_err(|e| ExchangeError::Document(e.to_string()))?;
+    let pdf = minutes_pdf(&head, &documented)?;
     let mut n_photos = 0;
     for item in &documented {
         for photo in &item.photos {
@@ -601,4 +574,74 @@ pub fn export_minutes(
         pdf: logged_path(&pdf_path),
         n_photos,
     })
+}
+
+/// Writes an event's tickets (a PNG and an SVG per person, the printable PDF) into `dir` and logs
+/// the export.
+pub fn export_tickets_file(
+    store: &mut Store,
+    event_id: EventId,
+    dir: &Path,
+    actor: &str,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<tsudoi_report::tickets::TicketExport, ExchangeError> {
+    let event = store.event(event_id)?;
+    let attendees = store.attendees(event_id, &tsudoi_store::AttendeeQuery::default())?;
+    let export = tsudoi_report::tickets::export_tickets(dir, &event, &attendees, lang)?;
+    store.record_audit(
+        &AuditRecord {
+            actor,
+            action: AuditAction::TicketExport,
+            event_id: Some(event_id),
+            n_people: export.n_tickets as u32,
+            file: &logged_path(&export.dir),
+            detail: "png, svg, pdf",
+        },
+        now,
+    )?;
+    Ok(export)
+}
+
+/// A seat chart written to a PDF.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SeatChartExport {
+    pub file: String,
+    pub n_seated: u32,
+}
+
+/// Writes the printable seat chart (PDF, 非公表用: it carries names) and logs the export; an
+/// export that cannot be logged is removed.
+pub fn export_seat_chart_file(
+    store: &mut Store,
+    event_id: EventId,
+    path: &Path,
+    actor: &str,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<SeatChartExport, ExchangeError> {
+    let event = store.event(event_id)?;
+    let seats = store.seat_chart(event_id)?;
+    let when = tsudoi_report::tickets::event_when(&event);
+    let pdf = tsudoi_report::seat_chart::seat_chart_pdf(&event.details.title, &when, &seats, lang)?;
+    write_whole(path, &pdf)?;
+    let n_seated = seats.iter().filter(|s| s.name.is_some()).count() as u32;
+    let file = logged_path(path);
+    let logged = store.record_audit(
+        &AuditRecord {
+            actor,
+            action: AuditAction::SeatChartExport,
+            event_id: Some(event_id),
+            n_people: n_seated,
+            file: &file,
+            detail: "pdf",
+        },
+        now,
+    );
+    if let Err(error) = logged {
+        let _ = fs::remove_file(path);
+        return Err(error.into());
+    }
+    Ok(SeatChartExport { file, n_seated })
 }

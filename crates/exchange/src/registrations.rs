@@ -5,10 +5,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 use tsudoi_core::registration::{
-    category_from_word, consent_from_word, email_from_cell, email_is_usable, mode_from_word,
-    IncomingRegistration, RowWarning, SkipReason, SkippedRow, WarningKind,
+    category_from_word, consent_from_word, email_from_cell, mode_from_word, IncomingRegistration, RowWarning,
+    SkipReason, SkippedRow, WarningKind,
 };
-use tsudoi_core::text::normalize_display;
+use tsudoi_core::text::{is_plausible_email, normalize_display};
 use tsudoi_core::{Category, Lang};
 
 use crate::mapping::{header_signature, ColumnMapping, Field};
@@ -203,7 +203,7 @@ fn read_row(
     let mut notes = Vec::new();
     let email = text(Field::Email).and_then(|e| email_from_cell(&e));
     let email = match email {
-        Some(email) if !email_is_usable(&email) => {
+        Some(email) if !is_plausible_email(&email) => {
             warn(WarningKind::BadEmail { value: email.clone() });
             notes.push(email);
             None

@@ -25,6 +25,15 @@ pub enum Disclosure {
 }
 
 impl Disclosure {
+    /// 公表用 when `public`, else 非公表用 (the safe default).
+    pub fn from_public(public: bool) -> Disclosure {
+        if public {
+            Disclosure::Public
+        } else {
+            Disclosure::Internal
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Disclosure::Public => "公表用",
@@ -244,14 +253,13 @@ pub fn minutes_markdown(head: &DocumentHead<'_>, items: &[MinutesItem<'_>]) -> S
     let lang = head.lang;
     let event = head.event;
     let mut out = format!(
-        "<!-- {} -->\n# {} {}\n\n{}　{}\n",
+        "**{}**\n\n# {} {}\n\n{}　{}\n",
         head.disclosure.label(),
         lang.pick("議事録", "Minutes"),
         event.details.title,
         crate::tickets::event_when(event),
         venue(event)
     );
-    out.insert_str(0, &format!("**{}**\n\n", head.disclosure.label()));
     for item in items {
         let (speakers, moderator) = speakers_line(item.item, lang);
         out.push_str(&format!(

@@ -58,6 +58,33 @@ pub const DB_ENV_VAR: &str = "TSUDOI_DB";
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// Writes a file whole: beside its place (a hidden `.name.tsudoi-partial`), flushed to disk,
+/// then renamed over it, creating the folder when missing. A full disk or a crash never leaves
+/// half a file, or half of the one it replaces. Used for the photo files and every export.
+pub fn write_file_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = dir.join(format!(".{name}.tsudoi-partial"));
+    let result = std::fs::File::create(&temporary)
+        .and_then(|mut file| {
+            file.write_all(bytes)?;
+            file.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&temporary, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
+}
+
 /// An open Tsudoi database.
 pub struct Store {
     conn: Connection,

@@ -3,7 +3,6 @@
 //! changed.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -121,24 +120,6 @@ pub(crate) fn reattach_photos(conn: &Connection, event_id: EventId) -> Result<()
     Ok(())
 }
 
-/// Writes a file whole: beside its place, flushed to disk, then renamed.
-fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)?;
-    }
-    let temporary = path.with_extension("partial");
-    let result = fs::File::create(&temporary)
-        .and_then(|mut file| {
-            file.write_all(bytes)?;
-            file.sync_all()
-        })
-        .and_then(|()| fs::rename(&temporary, path));
-    if result.is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
-    result
-}
-
 impl Store {
     /// The folder the photo files live in, beside the database.
     pub fn photo_dir(&self) -> PathBuf {
@@ -194,7 +175,7 @@ impl Store {
             .into_iter()
             .filter(|(path, _)| !path.exists())
             .map(|(path, bytes)| {
-                write_whole(path, bytes).map_err(|source| StoreError::Io {
+                crate::write_file_whole(path, bytes).map_err(|source| StoreError::Io {
                     path: path.clone(),
                     source,
                 })?;
