@@ -567,12 +567,25 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
   );
   // Photos dropped on the window arrive as paths from the desktop shell.
   void listenForDrops(addPhotoPaths);
-  // The current item moves with the clock.
-  const clock = window.setInterval(() => document.body.contains(page) ? renderList() : window.clearInterval(clock), 30_000);
-  window.addEventListener("beforeunload", () => void Promise.all(saves.map((s) => s.flush())));
+  // The current item moves with the clock: the list is drawn again only when it changes, so the
+  // keyboard focus in the list stays where it is.
+  let shownCurrent = currentItemId();
+  const clock = window.setInterval(() => {
+    if (!document.body.contains(page)) return window.clearInterval(clock);
+    const now = currentItemId();
+    if (now !== shownCurrent) {
+      shownCurrent = now;
+      renderList();
+    }
+  }, 30_000);
+  flushOnUnload = () => void Promise.all(saves.map((s) => s.flush()));
   void reload().catch(fail);
   return page;
 }
+
+/** The open page's pending saves, flushed if the window closes; one listener for every page. */
+let flushOnUnload: () => void = () => undefined;
+window.addEventListener("beforeunload", () => flushOnUnload());
 
 let unlistenDrops: (() => void) | null = null;
 
