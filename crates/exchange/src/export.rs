@@ -216,6 +216,54 @@ pub struct ExportedFile {
     pub substituted: Vec<UnencodableChar>,
 }
 
+/// A CSV written as Excel on a Japanese PC reads it: CRLF line ends, and no cell that could run as
+/// a formula. Shared by every CSV Tsudoi writes.
+pub struct FormulaSafeCsv {
+    writer: csv::Writer<Vec<u8>>,
+}
+
+impl FormulaSafeCsv {
+    pub fn new() -> FormulaSafeCsv {
+        FormulaSafeCsv {
+            writer: csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(Vec::new()),
+        }
+    }
+
+    /// Writes one line, each cell made safe by [`neutralize_csv_cell`].
+    pub fn record<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) -> Result<(), ExportError> {
+        self.writer.write_record(
+            cells
+                .into_iter()
+                .map(|cell| neutralize_csv_cell(cell.as_ref()).into_owned()),
+        )?;
+        Ok(())
+    }
+
+    /// The text written (UTF-8: every cell came in as text).
+    pub fn into_text(self) -> Result<String, ExportError> {
+        let bytes = self
+            .writer
+            .into_inner()
+            .map_err(|e| ExportError::Csv(e.into_error().into()))?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// The bytes as UTF-8 with a byte-order mark, so that Excel reads them as UTF-8.
+    pub fn into_utf8_with_bom(self) -> Result<Vec<u8>, ExportError> {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(self.into_text()?.as_bytes());
+        Ok(bytes)
+    }
+}
+
+impl Default for FormulaSafeCsv {
+    fn default() -> FormulaSafeCsv {
+        FormulaSafeCsv::new()
+    }
+}
+
 /// The attendance list as CSV bytes: a header line, one line per person, CRLF line ends.
 pub fn attendance_csv(
     lines: &[AttendanceLine],
@@ -223,10 +271,8 @@ pub fn attendance_csv(
     options: &AttendanceExport<'_>,
 ) -> Result<(Vec<u8>, ExportedFile), ExportError> {
     let columns = columns(options.include_contact);
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::with_capacity(lines.len() * 160));
-    writer.write_record(columns.iter().map(|c| options.lang.pick(c.ja, c.en)))?;
+    let mut writer = FormulaSafeCsv::new();
+    writer.record(columns.iter().map(|c| options.lang.pick(c.ja, c.en)))?;
     let mut unencodable = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         let texts: Vec<String> = cells(line, options)
@@ -247,24 +293,15 @@ pub fn attendance_csv(
                 );
             }
         }
-        writer.write_record(texts.iter().map(|t| neutralize_csv_cell(t).into_owned()))?;
+        writer.record(&texts)?;
     }
-    let text = writer
-        .into_inner()
-        .map_err(|e| ExportError::Csv(e.into_error().into()))?;
-    // Every cell came in as a String: the bytes are UTF-8.
-    let text = String::from_utf8_lossy(&text).into_owned();
     let bytes = match encoding {
-        CsvEncoding::Utf8 => {
-            let mut bytes = b"\xEF\xBB\xBF".to_vec();
-            bytes.extend_from_slice(text.as_bytes());
-            bytes
-        }
+        CsvEncoding::Utf8 => writer.into_utf8_with_bom()?,
         CsvEncoding::Cp932 => {
             if !unencodable.is_empty() && !options.substitute_unencodable {
                 return Err(ExportError::Unencodable(unencodable));
             }
-            encode_cp932(&text)
+            encode_cp932(&writer.into_text()?)
         }
     };
     Ok((

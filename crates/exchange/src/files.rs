@@ -428,9 +428,7 @@ pub fn export_agenda(
     let items = store.agenda(event_id)?;
     let pdf = tsudoi_report::agenda::agenda_pdf(&event, &items, lang, disclosure)?;
     let html = tsudoi_report::agenda::agenda_html(&event, &items, lang, disclosure);
-    let mut csv = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut csv = crate::export::FormulaSafeCsv::new();
     let header = [
         lang.pick("開始", "Start"),
         lang.pick("終了", "End"),
@@ -441,8 +439,7 @@ pub fn export_agenda(
         lang.pick("モデレーター", "Moderator"),
         lang.pick("備考", "Notes"),
     ];
-    csv.write_record(header)
-        .map_err(|e| ExchangeError::Export(e.into()))?;
+    csv.record(header)?;
     for item in &items {
         let d = &item.details;
         let speakers = item
@@ -466,16 +463,9 @@ pub fn export_agenda(
             moderator,
             d.notes.clone(),
         ];
-        csv.write_record(
-            cells
-                .iter()
-                .map(|c| crate::export::neutralize_csv_cell(c).into_owned()),
-        )
-        .map_err(|e| ExchangeError::Export(e.into()))?;
+        csv.record(&cells)?;
     }
-    let csv = csv
-        .into_inner()
-        .map_err(|e| ExchangeError::Export(ExportError::Csv(e.into_error().into())))?;
+    let csv = csv.into_utf8_with_bom()?;
     let stem = lang.pick("次第", "programme");
     let paths = [("pdf", pdf), ("html", html.into_bytes()), ("csv", csv)]
         .into_iter()
