@@ -60,7 +60,6 @@ describe("programme and minutes", () => {
       const [, , last] = await allByTestId(browser, "agenda-item");
       await last.click();
       await browser.keys(["Alt", "ArrowUp"]);
-      await browser.keys(["Alt"]);
       await browser.waitUntil(async () => (await titles(browser))[1] === "交流会", { timeout: TIMEOUT, timeoutMsg: "Alt+↑ did not move the item" });
       // Dragged by its handle back to the end, and up again by keyboard.
       const handles = await allByTestId(browser, "drag-handle");
@@ -69,7 +68,6 @@ describe("programme and minutes", () => {
       await browser.waitUntil(async () => (await titles(browser))[2] === "交流会", { timeout: TIMEOUT, timeoutMsg: "dragging did not move the item" });
       await (await allByTestId(browser, "agenda-item"))[2].click();
       await browser.keys(["Alt", "ArrowUp"]);
-      await browser.keys(["Alt"]);
       await browser.waitUntil(async () => (await titles(browser))[1] === "交流会", { timeout: TIMEOUT, timeoutMsg: "Alt+↑ did not move it back" });
       const agenda = cliJson(db, "agenda", "list", "--event", String(event.id));
       assert.deepEqual(agenda.items.map((i) => [i.title, i.starts_at, i.ends_at]), [
