@@ -1,16 +1,22 @@
-//! The TypeScript declarations of every type that crosses the IPC line, generated from the Rust
-//! types so that the two sides cannot drift apart. The test fails when `ui/src/bindings.ts` is
-//! stale; `UPDATE_BINDINGS=1 cargo test -p tsudoi-desktop bindings` rewrites it.
+//! What the window and the Rust side share, generated so that the two cannot drift apart:
+//! - `ui/src/bindings.ts`: the TypeScript declarations of every type that crosses the IPC line;
+//! - `ui/src/vocabulary.ts`: the labels of every closed choice (Japanese and English, in the order
+//!   forms list them), the names of the commands, and every error code the Rust side can return.
+//!
+//! The tests fail when a committed file is stale; `UPDATE_BINDINGS=1 cargo test -p
+//! tsudoi-desktop bindings` rewrites both.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, TS};
+use tsudoi_core::Lang;
 
 fn declaration<T: TS>(cfg: &Config) -> String {
     format!("export {}\n", T::decl(cfg))
 }
 
 fn bindings_ts() -> String {
+    use tsudoi_app::types as t;
     // IDs are i64 in Rust but stay far below 2^53: plain numbers in JavaScript.
     let cfg = Config::new().with_large_int("number");
     let declarations = [
@@ -31,6 +37,8 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_core::Direction>(&cfg),
         declaration::<tsudoi_core::DoorMethod>(&cfg),
         declaration::<tsudoi_core::DoorOutcome>(&cfg),
+        declaration::<tsudoi_core::OutcomeKind>(&cfg),
+        declaration::<tsudoi_core::DoorVerdict>(&cfg),
         declaration::<tsudoi_core::SeatZone>(&cfg),
         declaration::<tsudoi_core::GroupCount>(&cfg),
         declaration::<tsudoi_core::ZoneCount>(&cfg),
@@ -38,15 +46,16 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_core::ZoneMapping>(&cfg),
         declaration::<tsudoi_core::ZonePlan>(&cfg),
         declaration::<tsudoi_core::DoorStatus>(&cfg),
-        declaration::<tsudoi_store::EventCounts>(&cfg),
-        declaration::<tsudoi_store::AttendeeUpdate>(&cfg),
-        declaration::<tsudoi_store::DemoReport>(&cfg),
-        declaration::<tsudoi_store::DeskSettings>(&cfg),
-        declaration::<tsudoi_store::PassRecord>(&cfg),
-        declaration::<tsudoi_store::DoorAttempt>(&cfg),
-        declaration::<tsudoi_store::DoorResult>(&cfg),
-        declaration::<crate::dto::DoorInput>(&cfg),
-        declaration::<crate::dto::SeatPlanForm>(&cfg),
+        declaration::<t::EventCounts>(&cfg),
+        declaration::<t::AttendeeUpdate>(&cfg),
+        declaration::<t::DemoReport>(&cfg),
+        declaration::<t::DeskSettings>(&cfg),
+        declaration::<t::PassRecord>(&cfg),
+        declaration::<t::DoorAttempt>(&cfg),
+        declaration::<t::DoorResult>(&cfg),
+        declaration::<tsudoi_app::desk::DoorInput>(&cfg),
+        declaration::<tsudoi_app::desk::DeskAnswer>(&cfg),
+        declaration::<tsudoi_app::seating::SeatPlanForm>(&cfg),
         declaration::<tsudoi_core::agenda::AgendaKind>(&cfg),
         declaration::<tsudoi_core::agenda::ItemPlace>(&cfg),
         declaration::<tsudoi_core::agenda::SpeakerId>(&cfg),
@@ -62,15 +71,17 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_core::agenda::MinutesField>(&cfg),
         declaration::<tsudoi_core::agenda::PhotoId>(&cfg),
         declaration::<tsudoi_core::agenda::Photo>(&cfg),
-        declaration::<tsudoi_store::ItemMinutes>(&cfg),
-        declaration::<tsudoi_store::PhotoChange>(&cfg),
-        declaration::<tsudoi_exchange::files::AgendaExport>(&cfg),
-        declaration::<tsudoi_exchange::files::MinutesExport>(&cfg),
-        declaration::<crate::dto::AgendaView>(&cfg),
-        declaration::<crate::dto::PhotoView>(&cfg),
-        declaration::<crate::dto::PhotoAddResult>(&cfg),
-        declaration::<tsudoi_exchange::files::SeatChartExport>(&cfg),
-        declaration::<tsudoi_report::tickets::TicketExport>(&cfg),
+        declaration::<t::ItemMinutes>(&cfg),
+        declaration::<t::PhotoChange>(&cfg),
+        declaration::<t::PhotoDeletion>(&cfg),
+        declaration::<tsudoi_app::agenda::AgendaExport>(&cfg),
+        declaration::<tsudoi_app::agenda::MinutesExport>(&cfg),
+        declaration::<tsudoi_app::agenda::AgendaView>(&cfg),
+        declaration::<tsudoi_app::photos::PhotoView>(&cfg),
+        declaration::<tsudoi_app::photos::Refusal>(&cfg),
+        declaration::<tsudoi_app::photos::PhotoAddResult>(&cfg),
+        declaration::<tsudoi_app::seating::SeatChartExport>(&cfg),
+        declaration::<tsudoi_app::exchange::TicketExport>(&cfg),
         declaration::<tsudoi_core::registration::SkipReason>(&cfg),
         declaration::<tsudoi_core::registration::SkippedRow>(&cfg),
         declaration::<tsudoi_core::registration::WarningKind>(&cfg),
@@ -82,26 +93,26 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_core::attendance::AttendanceCount>(&cfg),
         declaration::<tsudoi_core::attendance::AttendanceSummary>(&cfg),
         declaration::<tsudoi_core::privacy::AuditAction>(&cfg),
-        declaration::<tsudoi_store::RegistrationImport>(&cfg),
-        declaration::<tsudoi_store::MatchedParticipant>(&cfg),
-        declaration::<tsudoi_store::UnmatchedParticipant>(&cfg),
-        declaration::<tsudoi_store::OnlineAttendanceImport>(&cfg),
-        declaration::<tsudoi_store::AuditEntry>(&cfg),
-        declaration::<tsudoi_exchange::TextEncoding>(&cfg),
-        declaration::<tsudoi_exchange::FileFormat>(&cfg),
-        declaration::<tsudoi_exchange::Field>(&cfg),
-        declaration::<tsudoi_exchange::ColumnMapping>(&cfg),
-        declaration::<tsudoi_exchange::UnmatchedCategory>(&cfg),
-        declaration::<tsudoi_exchange::export::CsvEncoding>(&cfg),
-        declaration::<tsudoi_exchange::export::UnencodableChar>(&cfg),
-        declaration::<tsudoi_exchange::files::RegistrationRequest>(&cfg),
-        declaration::<tsudoi_exchange::files::RegistrationOutcome>(&cfg),
-        declaration::<tsudoi_exchange::files::ExportFormat>(&cfg),
-        declaration::<tsudoi_exchange::files::ExportRequest>(&cfg),
-        declaration::<tsudoi_exchange::files::ExportOutcome>(&cfg),
+        declaration::<t::RegistrationImport>(&cfg),
+        declaration::<t::MatchedParticipant>(&cfg),
+        declaration::<t::UnmatchedParticipant>(&cfg),
+        declaration::<t::OnlineAttendanceImport>(&cfg),
+        declaration::<t::AuditEntry>(&cfg),
+        declaration::<t::TextEncoding>(&cfg),
+        declaration::<t::FileFormat>(&cfg),
+        declaration::<t::Field>(&cfg),
+        declaration::<t::ColumnMapping>(&cfg),
+        declaration::<t::UnmatchedCategory>(&cfg),
+        declaration::<t::CsvEncoding>(&cfg),
+        declaration::<t::UnencodableChar>(&cfg),
+        declaration::<tsudoi_app::exchange::RegistrationRequest>(&cfg),
+        declaration::<tsudoi_app::exchange::RegistrationOutcome>(&cfg),
+        declaration::<tsudoi_app::exchange::ExportFormat>(&cfg),
+        declaration::<tsudoi_app::exchange::ExportRequest>(&cfg),
+        declaration::<tsudoi_app::exchange::ExportOutcome>(&cfg),
         declaration::<crate::dto::ApiError>(&cfg),
         declaration::<crate::dto::AppStatus>(&cfg),
-        declaration::<crate::dto::EventSummary>(&cfg),
+        declaration::<tsudoi_app::events::EventSummary>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit.\n\
@@ -110,16 +121,164 @@ fn bindings_ts() -> String {
     )
 }
 
-#[test]
-fn typescript_bindings_are_fresh() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts");
-    let generated = bindings_ts();
+/// The labels of one closed choice as a TypeScript object literal, in the enum's order.
+macro_rules! choice_labels {
+    ($key:literal, $choice:ty) => {{
+        let entries = <$choice>::ALL
+            .iter()
+            .map(|c| {
+                format!(
+                    "    {}: [{}, {}],",
+                    c.as_str(),
+                    js_string(c.label(Lang::Ja)),
+                    js_string(c.label(Lang::En))
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        format!("  {}: {{\n{entries}\n  }},", $key)
+    }};
+}
+
+fn js_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}
+
+/// Every error code returned by a `Localized::code` in the workspace's sources: the string
+/// literals of the `fn code` bodies, sorted. Codes are never built at run time, so reading the
+/// sources finds them all.
+fn error_codes() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for dir in ["crates", "src-tauri/src"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    let mut codes = std::collections::BTreeSet::new();
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(&file) else { continue };
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find("fn code(&self)") {
+            rest = &rest[at..];
+            let end = rest.find("fn message(").unwrap_or(rest.len());
+            let body = &rest[..end];
+            for literal in body.split('"').skip(1).step_by(2) {
+                let is_code = literal.contains('.')
+                    && literal
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
+                if is_code {
+                    codes.insert(literal.to_string());
+                }
+            }
+            rest = &rest[end.min(rest.len())..];
+            if end == 0 {
+                break;
+            }
+        }
+    }
+    codes.into_iter().collect()
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.ends_with("target") || path.ends_with("tests") {
+            continue;
+        }
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn vocabulary_ts() -> String {
+    use tsudoi_core::agenda::{AgendaKind, ItemPlace};
+    use tsudoi_core::attendance::ReportSource;
+    use tsudoi_core::privacy::AuditAction;
+    use tsudoi_core::{
+        AttendanceMode, AttendeeStatus, Category, Direction, DoorMethod, DoorOutcome, EventFormat,
+        RegistrationSource, SeatZone,
+    };
+    let labels = [
+        choice_labels!("category", Category),
+        choice_labels!("mode", AttendanceMode),
+        choice_labels!("status", AttendeeStatus),
+        choice_labels!("source", RegistrationSource),
+        choice_labels!("format", EventFormat),
+        choice_labels!("zone", SeatZone),
+        choice_labels!("direction", Direction),
+        choice_labels!("method", DoorMethod),
+        choice_labels!("outcome", DoorOutcome),
+        choice_labels!("agendaKind", AgendaKind),
+        choice_labels!("itemPlace", ItemPlace),
+        choice_labels!("reportSource", ReportSource),
+        choice_labels!("auditAction", AuditAction),
+    ]
+    .join("\n");
+    let list = |items: &[String]| {
+        items
+            .iter()
+            .map(|s| format!("  {},", js_string(s)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let commands: Vec<String> = crate::COMMAND_NAMES.iter().map(|s| s.to_string()).collect();
+    let outcome_kinds = DoorOutcome::ALL
+        .iter()
+        .map(|o| format!("  {}: {},", o.as_str(), serde_json::to_string(&o.kind()).unwrap_or_default()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    format!(
+        "// Generated from the Rust side by src-tauri/src/bindings.rs; do not edit.\n\
+         // Regenerate: UPDATE_BINDINGS=1 cargo test -p tsudoi-desktop bindings\n\n\
+         /** The labels of every closed choice, [Japanese, English], in the order forms list them. */\n\
+         export const LABELS = {{\n{labels}\n}} as const;\n\n\
+         /** The colour and sound of each door outcome (`DoorOutcome::kind`). */\n\
+         export const OUTCOME_KIND = {{\n{outcome_kinds}\n}} as const;\n\n\
+         /** The commands the Rust side answers. */\n\
+         export const COMMAND_NAMES = [\n{}\n] as const;\n\
+         export type CommandName = (typeof COMMAND_NAMES)[number];\n\n\
+         /** Every error code the Rust side can return (`ApiError.code`). */\n\
+         export const ERROR_CODES = [\n{}\n] as const;\n\
+         export type ErrorCode = (typeof ERROR_CODES)[number];\n",
+        list(&commands),
+        list(&error_codes()),
+    )
+}
+
+fn check_fresh(relative: &str, generated: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src").join(relative);
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(&path, &generated).unwrap();
+        std::fs::write(&path, generated).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "ui/src/bindings.ts no longer matches the Rust types: run `UPDATE_BINDINGS=1 cargo test -p tsudoi-desktop bindings` and commit the file"
+        "ui/src/{relative} no longer matches the Rust side: run `UPDATE_BINDINGS=1 cargo test -p tsudoi-desktop bindings` and commit the file"
     );
+}
+
+#[test]
+fn typescript_bindings_are_fresh() {
+    check_fresh("bindings.ts", &bindings_ts());
+}
+
+#[test]
+fn vocabulary_is_fresh() {
+    check_fresh("vocabulary.ts", &vocabulary_ts());
+}
+
+#[test]
+fn error_codes_are_found() {
+    let codes = error_codes();
+    for expected in ["store.event_not_found", "file.exists", "validation.empty_name"] {
+        assert!(
+            codes.iter().any(|c| c == expected),
+            "{expected} is returned by a Localized::code, so the scan must find it: {codes:?}"
+        );
+    }
 }

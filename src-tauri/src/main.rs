@@ -1,7 +1,7 @@
 //! Tsudoi's desktop shell: a Tauri window over the same store as the `tsudoi` CLI.
 //!
 //! Architecture invariant: this is the only crate that knows Tauri. Commands are thin: take the
-//! state and a DTO, call one store function, map the error to `{ code, message }`.
+//! state and a DTO, run one use case of `tsudoi-app`, map the error to `{ code, message }`.
 
 // No console window behind the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
@@ -10,6 +10,50 @@ mod commands;
 mod dto;
 mod state;
 mod webview;
+
+/// Every command the window may call, by area: the handler Tauri dispatches to, and the names
+/// that `bindings.rs` generates into TypeScript (`CommandName`), from this one list.
+macro_rules! with_commands {
+    ($then:ident) => {
+        $then! {
+            settings: app_status, set_language, desk_settings, set_desk;
+            events: load_demo, list_events, create_event, update_event;
+            attendees: list_attendees, create_attendee, update_attendee, reissue_ticket, ticket_qr_svg;
+            desk: door, walk_in, undo_attempt, door_status, door_attempts, desk_search;
+            seating: zone_plan, set_zone_plan, move_to_zone, seat_plan, set_seat_plan, assign_seat,
+                export_seat_chart;
+            agenda: list_speakers, create_speaker, update_speaker, agenda, running_agenda_item,
+                create_agenda_item, update_agenda_item, move_agenda_item, delete_agenda_item, export_agenda,
+                export_minutes, minutes, save_minutes_text, save_note;
+            photos: photos, add_photos, add_photo_bytes, update_photo, delete_photo;
+            exchange: preview_registration_import, import_registrations, import_online_attendance,
+                export_attendance, attendance_summary, default_export_dir, export_tickets;
+            privacy: audit_log;
+        }
+    };
+}
+
+macro_rules! handler_of {
+    ($($area:ident: $($name:ident),+;)+) => {
+        tauri::generate_handler![$($(commands::$area::$name),+),+]
+    };
+}
+
+macro_rules! names_of {
+    ($($area:ident: $($name:ident),+;)+) => {
+        &[$($(stringify!($name)),+),+]
+    };
+}
+
+macro_rules! invoke_handler {
+    () => {
+        with_commands!(handler_of)
+    };
+}
+
+/// The names of the commands, as the window calls them.
+#[cfg(test)]
+pub(crate) const COMMAND_NAMES: &[&str] = with_commands!(names_of);
 
 #[cfg(test)]
 mod bindings;
@@ -40,61 +84,7 @@ fn main() {
             }
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app_status,
-            commands::set_language,
-            commands::load_demo,
-            commands::list_events,
-            commands::get_event,
-            commands::create_event,
-            commands::update_event,
-            commands::list_attendees,
-            commands::create_attendee,
-            commands::update_attendee,
-            commands::desk_settings,
-            commands::set_desk,
-            commands::door,
-            commands::walk_in,
-            commands::undo_attempt,
-            commands::door_status,
-            commands::door_attempts,
-            commands::desk_search,
-            commands::reissue_ticket,
-            commands::ticket_qr_svg,
-            commands::default_export_dir,
-            commands::export_tickets,
-            commands::preview_registration_import,
-            commands::import_registrations,
-            commands::import_online_attendance,
-            commands::export_attendance,
-            commands::attendance_summary,
-            commands::audit_log,
-            commands::seat_plan,
-            commands::set_seat_plan,
-            commands::assign_seat,
-            commands::export_seat_chart,
-            commands::list_speakers,
-            commands::create_speaker,
-            commands::update_speaker,
-            commands::agenda,
-            commands::create_agenda_item,
-            commands::update_agenda_item,
-            commands::move_agenda_item,
-            commands::delete_agenda_item,
-            commands::export_agenda,
-            commands::export_minutes,
-            commands::minutes,
-            commands::save_minutes_text,
-            commands::save_note,
-            commands::photos,
-            commands::add_photos,
-            commands::add_photo_bytes,
-            commands::update_photo,
-            commands::delete_photo,
-            commands::zone_plan,
-            commands::set_zone_plan,
-            commands::move_to_zone,
-        ])
+        .invoke_handler(invoke_handler!())
         .run(tauri::generate_context!());
     if let Err(error) = result {
         eprintln!("Tsudoi could not start its window: {error}");

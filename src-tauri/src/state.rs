@@ -1,17 +1,17 @@
-//! The app's state: one store, opened at start, shared by every command.
+//! The app's state: one database, opened at start, shared by every command.
 
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
+use tsudoi_app::{AppError, Clock, Ctx, Database};
 use tsudoi_core::{Lang, Localized};
-use tsudoi_store::{default_db_path, Store, StoreError};
 
 use crate::dto::ApiError;
 
-/// The open store, or why it could not be opened (shown in the window instead of a crash).
+/// The open database, or why it could not be opened (shown in the window instead of a crash).
 pub struct AppState {
     pub db_path: Option<PathBuf>,
-    store: Mutex<Result<Store, StoreError>>,
+    db: Mutex<Result<Database, AppError>>,
     lang: Mutex<Lang>,
 }
 
@@ -19,22 +19,18 @@ impl AppState {
     /// Opens `db`, or the default database when none is given. Never fails: an unusable file is
     /// remembered and reported to the window, which tells the person what to do.
     pub fn open(db: Option<PathBuf>) -> AppState {
-        let db_path = db.or_else(default_db_path);
-        let store = match &db_path {
-            Some(path) => Store::open(path),
-            None => Err(StoreError::Io {
+        let db_path = db.or_else(Database::default_path);
+        let db = match &db_path {
+            Some(path) => Database::open(path),
+            None => Err(AppError::Io {
                 path: PathBuf::from("?"),
                 source: std::io::Error::new(std::io::ErrorKind::NotFound, "no data folder on this system"),
             }),
         };
-        let lang = store
-            .as_ref()
-            .ok()
-            .and_then(|s| s.language().ok())
-            .unwrap_or_default();
+        let lang = db.as_ref().ok().and_then(|d| d.language().ok()).unwrap_or_default();
         AppState {
             db_path,
-            store: Mutex::new(store),
+            db: Mutex::new(db),
             lang: Mutex::new(lang),
         }
     }
@@ -44,43 +40,26 @@ impl AppState {
         *lock(&self.lang)
     }
 
-    pub fn remember_lang(&self, lang: Lang) {
-        *lock(&self.lang) = lang;
-    }
-
-    /// Runs `action` on the store; store errors become `{ code, message }` in the chosen language.
-    pub fn with_store<T>(
-        &self,
-        action: impl FnOnce(&mut Store) -> Result<T, StoreError>,
-    ) -> Result<T, ApiError> {
+    /// Runs a use case in a context of its own (this computer's clock, the operator set here);
+    /// its errors become `{ code, message }` in the person's language. The language the use
+    /// case leaves in the context is kept (setting the language changes it).
+    pub fn run<T>(&self, action: impl FnOnce(&mut Ctx<'_>) -> Result<T, AppError>) -> Result<T, ApiError> {
         let lang = self.lang();
-        let mut guard = lock(&self.store);
+        let mut guard = lock(&self.db);
         match guard.as_mut() {
-            Ok(store) => action(store).map_err(|e| ApiError::new(&e, lang)),
+            Ok(db) => {
+                let mut ctx = Ctx::new(db, lang, Clock::system());
+                let result = action(&mut ctx).map_err(|e| ApiError::new(&e, ctx.lang));
+                *lock(&self.lang) = ctx.lang;
+                result
+            }
             Err(open_error) => Err(ApiError::new(open_error, lang)),
         }
     }
 
-    /// Like [`AppState::with_store`], for work whose errors are not only the store's (reading and
-    /// writing files).
-    pub fn with_store_and_files<T, E: Localized>(
-        &self,
-        action: impl FnOnce(&mut Store) -> Result<T, E>,
-    ) -> Result<T, ApiError> {
-        let lang = self.lang();
-        let mut guard = lock(&self.store);
-        match guard.as_mut() {
-            Ok(store) => action(store).map_err(|e| ApiError::new(&e, lang)),
-            Err(open_error) => Err(ApiError::new(open_error, lang)),
-        }
-    }
-
-    /// Why the store could not be opened, if it could not.
+    /// Why the database could not be opened, if it could not.
     pub fn open_error(&self) -> Option<ApiError> {
-        lock(&self.store)
-            .as_ref()
-            .err()
-            .map(|e| ApiError::new(e, self.lang()))
+        lock(&self.db).as_ref().err().map(|e| ApiError::new(e, self.lang()))
     }
 }
 

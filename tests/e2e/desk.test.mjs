@@ -117,6 +117,41 @@ describe("scanning", () => {
   });
 });
 
+describe("one vocabulary", () => {
+  /** The CLI's answer to a door attempt, refused ones too (they exit non-zero). */
+  function cliCheckin(db, eventId, code) {
+    try {
+      return cliJson(db, "checkin", "--event", String(eventId), code);
+    } catch (error) {
+      return JSON.parse(error.stdout);
+    }
+  }
+
+  test("the window and the CLI say the same words for the same outcome", async () => {
+    const { db, eventId, tickets } = eventWith([
+      ["大友 慎吾", "おおとも しんご", "atotsugi"],
+      ["佐々木 健一", "ささき けんいち", "senior"],
+    ]);
+    const code = tickets["大友 慎吾"];
+    const misread = code.slice(0, 5) + (code[5] === "A" ? "B" : "A") + code.slice(6);
+    await atDesk(db, async (browser, scan) => {
+      const cases = [
+        ["misread", misread, misread],
+        ["unknown", "00000000000000000", "00000000000000000"],
+        ["ok", code, tickets["佐々木 健一"]],
+      ];
+      for (const [outcome, windowCode, cliCode] of cases) {
+        await typeAndEnter(browser, scan, windowCode);
+        await expectOutcome(browser, outcome);
+        const shown = (await text(browser, "result-title")).replace(/^[✓✕!]\s*/, "");
+        const answer = cliCheckin(db, eventId, cliCode);
+        assert.equal(answer.result, outcome, `the CLI reads ${cliCode} as ${outcome}`);
+        assert.equal(shown, answer.title, `the window and the CLI name the ${outcome} outcome alike`);
+      }
+    });
+  });
+});
+
 describe("the other ways in", () => {
   test("a katakana name search finds a hiragana reading and checks in with one key", async () => {
     const { db } = eventWith([

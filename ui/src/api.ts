@@ -3,7 +3,9 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
+import type { CommandName, ErrorCode } from "./vocabulary";
 import type {
+  AgendaItemId,
   ApiError,
   AppStatus,
   Attendee,
@@ -27,6 +29,7 @@ import type {
   MinutesNote,
   PhotoAddResult,
   PhotoChange,
+  PhotoDeletion,
   PhotoView,
   Speaker,
   SpeakerDraft,
@@ -34,7 +37,7 @@ import type {
   DeskSettings,
   DoorAttempt,
   DoorInput,
-  DoorResult,
+  DeskAnswer,
   DoorStatus,
   Event,
   EventForm,
@@ -45,13 +48,31 @@ import type {
   ZonePlan,
 } from "./bindings";
 
+/** The codes the window itself raises (a dialog that failed, a form left incomplete). */
+export type WindowErrorCode = "ipc.failed" | "dialog.failed" | "desk.reason_required";
+
 /** A failed command: `code` is stable (switch on it), `message` is for people. */
 export class ApiFailure extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode | WindowErrorCode,
     message: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * Runs an export; when a file is already at its place, asks the person whether to replace it
+ * and runs it again with `replace` if they agree. `null` when they chose not to.
+ */
+export async function withReplaceConfirmation<T>(run: (replace: boolean) => Promise<T>, ask: (message: string) => boolean): Promise<T | null> {
+  try {
+    return await run(false);
+  } catch (error) {
+    if (error instanceof ApiFailure && error.code === "file.exists") {
+      return ask(error.message) ? run(true) : null;
+    }
+    throw error;
   }
 }
 
@@ -59,11 +80,11 @@ function isApiError(value: unknown): value is ApiError {
   return typeof value === "object" && value !== null && "code" in value && "message" in value;
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: CommandName, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (error) {
-    if (isApiError(error)) throw new ApiFailure(error.code, error.message);
+    if (isApiError(error)) throw new ApiFailure(error.code as ErrorCode, error.message);
     throw new ApiFailure("ipc.failed", String(error));
   }
 }
@@ -73,7 +94,6 @@ export const api = {
   setLanguage: (language: Lang) => call<Lang>("set_language", { language }),
   loadDemo: () => call<DemoReport>("load_demo"),
   listEvents: () => call<EventSummary[]>("list_events"),
-  getEvent: (id: number) => call<EventSummary>("get_event", { id }),
   createEvent: (form: EventForm) => call<Event>("create_event", { form }),
   updateEvent: (id: number, form: EventForm) => call<Event>("update_event", { id, form }),
   listAttendees: (eventId: number, search: string) =>
@@ -82,9 +102,9 @@ export const api = {
   updateAttendee: (id: number, draft: AttendeeDraft) => call<AttendeeUpdate>("update_attendee", { id, draft }),
   deskSettings: () => call<DeskSettings>("desk_settings"),
   setDesk: (desk: DeskSettings) => call<DeskSettings>("set_desk", { desk }),
-  door: (eventId: number, input: DoorInput) => call<DoorResult>("door", { eventId, input }),
+  door: (eventId: number, input: DoorInput) => call<DeskAnswer>("door", { eventId, input }),
   walkIn: (eventId: number, draft: AttendeeDraft, overrideReason: string | null) =>
-    call<DoorResult>("walk_in", { eventId, draft, overrideReason }),
+    call<DeskAnswer>("walk_in", { eventId, draft, overrideReason }),
   undoAttempt: (attemptId: number, reason: string) => call<DoorAttempt>("undo_attempt", { attemptId, reason }),
   doorStatus: (eventId: number) => call<DoorStatus>("door_status", { eventId }),
   doorAttempts: (eventId: number, limit: number) => call<DoorAttempt[]>("door_attempts", { eventId, limit }),
@@ -92,7 +112,7 @@ export const api = {
   reissueTicket: (attendeeId: number) => call<Attendee>("reissue_ticket", { attendeeId }),
   ticketQrSvg: (token: string) => call<string>("ticket_qr_svg", { token }),
   defaultExportDir: (eventId: number) => call<string>("default_export_dir", { eventId }),
-  exportTickets: (eventId: number, dir: string) => call<TicketExport>("export_tickets", { eventId, dir }),
+  exportTickets: (eventId: number, dir: string, replace: boolean) => call<TicketExport>("export_tickets", { eventId, dir, replace }),
   zonePlan: (eventId: number) => call<ZonePlan>("zone_plan", { eventId }),
   setZonePlan: (eventId: number, plan: ZonePlan) => call<ZonePlan>("set_zone_plan", { eventId, plan }),
   moveToZone: (attendeeId: number, zone: SeatZone | null, reason: string) =>
@@ -110,16 +130,21 @@ export const api = {
   seatPlan: (eventId: number) => call<SeatPlanForm>("seat_plan", { eventId }),
   setSeatPlan: (eventId: number, form: SeatPlanForm) => call<SeatPlanForm>("set_seat_plan", { eventId, form }),
   assignSeat: (attendeeId: number, seat: string | null) => call<string | null>("assign_seat", { attendeeId, seat }),
-  exportSeatChart: (eventId: number, path: string) => call<SeatChartExport>("export_seat_chart", { eventId, path }),
+  exportSeatChart: (eventId: number, path: string, replace: boolean) =>
+    call<SeatChartExport>("export_seat_chart", { eventId, path, replace }),
   speakers: () => call<Speaker[]>("list_speakers"),
   createSpeaker: (draft: SpeakerDraft) => call<Speaker>("create_speaker", { draft }),
+  updateSpeaker: (id: number, draft: SpeakerDraft) => call<Speaker>("update_speaker", { id, draft }),
   agenda: (eventId: number) => call<AgendaView>("agenda", { eventId }),
+  runningAgendaItem: (eventId: number) => call<AgendaItemId | null>("running_agenda_item", { eventId }),
   createAgendaItem: (eventId: number, draft: AgendaItemDraft) => call<AgendaView>("create_agenda_item", { eventId, draft }),
   updateAgendaItem: (id: number, draft: AgendaItemDraft) => call<AgendaView>("update_agenda_item", { id, draft }),
   moveAgendaItem: (id: number, to: number) => call<AgendaView>("move_agenda_item", { id, to }),
   deleteAgendaItem: (id: number) => call<AgendaView>("delete_agenda_item", { id }),
-  exportAgenda: (eventId: number, dir: string, isPublic: boolean) => call<AgendaExport>("export_agenda", { eventId, dir, public: isPublic }),
-  exportMinutes: (eventId: number, dir: string, isPublic: boolean) => call<MinutesExport>("export_minutes", { eventId, dir, public: isPublic }),
+  exportAgenda: (eventId: number, dir: string, isPublic: boolean, replace: boolean) =>
+    call<AgendaExport>("export_agenda", { eventId, dir, public: isPublic, replace }),
+  exportMinutes: (eventId: number, dir: string, isPublic: boolean, replace: boolean) =>
+    call<MinutesExport>("export_minutes", { eventId, dir, public: isPublic, replace }),
   minutes: (eventId: number) => call<ItemMinutes[]>("minutes", { eventId }),
   saveMinutesText: (item: number, field: MinutesField, text: string) => call<null>("save_minutes_text", { item, field, text }),
   saveNote: (item: number, note: number | null, text: string) => call<MinutesNote | null>("save_note", { item, note, text }),
@@ -127,7 +152,7 @@ export const api = {
   addPhotos: (eventId: number, paths: string[]) => call<PhotoAddResult[]>("add_photos", { eventId, paths }),
   addPhotoBytes: (eventId: number, bytes: number[], name: string) => call<PhotoView>("add_photo_bytes", { eventId, bytes, name }),
   updatePhoto: (id: number, change: PhotoChange) => call<PhotoView>("update_photo", { id, change }),
-  deletePhoto: (id: number) => call<null>("delete_photo", { id }),
+  deletePhoto: (id: number) => call<PhotoDeletion>("delete_photo", { id }),
   /** The system's file picker for several files; an empty list when the person cancels. */
   pickFiles: async (extensions: string[], filterName: string): Promise<string[]> => {
     try {

@@ -1,12 +1,35 @@
 // The interface's words in Japanese (the default) and English. Keys are checked by the compiler:
 // the English table must have exactly the Japanese table's keys.
 
-import type { AgendaKind, AttendanceMode, AttendeeStatus, AuditAction, ItemPlace, Category, EventFormat, Lang, RegistrationSource, SeatZone } from "./bindings";
+import type {
+  AgendaKind,
+  AttendanceMode,
+  AttendeeStatus,
+  AuditAction,
+  Category,
+  Direction,
+  DoorMethod,
+  DoorOutcome,
+  EventFormat,
+  ItemPlace,
+  Lang,
+  RegistrationSource,
+  SeatZone,
+} from "./bindings";
+import { LABELS } from "./vocabulary";
 
 const ja = {
   appName: "集い",
   appSubtitle: "イベント運営",
   language: "表示言語",
+  // Replacing files, deleting photos, editing speakers
+  replaceQuestion: "上書きしますか？",
+  deletePhoto: "削除",
+  deletePhotoConfirm: "この写真を削除しますか？ 削除は監査ログに記録され、元に戻せません。",
+  photoDeleted: "写真を削除しました。",
+  photoFilesLeft: "写真は削除しましたが、次のファイルを消せませんでした。手で削除してください: {files}",
+  editSpeaker: "編集",
+  speakerSaved: "登壇者「{name}」を保存しました。",
   // Start and errors
   fatalTitle: "データベースを開けませんでした",
   fatalHint: "アプリを閉じ、上のメッセージに従ってから、もう一度起動してください。",
@@ -76,17 +99,6 @@ const ja = {
   scanExitLabel: "退場：QRコードを読み取るか、コードを入力して Enter",
   scanPlaceholder: "ここにコードが入ります",
   waitingForScan: "次の方の受付票を読み取ってください",
-  outcome_ok: "受付完了",
-  outcome_ok_exit: "退場を記録しました",
-  outcome_duplicate: "受付済みです",
-  outcome_repeat: "受付完了",
-  outcome_unknown: "登録のない受付票です",
-  outcome_misread: "読み取れませんでした",
-  outcome_revoked: "無効な受付票です（再発行済み）",
-  outcome_wrong_event: "別のイベントの受付票です",
-  outcome_cancelled: "キャンセル済みの登録です",
-  outcome_full: "満席です",
-  outcome_not_in_room: "入場の記録がありません",
   hint_duplicate: "{time} に {desk} で受付済みです。",
   hint_repeat: "同じ受付票を続けて読み取りました（二重の受付にはなりません）。",
   hint_unknown: "名前で検索してください（F3）。",
@@ -152,7 +164,6 @@ const ja = {
   waitlisted: "キャンセル待ち",
   waitlistedN: "キャンセル待ち {n}",
   promoted: "キャンセル待ちから繰り上げ: {names}",
-  outcome_waitlisted: "キャンセル待ちの方です",
   hint_waitlisted: "席が空いていません。入場を許可する場合は理由を入力してください（F6）。",
   liveWaitlisted: "キャンセル待ち {n} 名",
   // Forms
@@ -301,6 +312,13 @@ const en: Record<Key, string> = {
   appName: "Tsudoi",
   appSubtitle: "Event operations",
   language: "Language",
+  replaceQuestion: "Replace it?",
+  deletePhoto: "Delete",
+  deletePhotoConfirm: "Delete this photo? The deletion is written to the privacy log and cannot be undone.",
+  photoDeleted: "The photo was deleted.",
+  photoFilesLeft: "The photo was deleted, but these files could not be removed; delete them by hand: {files}",
+  editSpeaker: "Edit",
+  speakerSaved: "Saved the speaker “{name}”.",
   fatalTitle: "The database could not be opened",
   fatalHint: "Close the app, follow the message above, then start it again.",
   databaseFile: "Database file",
@@ -366,17 +384,6 @@ const en: Record<Key, string> = {
   scanExitLabel: "Exit: scan a QR code, or type the code and press Enter",
   scanPlaceholder: "The code appears here",
   waitingForScan: "Scan the next person's ticket",
-  outcome_ok: "Checked in",
-  outcome_ok_exit: "Exit recorded",
-  outcome_duplicate: "Already checked in",
-  outcome_repeat: "Checked in",
-  outcome_unknown: "Unknown ticket",
-  outcome_misread: "Could not read the code",
-  outcome_revoked: "Revoked ticket (reissued)",
-  outcome_wrong_event: "Ticket of another event",
-  outcome_cancelled: "Registration cancelled",
-  outcome_full: "The room is full",
-  outcome_not_in_room: "Not checked in",
   hint_duplicate: "Checked in at {time} at {desk}.",
   hint_repeat: "The same ticket was read twice; it counts once.",
   hint_unknown: "Search by name (F3).",
@@ -442,7 +449,6 @@ const en: Record<Key, string> = {
   waitlisted: "Waiting list",
   waitlistedN: "Waiting #{n}",
   promoted: "Moved up from the waiting list: {names}",
-  outcome_waitlisted: "On the waiting list",
   hint_waitlisted: "No place is free for this person. To let them in, give a reason (F6).",
   liveWaitlisted: "{n} on the waiting list",
   save: "Save",
@@ -601,82 +607,34 @@ export function t(key: Key, params: Record<string, string | number> = {}): strin
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
-type Labels<T extends string> = Record<T, [ja: string, en: string]>;
-
-const categoryLabels: Labels<Category> = {
-  atotsugi: ["アトツギ", "Atotsugi (successor)"],
-  supporter: ["支援者", "Supporter"],
-  senior: ["先輩経営者", "Experienced owner"],
-  stakeholder: ["関係者", "Stakeholder"],
-  other: ["その他", "Other"],
-};
-const modeLabels: Labels<AttendanceMode> = { venue: ["会場", "Venue"], online: ["オンライン", "Online"] };
-const statusLabels: Labels<AttendeeStatus> = {
-  registered: ["登録済み", "Registered"],
-  cancelled: ["キャンセル", "Cancelled"],
-};
-const formatLabels: Labels<EventFormat> = {
-  hybrid: ["ハイブリッド", "Hybrid"],
-  venue: ["会場のみ", "Venue only"],
-  online: ["オンラインのみ", "Online only"],
-};
-const sourceLabels: Labels<RegistrationSource> = {
-  manual: ["手入力", "Manual"],
-  import: ["取り込み", "Import"],
-  demo: ["デモ", "Demo"],
-  walk_in: ["当日参加", "Walk-in"],
-};
-
-const zoneLabels: Labels<SeatZone> = {
-  general: ["一般者席", "General seats"],
-  stakeholder: ["関係者席", "Stakeholder seats"],
-};
-
-const agendaKindLabels: Labels<AgendaKind> = {
-  opening: ["開会", "Opening"],
-  keynote: ["基調講演", "Keynote"],
-  panel: ["パネルディスカッション", "Panel discussion"],
-  talk: ["講演", "Talk"],
-  networking: ["交流会", "Networking"],
-  break: ["休憩", "Break"],
-  group_work: ["グループワーク", "Group work"],
-  closing: ["閉会", "Closing"],
-};
-const itemPlaceLabels: Labels<ItemPlace> = {
-  hybrid: ["会場＋オンライン", "Venue + online"],
-  venue: ["会場のみ", "Venue only"],
-  online: ["オンラインのみ", "Online only"],
-};
-
-const auditActionLabels: Labels<AuditAction> = {
-  attendance_export: ["出欠の書き出し", "Attendance export"],
-  ticket_export: ["受付票の書き出し", "Ticket export"],
-  seat_chart_export: ["座席表の書き出し", "Seat chart export"],
-  registration_import: ["申込の取り込み", "Registration import"],
-  online_attendance_import: ["オンライン出席の取り込み", "Online attendance import"],
-};
+type Labels<T extends string> = Readonly<Record<T, readonly [ja: string, en: string]>>;
 
 function pick<T extends string>(labels: Labels<T>, value: T): string {
   return labels[value][current === "ja" ? 0 : 1];
 }
 
+/** The labels of the closed choices: generated from the Rust enums (vocabulary.ts), so the window
+ * and the CLI say the same words. */
 export const label = {
-  category: (value: Category) => pick(categoryLabels, value),
-  mode: (value: AttendanceMode) => pick(modeLabels, value),
-  status: (value: AttendeeStatus) => pick(statusLabels, value),
-  format: (value: EventFormat) => pick(formatLabels, value),
-  source: (value: RegistrationSource) => pick(sourceLabels, value),
-  zone: (value: SeatZone) => pick(zoneLabels, value),
-  auditAction: (value: AuditAction) => pick(auditActionLabels, value),
-  agendaKind: (value: AgendaKind) => pick(agendaKindLabels, value),
-  itemPlace: (value: ItemPlace) => pick(itemPlaceLabels, value),
+  category: (value: Category) => pick(LABELS.category, value),
+  mode: (value: AttendanceMode) => pick(LABELS.mode, value),
+  status: (value: AttendeeStatus) => pick(LABELS.status, value),
+  format: (value: EventFormat) => pick(LABELS.format, value),
+  source: (value: RegistrationSource) => pick(LABELS.source, value),
+  zone: (value: SeatZone) => pick(LABELS.zone, value),
+  direction: (value: Direction) => pick(LABELS.direction, value),
+  method: (value: DoorMethod) => pick(LABELS.method, value),
+  outcome: (value: DoorOutcome) => pick(LABELS.outcome, value),
+  auditAction: (value: AuditAction) => pick(LABELS.auditAction, value),
+  agendaKind: (value: AgendaKind) => pick(LABELS.agendaKind, value),
+  itemPlace: (value: ItemPlace) => pick(LABELS.itemPlace, value),
 };
 
 /** Every choice, in form order (the same order as the Rust enums). */
 export const choices = {
-  category: Object.keys(categoryLabels) as Category[],
-  mode: Object.keys(modeLabels) as AttendanceMode[],
-  status: Object.keys(statusLabels) as AttendeeStatus[],
-  format: Object.keys(formatLabels) as EventFormat[],
-  zone: Object.keys(zoneLabels) as SeatZone[],
+  category: Object.keys(LABELS.category) as Category[],
+  mode: Object.keys(LABELS.mode) as AttendanceMode[],
+  status: Object.keys(LABELS.status) as AttendeeStatus[],
+  format: Object.keys(LABELS.format) as EventFormat[],
+  zone: Object.keys(LABELS.zone) as SeatZone[],
 };

@@ -24,6 +24,9 @@ pub struct Cli {
     /// Language of messages and tables: ja or en (default: the app's setting).
     #[arg(long, global = true, value_parser = parse_lang, value_name = "ja|en")]
     pub lang: Option<Lang>,
+    /// Replace files already at an export's place (never a symlink, a folder or a device).
+    #[arg(long, global = true)]
+    pub force: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -322,10 +325,13 @@ pub enum PhotoCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// The photos of an event: id, file name, time taken, the item it belongs to.
     List {
         #[arg(long)]
         event: i64,
     },
+    /// Delete a photo (logged); its files go when no event uses them.
+    Delete { id: i64 },
 }
 
 #[derive(Subcommand)]

@@ -7,7 +7,29 @@ use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
 use serde_json::json;
 use tsudoi_core::{Attendee, Event, Lang};
-use tsudoi_store::{DemoReport, EventCounts};
+use tsudoi_app::events::EventSummary;
+use tsudoi_app::types::{DemoReport, EventCounts};
+
+/// `println!` for the command's answer, but a closed pipe (`tsudoi … --json | head`) ends the
+/// program quietly instead of a panic: the reader has what it wanted.
+#[macro_export]
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::output::write_line(format_args!($($arg)*))
+    };
+}
+
+pub fn write_line(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(error) = writeln!(stdout, "{line}").and_then(|()| stdout.flush()) {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("cannot write the answer: {error}");
+        std::process::exit(1);
+    }
+}
 
 pub struct Output {
     pub json: bool,
@@ -35,7 +57,7 @@ fn time_range(event: &Event) -> String {
 impl Output {
     pub fn print_json(&self, value: &impl Serialize) {
         match serde_json::to_string_pretty(value) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => outln!("{text}"),
             Err(e) => eprintln!("cannot write JSON: {e}"),
         }
     }
@@ -75,24 +97,23 @@ impl Output {
         for (label, value) in rows {
             t.add_row(vec![label.to_string(), value]);
         }
-        println!("{t}");
+        outln!("{t}");
     }
 
-    pub fn events(&self, events: &[Event], counts: &[EventCounts], lang: Lang) {
+    pub fn events(&self, summaries: &[EventSummary], lang: Lang) {
         if self.json {
-            let list: Vec<_> = events
+            let list: Vec<_> = summaries
                 .iter()
-                .zip(counts)
-                .map(|(event, counts)| {
-                    let mut value = json!(event);
-                    value["counts"] = json!(counts);
+                .map(|summary| {
+                    let mut value = json!(summary.event);
+                    value["counts"] = json!(summary.counts);
                     value
                 })
                 .collect();
             return self.print_json(&list);
         }
-        if events.is_empty() {
-            println!(
+        if summaries.is_empty() {
+            outln!(
                 "{}",
                 lang.pick(
                     "イベントはまだありません。`tsudoi event create` で作成するか、`tsudoi demo` でデモを読み込んでください。",
@@ -110,7 +131,7 @@ impl Output {
             lang.pick("定員", "Capacity"),
             lang.pick("登録者", "Registered"),
         ]);
-        for (event, c) in events.iter().zip(counts) {
+        for EventSummary { event, counts: c } in summaries {
             t.add_row(vec![
                 event.id.to_string(),
                 event.details.date.to_string(),
@@ -121,7 +142,7 @@ impl Output {
                 c.n_registered.to_string(),
             ]);
         }
-        println!("{t}");
+        outln!("{t}");
     }
 
     pub fn attendee(&self, attendee: &Attendee, lang: Lang) {
@@ -132,7 +153,7 @@ impl Output {
     }
 
     /// The changed attendee, and who got a place from the waiting list because of it.
-    pub fn attendee_update(&self, update: &tsudoi_store::AttendeeUpdate, lang: Lang) {
+    pub fn attendee_update(&self, update: &tsudoi_app::types::AttendeeUpdate, lang: Lang) {
         if self.json {
             let mut value = json!(update.attendee);
             value["promoted"] = json!(update.promoted);
@@ -141,11 +162,11 @@ impl Output {
         self.attendees(std::slice::from_ref(&update.attendee), lang);
         for person in &update.promoted {
             match lang {
-                Lang::Ja => println!(
+                Lang::Ja => outln!(
                     "キャンセル待ちから繰り上げ: {}（ID {}）",
                     person.details.name, person.id
                 ),
-                Lang::En => println!(
+                Lang::En => outln!(
                     "Moved up from the waiting list: {} (id {})",
                     person.details.name, person.id
                 ),
@@ -185,8 +206,8 @@ impl Output {
                 d.email.clone(),
             ]);
         }
-        println!("{t}");
-        println!(
+        outln!("{t}");
+        outln!(
             "{}",
             lang.pick(
                 &format!("{} 名", attendees.len()),
@@ -200,12 +221,12 @@ impl Output {
             return self.print_json(report);
         }
         match lang {
-            Lang::Ja => println!(
+            Lang::Ja => outln!(
                 "デモデータを読み込みました: イベント {} 件、参加者 {} 名。",
                 report.event_ids.len(),
                 report.n_attendees
             ),
-            Lang::En => println!(
+            Lang::En => outln!(
                 "Loaded the demo: {} events, {} attendees.",
                 report.event_ids.len(),
                 report.n_attendees
@@ -217,7 +238,7 @@ impl Output {
         if self.json {
             return self.print_json(&json!({ key: value }));
         }
-        println!("{key} = {value}");
+        outln!("{key} = {value}");
     }
 
     pub fn info(&self, path: &Path, schema_version: i64, n_events: usize, lang: Lang) {
@@ -225,32 +246,32 @@ impl Output {
             return self.print_json(&json!({
                 "database": path,
                 "schema_version": schema_version,
-                "app_version": tsudoi_store::APP_VERSION,
+                "app_version": tsudoi_app::types::APP_VERSION,
                 "n_events": n_events,
             }));
         }
-        println!("{}: {}", lang.pick("データベース", "Database"), path.display());
-        println!("{}: {schema_version}", lang.pick("スキーマ版", "Schema version"));
-        println!(
+        outln!("{}: {}", lang.pick("データベース", "Database"), path.display());
+        outln!("{}: {schema_version}", lang.pick("スキーマ版", "Schema version"));
+        outln!(
             "{}: {}",
             lang.pick("集いの版", "Tsudoi version"),
-            tsudoi_store::APP_VERSION
+            tsudoi_app::types::APP_VERSION
         );
-        println!("{}: {n_events}", lang.pick("イベント数", "Events"));
+        outln!("{}: {n_events}", lang.pick("イベント数", "Events"));
     }
 
-    pub fn tickets_exported(&self, export: &tsudoi_report::tickets::TicketExport, lang: Lang) {
+    pub fn tickets_exported(&self, export: &tsudoi_app::exchange::TicketExport, lang: Lang) {
         if self.json {
             return self.print_json(export);
         }
         match lang {
-            Lang::Ja => println!(
+            Lang::Ja => outln!(
                 "{} 名分の受付票（PNG・SVG と印刷用の {}）を {} に書き出しました。",
                 export.n_tickets,
                 export.pdf.display(),
                 export.dir.display()
             ),
-            Lang::En => println!(
+            Lang::En => outln!(
                 "Wrote {} tickets (PNG, SVG and the printable {}) to {}.",
                 export.n_tickets,
                 export.pdf.display(),
@@ -259,7 +280,7 @@ impl Output {
         }
     }
 
-    pub fn registration_import(&self, outcome: &tsudoi_exchange::files::RegistrationOutcome, lang: Lang) {
+    pub fn registration_import(&self, outcome: &tsudoi_app::exchange::RegistrationOutcome, lang: Lang) {
         if self.json {
             return self.print_json(outcome);
         }
@@ -271,11 +292,11 @@ impl Output {
             (Lang::En, false) => "Imported",
         };
         match lang {
-            Lang::Ja => println!(
+            Lang::Ja => outln!(
                 "{headline}: {} 行を読み、新規 {} 名（うちキャンセル待ち {}）、重複をまとめた行 {}（更新 {} 名・変更なし {} 名）、取り込まなかった行 {}、注意 {} 件。",
                 outcome.n_rows, r.imported, r.waitlisted, r.merged, r.updated, r.unchanged, outcome.skipped.len(), outcome.warnings.len()
             ),
-            Lang::En => println!(
+            Lang::En => outln!(
                 "{headline}: read {} rows; {} new (of which {} waiting), {} rows merged as duplicates ({} updated, {} unchanged), {} rows left out, {} warnings.",
                 outcome.n_rows, r.imported, r.waitlisted, r.merged, r.updated, r.unchanged, outcome.skipped.len(), outcome.warnings.len()
             ),
@@ -291,7 +312,7 @@ impl Output {
             for warning in &outcome.warnings {
                 table.add_row(vec![warning.row.to_string(), warning.message.clone()]);
             }
-            println!("{table}");
+            outln!("{table}");
         }
         for unmatched in &outcome.unmatched_categories {
             let rows = unmatched
@@ -301,11 +322,11 @@ impl Output {
                 .collect::<Vec<_>>()
                 .join(", ");
             match lang {
-                Lang::Ja => println!(
+                Lang::Ja => outln!(
                     "区分「{}」（{} 行目）はどの区分か分からないため「その他」にしました。決めるには --category '{}=supporter' のように指定してください。",
                     unmatched.word, rows, unmatched.word
                 ),
-                Lang::En => println!(
+                Lang::En => outln!(
                     "The category “{}” (rows {}) matches none and was read as Other. Decide with --category '{}=supporter'.",
                     unmatched.word, rows, unmatched.word
                 ),
@@ -313,12 +334,12 @@ impl Output {
         }
     }
 
-    pub fn online_import(&self, outcome: &tsudoi_store::OnlineAttendanceImport, lang: Lang) {
+    pub fn online_import(&self, outcome: &tsudoi_app::types::OnlineAttendanceImport, lang: Lang) {
         if self.json {
             return self.print_json(outcome);
         }
         match lang {
-            Lang::Ja => println!(
+            Lang::Ja => outln!(
                 "{}{} 名をオンライン出席として照合しました（新たに {} 名）。照合できなかった人: {} 名。",
                 if outcome.dry_run {
                     "試行（何も変えていません）: "
@@ -329,7 +350,7 @@ impl Output {
                 outcome.newly_attended,
                 outcome.unmatched.len()
             ),
-            Lang::En => println!(
+            Lang::En => outln!(
                 "{}{} people matched as attended online ({} new). Not matched: {}.",
                 if outcome.dry_run {
                     "Dry run (nothing changed): "
@@ -356,23 +377,23 @@ impl Output {
                     person.role.clone().unwrap_or_default(),
                 ]);
             }
-            println!("{table}");
+            outln!("{table}");
         }
     }
 
-    pub fn attendance_export(&self, outcome: &tsudoi_exchange::files::ExportOutcome, lang: Lang) {
+    pub fn attendance_export(&self, outcome: &tsudoi_app::exchange::ExportOutcome, lang: Lang) {
         if self.json {
             return self.print_json(outcome);
         }
         let s = &outcome.summary;
         match lang {
-            Lang::Ja => println!(
+            Lang::Ja => outln!(
                 "{} 名分の出欠を {} に書き出しました。\n一般: 会場 {}/{}・オンライン {}/{}　関係者: 会場 {}/{}・オンライン {}/{}（出席/登録）",
                 outcome.n_people, outcome.file,
                 s.general_venue.n_attended, s.general_venue.n_registered, s.general_online.n_attended, s.general_online.n_registered,
                 s.stakeholder_venue.n_attended, s.stakeholder_venue.n_registered, s.stakeholder_online.n_attended, s.stakeholder_online.n_registered,
             ),
-            Lang::En => println!(
+            Lang::En => outln!(
                 "Wrote the attendance of {} people to {}.\nGeneral: venue {}/{}, online {}/{}; stakeholders: venue {}/{}, online {}/{} (attended/registered)",
                 outcome.n_people, outcome.file,
                 s.general_venue.n_attended, s.general_venue.n_registered, s.general_online.n_attended, s.general_online.n_registered,
@@ -380,7 +401,7 @@ impl Output {
             ),
         }
         for c in &outcome.substituted {
-            println!(
+            outln!(
                 "{}",
                 match lang {
                     Lang::Ja => format!(
@@ -396,7 +417,7 @@ impl Output {
         }
     }
 
-    pub fn audit(&self, entries: &[tsudoi_store::AuditEntry], lang: Lang) {
+    pub fn audit(&self, entries: &[tsudoi_app::types::AuditEntry], lang: Lang) {
         if self.json {
             return self.print_json(&entries);
         }
@@ -422,15 +443,15 @@ impl Output {
                 e.detail.clone(),
             ]);
         }
-        println!("{table}");
+        outln!("{table}");
     }
 
-    pub fn seat_plan(&self, plan: &tsudoi_core::SeatPlan, lang: Lang) {
+    pub fn seat_plan(&self, plan: &tsudoi_app::seating::SeatPlanForm, lang: Lang) {
         if self.json {
             return self.print_json(plan);
         }
-        if plan.blocks.is_empty() {
-            println!(
+        if plan.general.is_empty() && plan.stakeholder.is_empty() {
+            outln!(
                 "{}",
                 lang.pick(
                     "座席表はありません（席の区分だけで受付します）。",
@@ -439,15 +460,12 @@ impl Output {
             );
             return;
         }
-        for zone in tsudoi_core::SeatZone::ALL {
-            let text = plan.blocks_text(*zone);
+        for (zone, text, n) in [
+            (tsudoi_core::SeatZone::Stakeholder, &plan.stakeholder, plan.n_stakeholder),
+            (tsudoi_core::SeatZone::General, &plan.general, plan.n_general),
+        ] {
             if !text.is_empty() {
-                println!(
-                    "{}: {text}（{} {}）",
-                    zone.label(lang),
-                    plan.seats(*zone).count(),
-                    lang.pick("席", "seats")
-                );
+                outln!("{}: {text}（{n} {}）", zone.label(lang), lang.pick("席", "seats"));
             }
         }
     }
@@ -457,8 +475,8 @@ impl Output {
             return self.print_json(&json!({ "attendee_id": attendee, "seat": seat }));
         }
         match seat {
-            Some(seat) => println!("{} {seat}", lang.pick("席:", "Seat:")),
-            None => println!(
+            Some(seat) => outln!("{} {seat}", lang.pick("席:", "Seat:")),
+            None => outln!(
                 "{}",
                 lang.pick(
                     "この人の席の区分には座席表がないか、空席がありません。",
@@ -486,19 +504,19 @@ impl Output {
                 s.organization.clone().unwrap_or_default(),
             ]);
         }
-        println!("{table}");
+        outln!("{table}");
     }
 
-    pub fn seat_chart_written(&self, done: &tsudoi_exchange::files::SeatChartExport, lang: Lang) {
+    pub fn seat_chart_written(&self, done: &tsudoi_app::seating::SeatChartExport, lang: Lang) {
         if self.json {
             return self.print_json(done);
         }
         match lang {
-            Lang::Ja => println!(
+            Lang::Ja => outln!(
                 "座席表（着席 {} 名）を {} に書き出しました。",
                 done.n_seated, done.file
             ),
-            Lang::En => println!(
+            Lang::En => outln!(
                 "Wrote the seat chart ({} seated) to {}.",
                 done.n_seated, done.file
             ),
@@ -510,7 +528,7 @@ impl Output {
         if self.json {
             self.print_json(value);
         } else {
-            println!("{}", text());
+            outln!("{}", text());
         }
     }
 
@@ -532,7 +550,7 @@ impl Output {
                 s.details.title.clone(),
             ]);
         }
-        println!("{table}");
+        outln!("{table}");
     }
 
     pub fn agenda(
@@ -565,17 +583,17 @@ impl Output {
                     .join(", "),
             ]);
         }
-        println!("{table}");
+        outln!("{table}");
         for issue in issues {
-            println!("! {}", schedule_issue_text(issue, items, lang));
+            outln!("! {}", schedule_issue_text(issue, items, lang));
         }
     }
 
-    pub fn print_desk(&self, desk: &tsudoi_store::DeskSettings) {
+    pub fn print_desk(&self, desk: &tsudoi_app::types::DeskSettings) {
         if self.json {
             return self.print_json(&json!({ "name": desk.name, "operator": desk.operator }));
         }
-        println!("desk = {}\noperator = {}", desk.name, desk.operator);
+        outln!("desk = {}\noperator = {}", desk.name, desk.operator);
     }
 }
 

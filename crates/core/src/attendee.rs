@@ -22,7 +22,7 @@ impl std::fmt::Display for AttendeeId {
 }
 
 choice_enum! {
-    /// Who a person is to the project (shared/GLOSSARY.md). The bureau counts the general public
+    /// Who a person is to the project (docs/GLOSSARY.md). The bureau counts the general public
     /// (everyone but stakeholders) apart from stakeholders.
     pub enum Category as "category" {
         /// A business successor or successor candidate: the main audience.

@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::attendee::{AttendanceMode, AttendeeStatus, Category};
+use crate::i18n::Lang;
 
 /// A scan of the same code this soon after a successful one is the scanner (or a nervous hand)
 /// reading twice: it shows the same result and is not a second check-in.
@@ -43,20 +44,21 @@ choice_enum! {
 }
 
 choice_enum! {
-    /// What came of an attempt at the door.
+    /// What came of an attempt at the door. The labels are the desk's headlines: the window and
+    /// the CLI show the same words (see [`DoorVerdict`]).
     pub enum DoorOutcome as "outcome" {
         #[default]
         Ok = "ok", "受付完了", "Checked in";
-        Duplicate = "duplicate", "受付済み", "Already checked in";
-        Unknown = "unknown", "不明なコード", "Unknown code";
-        Misread = "misread", "読み取りエラー", "Misread code";
-        Revoked = "revoked", "無効な受付票", "Revoked ticket";
-        Cancelled = "cancelled", "キャンセル済み", "Registration cancelled";
-        WrongEvent = "wrong_event", "別のイベントの受付票", "Ticket of another event";
-        Full = "full", "満席", "Room full";
+        Duplicate = "duplicate", "受付済みです", "Already checked in";
+        Unknown = "unknown", "登録のない受付票です", "Unknown ticket";
+        Misread = "misread", "読み取れませんでした", "Could not read the code";
+        Revoked = "revoked", "無効な受付票です（再発行済み）", "Revoked ticket (reissued)";
+        Cancelled = "cancelled", "キャンセル済みの登録です", "Registration cancelled";
+        WrongEvent = "wrong_event", "別のイベントの受付票です", "Ticket of another event";
+        Full = "full", "満席です", "The room is full";
         Repeat = "repeat", "二重読み取り", "Same scan again";
-        NotInRoom = "not_in_room", "入場記録なし", "Not checked in";
-        Waitlisted = "waitlisted", "キャンセル待ち", "On the waiting list";
+        NotInRoom = "not_in_room", "入場の記録がありません", "Not checked in";
+        Waitlisted = "waitlisted", "キャンセル待ちの方です", "On the waiting list";
     }
 }
 
@@ -73,6 +75,70 @@ impl DoorOutcome {
             DoorOutcome::Full | DoorOutcome::Cancelled | DoorOutcome::Waitlisted
         )
     }
+
+    /// The colour and sound of the outcome at the desk.
+    pub fn kind(self) -> OutcomeKind {
+        match self {
+            DoorOutcome::Ok | DoorOutcome::Repeat => OutcomeKind::Pass,
+            DoorOutcome::Duplicate => OutcomeKind::Notice,
+            DoorOutcome::Misread | DoorOutcome::Unknown => OutcomeKind::Retry,
+            DoorOutcome::Full => OutcomeKind::Full,
+            DoorOutcome::Revoked
+            | DoorOutcome::Cancelled
+            | DoorOutcome::WrongEvent
+            | DoorOutcome::NotInRoom
+            | DoorOutcome::Waitlisted => OutcomeKind::Refusal,
+        }
+    }
+}
+
+/// How the desk shows an outcome: a pass, "already here", "scan again", a ticket that cannot
+/// enter, a full room. Each kind has its colour and its sound, so the desk knows what to do next
+/// at a glance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeKind {
+    Pass,
+    Notice,
+    Retry,
+    Full,
+    Refusal,
+}
+
+/// What the desk is told about an attempt: the rule's answers, so that no door computes them,
+/// and the headline both doors show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DoorVerdict {
+    pub passed: bool,
+    pub can_override: bool,
+    pub kind: OutcomeKind,
+    pub title: String,
+}
+
+impl DoorVerdict {
+    /// The verdict on an outcome. `full_zone` is the zone whose own capacity refused the person
+    /// (the title then says which zone is full, not the whole room).
+    pub fn of(outcome: DoorOutcome, direction: Direction, full_zone: Option<SeatZone>, lang: Lang) -> DoorVerdict {
+        let title = match (outcome, direction, full_zone) {
+            (DoorOutcome::Ok | DoorOutcome::Repeat, Direction::Exit, _) => {
+                lang.pick("退場を記録しました", "Exit recorded").to_string()
+            }
+            (DoorOutcome::Repeat, Direction::Entry, _) => DoorOutcome::Ok.label(lang).to_string(),
+            (DoorOutcome::Full, _, Some(zone)) => match lang {
+                Lang::Ja => format!("{}が満席です", zone.label(lang)),
+                Lang::En => format!("The {} are full", zone.label(lang).to_lowercase()),
+            },
+            _ => outcome.label(lang).to_string(),
+        };
+        DoorVerdict {
+            passed: outcome.passed(),
+            can_override: outcome.can_override(),
+            kind: outcome.kind(),
+            title,
+        }
+    }
 }
 
 choice_enum! {
@@ -86,7 +152,7 @@ choice_enum! {
 }
 
 impl Category {
-    /// The zone a category sits in by default (shared/GLOSSARY.md).
+    /// The zone a category sits in by default (docs/GLOSSARY.md).
     pub fn default_zone(self) -> SeatZone {
         match self {
             Category::Stakeholder => SeatZone::Stakeholder,
@@ -133,7 +199,7 @@ pub struct ZonePlan {
 }
 
 impl Default for ZonePlan {
-    /// Stakeholders apart, everyone else in the general seats (shared/GLOSSARY.md); no zone
+    /// Stakeholders apart, everyone else in the general seats (docs/GLOSSARY.md); no zone
     /// limits beyond the venue's.
     fn default() -> ZonePlan {
         ZonePlan {

@@ -30,7 +30,7 @@ pub use attendee::{
     AttendanceMode, Attendee, AttendeeDraft, AttendeeId, AttendeeStatus, Category, RegistrationSource,
 };
 pub use door::{
-    Direction, DoorMethod, DoorOutcome, DoorStatus, GroupCount, SeatZone, ZoneCount, ZoneMapping, ZonePlan,
+    Direction, DoorMethod, DoorOutcome, DoorStatus, DoorVerdict, OutcomeKind, GroupCount, SeatZone, ZoneCount, ZoneMapping, ZonePlan,
     ZoneSetting,
 };
 pub use error::{Localized, ValidationError};

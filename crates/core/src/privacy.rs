@@ -9,5 +9,8 @@ choice_enum! {
         SeatChartExport = "seat_chart_export", "座席表の書き出し", "Seat chart export";
         RegistrationImport = "registration_import", "申込の取り込み", "Registration import";
         OnlineAttendanceImport = "online_attendance_import", "オンライン出席の取り込み", "Online attendance import";
+        AgendaExport = "agenda_export", "次第の書き出し", "Programme export";
+        MinutesExport = "minutes_export", "議事録の書き出し", "Minutes export";
+        PhotoDelete = "photo_delete", "写真の削除", "Photo deletion";
     }
 }

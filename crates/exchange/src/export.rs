@@ -508,3 +508,43 @@ fn write_summary(
     }
     Ok(())
 }
+
+/// The programme as CSV (UTF-8 with a byte-order mark, formula-safe): one line per item.
+pub fn agenda_csv(items: &[tsudoi_core::agenda::AgendaItem], lang: Lang) -> Result<Vec<u8>, ExportError> {
+    let mut csv = FormulaSafeCsv::new();
+    csv.record([
+        lang.pick("開始", "Start"),
+        lang.pick("終了", "End"),
+        lang.pick("種類", "Kind"),
+        lang.pick("題名", "Title"),
+        lang.pick("場所", "Place"),
+        lang.pick("登壇者", "Speakers"),
+        lang.pick("モデレーター", "Moderator"),
+        lang.pick("備考", "Notes"),
+    ])?;
+    for item in items {
+        let d = &item.details;
+        let speakers = item
+            .speakers
+            .iter()
+            .map(|s| s.details.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" / ");
+        let moderator = item
+            .moderator
+            .as_ref()
+            .map(|m| m.details.name.clone())
+            .unwrap_or_default();
+        csv.record([
+            d.starts_at.format("%H:%M").to_string(),
+            d.ends_at.format("%H:%M").to_string(),
+            d.kind.label(lang).to_string(),
+            d.title.clone(),
+            d.place.label(lang).to_string(),
+            speakers,
+            moderator,
+            d.notes.clone(),
+        ])?;
+    }
+    csv.into_utf8_with_bom()
+}

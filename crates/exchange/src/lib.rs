@@ -5,20 +5,18 @@
 //! Excel on a Japanese PC, UTF-16 from Teams; commas or tabs; title lines above the header; a
 //! summary block before the list. This crate turns the bytes into rows and the rows into
 //! [`tsudoi_core::registration::IncomingRegistration`]s or [`online::OnlineParticipant`]s, and
-//! refuses what it cannot read with a message that says what to do. The store applies what was
-//! read, in one transaction; [`files`] holds the path-to-store steps the CLI and the window share.
+//! refuses what it cannot read with a message that says what to do. The use-case layer
+//! (`tsudoi-app`) reads the file, has the store apply what was read in one transaction, and logs.
 //!
 //! Architecture invariants: reading and writing are pure (bytes in, rows out; rows in, bytes out),
 //! so the same file gives the same rows every time and a dry run shows exactly what an import
-//! will do. Only [`files`] touches the disk and the store, and it logs every import and export
-//! in the privacy log.
+//! will do. This crate never touches the disk or the store.
 
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 mod decode;
 mod error;
 pub mod export;
-pub mod files;
 pub mod mapping;
 pub mod online;
 pub mod photos;

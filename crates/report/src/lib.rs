@@ -1,7 +1,8 @@
 //! Tsudoi's documents: QR images of tickets and printable PDFs.
 //!
-//! Architecture invariant: this crate turns core's types into bytes. It never opens the store
-//! and never decides anything: the caller hands it what to draw.
+//! Architecture invariant: this crate turns core's types into bytes. It never opens the store,
+//! never touches the disk, and never decides anything: the caller hands it what to draw and
+//! writes what it makes.
 
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
@@ -20,11 +21,6 @@ pub enum ReportError {
     Png(#[from] png::EncodingError),
     #[error("cannot lay out the document: {0}")]
     Typst(String),
-    #[error("cannot write {path}: {source}")]
-    Io {
-        path: std::path::PathBuf,
-        source: std::io::Error,
-    },
 }
 
 impl tsudoi_core::Localized for ReportError {
@@ -32,21 +28,12 @@ impl tsudoi_core::Localized for ReportError {
         match self {
             ReportError::Qr(_) | ReportError::Png(_) => "report.image",
             ReportError::Typst(_) => "report.layout",
-            ReportError::Io { .. } => "report.io",
         }
     }
 
     fn message(&self, lang: tsudoi_core::Lang) -> String {
         use tsudoi_core::Lang;
         match (self, lang) {
-            (ReportError::Io { path, source }, Lang::Ja) => format!(
-                "「{}」に書き込めませんでした（{source}）。出力先のフォルダー、権限、空き容量を確認してください。",
-                path.display()
-            ),
-            (ReportError::Io { path, source }, Lang::En) => format!(
-                "Could not write “{}” ({source}). Check the folder, its permissions and the free space.",
-                path.display()
-            ),
             (other, Lang::Ja) => format!(
                 "文書を作成できませんでした（{other}）。何も書き出していません。フォント（fonts-noto-cjk など）を確認してください。"
             ),

@@ -1,8 +1,5 @@
 //! The printable A4 sheet of ticket cards, for mailing or handing out before the event.
 
-use std::fs;
-use std::path::{Path, PathBuf};
-
 use serde::Serialize;
 use tsudoi_core::{Attendee, AttendeeStatus, Event, Lang, TicketToken};
 
@@ -150,33 +147,22 @@ impl TicketSheet {
     }
 }
 
-/// What [`export_tickets`] wrote.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct TicketExport {
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub dir: PathBuf,
+/// An event's tickets as files, made in memory: the caller writes them (whole, and logged).
+#[derive(Debug, Clone)]
+pub struct TicketFiles {
+    /// `NNNN-name.png` and `NNNN-name.svg` for each standing registration.
+    pub images: Vec<(String, Vec<u8>)>,
+    /// All the cards, ten to an A4 page.
+    pub pdf: Vec<u8>,
     pub n_tickets: usize,
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub pdf: PathBuf,
 }
 
-/// Writes each standing registration's QR code as `NNNN-name.png` and `.svg`, and all the cards
-/// as `tickets.pdf`, into `dir` (created when missing). The PDF is laid out before anything is
-/// written, so a layout failure leaves no files behind.
-pub fn export_tickets(
-    dir: &Path,
-    event: &Event,
-    attendees: &[Attendee],
-    lang: Lang,
-) -> Result<TicketExport, ReportError> {
+/// The QR code of each standing registration as PNG and SVG, and the printable cards. Everything
+/// is made before the caller writes anything, so a failure leaves no files behind.
+pub fn ticket_files(event: &Event, attendees: &[Attendee], lang: Lang) -> Result<TicketFiles, ReportError> {
     let sheet = TicketSheet::for_event(event, attendees, lang);
     let pdf = ticket_cards_pdf(&sheet)?;
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| ReportError::Io { path, source }
-    };
-    fs::create_dir_all(dir).map_err(io(dir))?;
+    let mut images = Vec::new();
     let mut n_tickets = 0;
     for attendee in attendees
         .iter()
@@ -184,35 +170,16 @@ pub fn export_tickets(
     {
         let Some(token) = &attendee.ticket else { continue };
         let stem = format!("{:04}-{}", attendee.id.0, file_safe(&attendee.details.name));
-        for (extension, bytes) in [
-            ("png", ticket_png(token, 10)?),
-            ("svg", ticket_svg(token)?.into_bytes()),
-        ] {
-            let path = dir.join(format!("{stem}.{extension}"));
-            fs::write(&path, bytes).map_err(io(&path))?;
-        }
+        images.push((format!("{stem}.png"), ticket_png(token, 10)?));
+        images.push((format!("{stem}.svg"), ticket_svg(token)?.into_bytes()));
         n_tickets += 1;
     }
-    let pdf_path = dir.join("tickets.pdf");
-    fs::write(&pdf_path, pdf).map_err(io(&pdf_path))?;
-    Ok(TicketExport {
-        dir: dir.to_path_buf(),
-        n_tickets,
-        pdf: pdf_path,
-    })
+    Ok(TicketFiles { images, pdf, n_tickets })
 }
 
-/// A name made safe for every file system: separators, reserved characters and spaces become `_`.
+/// A name made safe for every file system and short enough for any (see [`tsudoi_files::file_safe`]).
 pub fn file_safe(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_control() || "/\\:*?\"<>| ".contains(c) {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect()
+    tsudoi_files::file_safe(name, 40)
 }
 
 #[cfg(test)]

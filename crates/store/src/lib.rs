@@ -45,7 +45,7 @@ pub use migrate::SCHEMA_VERSION;
 pub use minutes::ItemMinutes;
 pub use online_attendance::{MatchedParticipant, OnlineAttendanceImport, UnmatchedParticipant};
 pub use open::default_db_path;
-pub use photo::{NewPhoto, PhotoChange};
+pub use photo::{NewPhoto, PhotoChange, PhotoDeletion};
 pub use registration_import::{ImportOptions, RegistrationImport};
 pub use setting::{DeskSettings, DEFAULT_DESK_NAME};
 pub use zone::ZoneMove;

@@ -266,21 +266,45 @@ impl Store {
         Ok(photo)
     }
 
-    /// Removes a photo; its files go when no event uses them any more.
-    pub fn delete_photo(&mut self, id: PhotoId) -> Result<()> {
-        let photo = find_photo(&self.conn, id)?;
-        self.conn.execute("DELETE FROM photo WHERE id = ?1", [id.0])?;
-        let still_used: bool = self.conn.query_row(
+    /// Removes a photo and writes the privacy-log line in the same transaction; its files go
+    /// when no event uses them any more. A file that cannot be removed is named in the answer
+    /// (the photo is gone from Tsudoi, the file is still on the disk), never silently kept.
+    pub fn delete_photo(
+        &mut self,
+        id: PhotoId,
+        audit: &crate::AuditRecord<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<PhotoDeletion> {
+        let tx = self.conn.transaction()?;
+        let photo = find_photo(&tx, id)?;
+        tx.execute("DELETE FROM photo WHERE id = ?1", [id.0])?;
+        crate::audit::record(&tx, audit, now)?;
+        let still_used: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM photo WHERE sha256 = ?1)",
             [&photo.sha256],
             |row| row.get(0),
         )?;
+        tx.commit()?;
+        let mut files_left = Vec::new();
         if !still_used {
-            let _ = fs::remove_file(self.photo_path(&photo));
-            let _ = fs::remove_file(self.thumbnail_path(&photo));
+            for path in [self.photo_path(&photo), self.thumbnail_path(&photo)] {
+                match fs::remove_file(&path) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(_) => files_left.push(path.display().to_string()),
+                }
+            }
         }
-        Ok(())
+        Ok(PhotoDeletion { photo, files_left })
     }
+}
+
+/// A photo deleted, and the files of it that could not be removed from the disk.
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PhotoDeletion {
+    pub photo: Photo,
+    pub files_left: Vec<String>,
 }
 
 fn find_photo(conn: &Connection, id: PhotoId) -> Result<Photo> {

@@ -15,10 +15,10 @@ import type {
   ScheduleIssue,
   Speaker,
 } from "../bindings";
-import { api } from "../api";
+import { api, withReplaceConfirmation } from "../api";
 import { h, mount } from "../dom";
 import { label, t, type Key } from "../i18n";
-import { showError } from "./forms";
+import { confirmReplace, showError } from "./forms";
 import { toast } from "./toast";
 
 const KINDS: AgendaKind[] = ["opening", "keynote", "panel", "talk", "networking", "break", "group_work", "closing"];
@@ -93,14 +93,9 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
   const formBox = h("div", { class: "agenda-form-box" });
   const minutesBox = h("div", { class: "minutes-box", "data-testid": "minutes" });
 
-  /** The item running now, on the event's day. */
+  /** The item running now, as Rust's rule says (the same one that attaches photos to items). */
   function currentItemId(): number | null {
-    const now = new Date();
-    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-    if (today !== event.date) return null;
-    const minute = now.getHours() * 60 + now.getMinutes();
-    const running = view.items.filter((i) => minutesOf(i.starts_at) <= minute && minute < minutesOf(i.ends_at));
-    return running[running.length - 1]?.id ?? null;
+    return view.running;
   }
 
   async function reload(): Promise<void> {
@@ -217,8 +212,35 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
     const kind = h("select", { "data-testid": "item-kind" }, KINDS.map((k) => h("option", { value: k, selected: (existing?.kind ?? "talk") === k }, label.agendaKind(k))));
     const place = h("select", { "data-testid": "item-place" }, PLACES.map((p) => h("option", { value: p, selected: (existing?.place ?? "hybrid") === p }, label.itemPlace(p))));
     const chosen = new Set(existing?.speaker_ids ?? []);
+    /** The speaker whose details the fields below hold for editing (none: a new speaker). */
+    let editingSpeaker: number | null = null;
     const speakerBoxes = speakers.map((s) =>
-      h("label", { class: "inline" }, h("input", { type: "checkbox", value: String(s.id), checked: chosen.has(s.id), "data-testid": "item-speaker" }), ` ${s.name}`),
+      h(
+        "span",
+        { class: "inline speaker-box" },
+        h("label", { class: "inline" }, h("input", { type: "checkbox", value: String(s.id), checked: chosen.has(s.id), "data-testid": "item-speaker" }), ` ${s.name}`),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "link",
+            "data-testid": "edit-speaker",
+            onclick: () => {
+              editingSpeaker = s.id;
+              newSpeaker.value = s.name;
+              newSpeakerKana.value = s.kana;
+              newSpeakerOrg.value = s.organization;
+              newSpeakerTitle.value = s.title;
+              newSpeakerContact.value = s.contact;
+              newSpeakerBio.value = s.biography;
+              const button = formBox.querySelector<HTMLElement>('[data-testid="add-speaker"]');
+              if (button) button.textContent = t("save");
+              newSpeaker.focus();
+            },
+          },
+          t("editSpeaker"),
+        ),
+      ),
     );
     const moderator = h(
       "select",
@@ -283,14 +305,20 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
               "data-testid": "add-speaker",
               onclick: async () => {
                 try {
-                  await api.createSpeaker({
+                  const draft = {
                     name: newSpeaker.value,
                     kana: newSpeakerKana.value,
                     organization: newSpeakerOrg.value,
                     title: newSpeakerTitle.value,
                     biography: newSpeakerBio.value,
                     contact: newSpeakerContact.value,
-                  });
+                  };
+                  if (editingSpeaker === null) {
+                    await api.createSpeaker(draft);
+                  } else {
+                    const saved = await api.updateSpeaker(editingSpeaker, draft);
+                    toast(t("speakerSaved", { name: saved.name }));
+                  }
                   speakers = await api.speakers();
                   openForm(item);
                 } catch (error) {
@@ -420,11 +448,22 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
           fail(error);
         }
       });
+      const remove = h("button", { type: "button", class: "danger", "data-testid": "photo-delete" }, t("deletePhoto"));
+      remove.addEventListener("click", async () => {
+        if (!window.confirm(t("deletePhotoConfirm"))) return;
+        try {
+          const deleted = await api.deletePhoto(p.photo.id);
+          toast(deleted.files_left.length ? t("photoFilesLeft", { files: deleted.files_left.join(", ") }) : t("photoDeleted"));
+          await reload();
+        } catch (error) {
+          fail(error);
+        }
+      });
       return h(
         "figure",
         { class: "photo-card", "data-testid": "photo-card" },
         h("img", { src: p.thumbnail, alt: p.photo.caption || p.photo.original_name }),
-        h("figcaption", null, caption, h("label", { class: "inline" }, publicBox, ` ${t("publicOk")}`), place),
+        h("figcaption", null, caption, h("label", { class: "inline" }, publicBox, ` ${t("publicOk")}`), place, remove),
       );
     };
     return h(
@@ -535,8 +574,8 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
             "data-testid": "export-agenda",
             onclick: async () => {
               try {
-                const done = await api.exportAgenda(event.id, exportDir.value, publicExport.checked);
-                exportResult.textContent = t("agendaExported", { pdf: done.pdf });
+                const done = await withReplaceConfirmation((replace) => api.exportAgenda(event.id, exportDir.value, publicExport.checked, replace), confirmReplace);
+                if (done) exportResult.textContent = t("agendaExported", { pdf: done.pdf });
               } catch (error) {
                 fail(error);
               }
@@ -552,8 +591,8 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
             onclick: async () => {
               await Promise.all(saves.map((s) => s.flush()));
               try {
-                const done = await api.exportMinutes(event.id, exportDir.value, publicExport.checked);
-                exportResult.textContent = t("minutesExported", { pdf: done.pdf, n: done.n_photos });
+                const done = await withReplaceConfirmation((replace) => api.exportMinutes(event.id, exportDir.value, publicExport.checked, replace), confirmReplace);
+                if (done) exportResult.textContent = t("minutesExported", { pdf: done.pdf, n: done.n_photos });
               } catch (error) {
                 fail(error);
               }
@@ -569,14 +608,14 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
   void listenForDrops(addPhotoPaths);
   // The current item moves with the clock: the list is drawn again only when it changes, so the
   // keyboard focus in the list stays where it is.
-  let shownCurrent = currentItemId();
   const clock = window.setInterval(() => {
     if (!document.body.contains(page)) return window.clearInterval(clock);
-    const now = currentItemId();
-    if (now !== shownCurrent) {
-      shownCurrent = now;
-      renderList();
-    }
+    void api.runningAgendaItem(event.id).then((now) => {
+      if (now !== view.running) {
+        view = { ...view, running: now };
+        renderList();
+      }
+    }, () => undefined);
   }, 30_000);
   flushOnUnload = () => void Promise.all(saves.map((s) => s.flush()));
   void reload().catch(fail);

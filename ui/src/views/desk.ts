@@ -14,7 +14,7 @@ import type {
   DoorAttempt,
   DoorInput,
   DoorOutcome,
-  DoorResult,
+  DeskAnswer,
   DoorStatus,
   Event,
 } from "../bindings";
@@ -22,23 +22,17 @@ import { api, ApiFailure } from "../api";
 import { h, mount } from "../dom";
 import { choices, label, lang, t, type Key } from "../i18n";
 import { play, type OutcomeKind } from "../sounds";
+import { OUTCOME_KIND } from "../vocabulary";
 import { startCamera, type CameraHandle } from "../camera";
 import { field, form, select, showError, text, textInput } from "./forms";
 import { toast } from "./toast";
 
 type Panel = "none" | "search" | "walk-in" | "override" | "undo" | "desk-name";
 
-const PASSED: DoorOutcome[] = ["ok", "repeat"];
-const NOTICE: DoorOutcome[] = ["duplicate"];
-
-/** The colour and sound of an outcome: a pass, "already here", "scan again", a ticket that
- * cannot enter, a full room. Each refusal kind tells the desk what to do next at a glance. */
+/** The colour and sound of an outcome (a pass, "already here", "scan again", a ticket that
+ * cannot enter, a full room): Rust's rule, generated into vocabulary.ts. */
 function kindOf(outcome: DoorOutcome): OutcomeKind {
-  if (PASSED.includes(outcome)) return "pass";
-  if (NOTICE.includes(outcome)) return "notice";
-  if (outcome === "misread" || outcome === "unknown") return "retry";
-  if (outcome === "full") return "full";
-  return "refusal";
+  return OUTCOME_KIND[outcome];
 }
 const LOG_LENGTH = 8;
 
@@ -55,7 +49,7 @@ function localTime(iso: string): string {
 export function openDesk(root: HTMLElement, event: Event, onClose: () => void): void {
   let direction: Direction = "entry";
   let panel: Panel = "none";
-  let last: { result: DoorResult; retry: (reason: string) => Promise<DoorResult> } | null = null;
+  let last: { result: DeskAnswer; retry: (reason: string) => Promise<DeskAnswer> } | null = null;
   let queue: Promise<void> = Promise.resolve();
   let camera: CameraHandle | null = null;
 
@@ -139,13 +133,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
     if (panel === "none" && (document.activeElement === document.body || document.activeElement === null)) scan.focus();
   }, 0));
 
-  function outcomeTitle(result: DoorResult): string {
-    const outcome = result.attempt.outcome;
-    if (outcome === "ok" && result.attempt.direction === "exit") return t("outcome_ok_exit");
-    return t(`outcome_${outcome}` as Key);
-  }
-
-  function outcomeHint(result: DoorResult): string {
+  function outcomeHint(result: DeskAnswer): string {
     const outcome = result.attempt.outcome;
     if (outcome === "ok") return result.attempt.override_reason ? t("overridden", { reason: result.attempt.override_reason }) : "";
     if ((outcome === "duplicate" || outcome === "repeat") && result.previous) {
@@ -158,7 +146,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
     return t(`hint_${outcome}` as Key);
   }
 
-  function showResult(result: DoorResult, startedAt: number, retry: (reason: string) => Promise<DoorResult>): void {
+  function showResult(result: DeskAnswer, startedAt: number, retry: (reason: string) => Promise<DeskAnswer>): void {
     last = { result, retry };
     const outcome = result.attempt.outcome;
     const kind = kindOf(outcome);
@@ -167,14 +155,14 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
     if (outcome === "ok") {
       actions.push(h("button", { "data-testid": "undo", onclick: () => openPanel("undo") }, `${t("undo")} (Ctrl+Z)`));
     }
-    if (outcome === "full" || outcome === "cancelled" || outcome === "waitlisted") {
+    if (result.verdict.can_override) {
       actions.push(h("button", { class: "primary", "data-testid": "override", onclick: () => openPanel("override") }, `${t("override")} (F6)`));
     }
     resultBox.className = `door-result ${kind}${kind === "pass" || kind === "notice" ? "" : " refused"}${result.attempt.direction === "exit" ? " exit" : ""}`;
     resultBox.dataset.outcome = outcome;
     mount(
       resultBox,
-      h("div", { class: "result-title", "data-testid": "result-title" }, PASSED.includes(outcome) ? "✓ " : NOTICE.includes(outcome) ? "! " : "✕ ", outcomeTitle(result)),
+      h("div", { class: "result-title", "data-testid": "result-title" }, result.verdict.passed ? "✓ " : kind === "notice" ? "! " : "✕ ", result.verdict.title),
       person
         ? h(
             "div",
@@ -184,7 +172,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
             h("div", { class: "result-org" }, [person.organization, person.title].filter(Boolean).join(" ・ "), " ", h("span", { class: `tag category-${person.category}` }, label.category(person.category))),
           )
         : null,
-      result.zone && PASSED.includes(outcome) && result.attempt.direction === "entry"
+      result.zone && result.verdict.passed && result.attempt.direction === "entry"
         ? h(
             "div",
             { class: "result-place" },
@@ -311,7 +299,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
             "li",
             { class: `log-${kindOf(a.outcome)}${a.undone_at ? " undone" : ""}` },
             h("span", { class: "log-time" }, localTime(a.at)),
-            h("span", null, `${a.direction === "exit" ? `${t("exit")}・` : ""}${a.direction === "exit" && a.outcome === "ok" ? t("outcome_ok_exit") : t(`outcome_${a.outcome}` as Key)}`),
+            h("span", null, a.direction === "exit" ? (a.outcome === "ok" ? label.direction("exit") : `${label.direction("exit")}・${label.outcome(a.outcome)}`) : label.outcome(a.outcome)),
             h("span", { class: "log-name" }, a.attendee_name ?? ""),
           ),
         ),
@@ -329,7 +317,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
   }
 
   function openPanel(next: Panel): void {
-    if (next === "override" && !(last && ["full", "cancelled", "waitlisted"].includes(last.result.attempt.outcome))) return;
+    if (next === "override" && !last?.result.verdict.can_override) return;
     if (next === "undo" && !(last && last.result.attempt.outcome === "ok")) return;
     panel = next;
     panelBox.hidden = false;

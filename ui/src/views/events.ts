@@ -1,13 +1,13 @@
 // The event list, an event's page, and the event form.
 
 import type { Attendee, Event, EventForm, EventFormat, EventSummary, SeatZone, ZonePlan } from "../bindings";
-import { api } from "../api";
+import { api, withReplaceConfirmation } from "../api";
 import { h, mount } from "../dom";
 import { choices, label, t } from "../i18n";
 import { attendeeSection } from "./attendees";
 import { seatPlanPanel } from "./seats";
 import { attendanceExportPanel, onlineImportPanel, privacyLogPanel, registrationImportPanel, summaryTable } from "./exchange";
-import { field, form, select, showError, text, textInput } from "./forms";
+import { confirmReplace, field, form, select, showError, text, textInput } from "./forms";
 
 export function eventList(
   events: EventSummary[],
@@ -148,8 +148,8 @@ function ticketExportPanel(event: Event): { element: HTMLElement; toggle: () => 
         errorBox.hidden = true;
         resultBox.textContent = "";
         try {
-          const done = await api.exportTickets(event.id, dirInput.value);
-          resultBox.textContent = t("exported", { n: done.n_tickets, pdf: done.pdf });
+          const done = await withReplaceConfirmation((replace) => api.exportTickets(event.id, dirInput.value, replace), confirmReplace);
+          if (done) resultBox.textContent = t("exported", { n: done.n_tickets, pdf: done.pdf });
         } catch (error) {
           showError(errorBox, error);
         } finally {

@@ -14,10 +14,10 @@ import type {
   RegistrationOutcome,
   RegistrationRequest,
 } from "../bindings";
-import { api } from "../api";
+import { api, withReplaceConfirmation } from "../api";
 import { h, mount } from "../dom";
 import { choices, label, t, type Key } from "../i18n";
-import { showError } from "./forms";
+import { confirmReplace, showError } from "./forms";
 import { toast } from "./toast";
 
 export interface Panel {
@@ -332,12 +332,18 @@ export function attendanceExportPanel(event: Event, defaultDir: () => Promise<st
     submit.disabled = true;
     errorBox.hidden = true;
     try {
-      const done = await api.exportAttendance(event.id, path.input.value, {
-        format: formatSelect.value as ExportFormat,
-        encoding: encodingSelect.value as CsvEncoding,
-        include_contact: contact.checked,
-        substitute_unencodable: substitute.checked,
-      });
+      const done = await withReplaceConfirmation(
+        (replace) =>
+          api.exportAttendance(event.id, path.input.value, {
+            format: formatSelect.value as ExportFormat,
+            encoding: encodingSelect.value as CsvEncoding,
+            include_contact: contact.checked,
+            substitute_unencodable: substitute.checked,
+            replace,
+          }),
+        confirmReplace,
+      );
+      if (!done) return;
       mount(
         resultBox,
         h("p", { class: "export-result" }, t("attendanceExported", { n: done.n_people, file: done.file })),

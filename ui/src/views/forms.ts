@@ -106,3 +106,9 @@ export function text(data: FormData, name: string): string {
   const value = data.get(name);
   return typeof value === "string" ? value : "";
 }
+
+/** Asks whether an export may replace the file already at its place (the error's message says
+ * which file). */
+export function confirmReplace(message: string): boolean {
+  return window.confirm(`${message}\n\n${t("replaceQuestion")}`);
+}

@@ -1,10 +1,10 @@
 // The optional seat plan (座席表): each zone's rows or tables, and the printable chart.
 
 import type { Event, SeatPlanForm } from "../bindings";
-import { api } from "../api";
+import { api, withReplaceConfirmation } from "../api";
 import { h } from "../dom";
 import { label, t } from "../i18n";
-import { showError } from "./forms";
+import { confirmReplace, showError } from "./forms";
 import type { Panel } from "./exchange";
 
 export function seatPlanPanel(event: Event, defaultDir: () => Promise<string>): Panel {
@@ -38,8 +38,8 @@ export function seatPlanPanel(event: Event, defaultDir: () => Promise<string>): 
   print.addEventListener("click", async () => {
     errorBox.hidden = true;
     try {
-      const done = await api.exportSeatChart(event.id, chartPath.value);
-      chartResult.textContent = t("seatChartWritten", { n: done.n_seated, file: done.file });
+      const done = await withReplaceConfirmation((replace) => api.exportSeatChart(event.id, chartPath.value, replace), confirmReplace);
+      if (done) chartResult.textContent = t("seatChartWritten", { n: done.n_seated, file: done.file });
     } catch (error) {
       showError(errorBox, error);
     }

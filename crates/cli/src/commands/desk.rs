@@ -1,28 +1,36 @@
-//! The desk's commands: check-in, exit, walk-in, undo, counts, the log, and tickets.
+//! The desk's commands: check-in, exit, walk-in, undo, counts and the log.
 
 use chrono::{DateTime, Local, Utc};
 use serde_json::json;
+use tsudoi_app::desk::{self, DeskAnswer, DeskChoice, DoorInput};
+use tsudoi_app::types::DoorAttempt;
+use tsudoi_app::Ctx;
 use tsudoi_core::{
-    AttendanceMode, AttendeeId, Category, Direction, DoorMethod, DoorOutcome, DoorStatus, EventId,
-    GroupCount, Lang, SeatZone,
+    AttendanceMode, AttendeeId, Category, Direction, DoorMethod, DoorOutcome, DoorStatus, EventId, GroupCount,
+    Lang, SeatZone,
 };
-use tsudoi_store::{DeskSettings, DoorAttempt, DoorRequest, DoorResult, Store, StoreError};
 
-use crate::args::{DeskArgs, DoorArgs};
+use crate::args::{AttendeeFields, DeskArgs, DoorArgs};
+use crate::failure::{Failure, OrFail};
 use crate::output::{table, Output};
 
-/// The desk an attempt is recorded under: the flags, or this installation's setting.
-pub fn desk_of(store: &Store, args: &DeskArgs) -> Result<DeskSettings, StoreError> {
-    let saved = store.desk()?;
-    Ok(DeskSettings {
-        name: args.desk.clone().unwrap_or(saved.name),
-        operator: args.operator.clone().unwrap_or(saved.operator),
-    })
+/// The context acting as `--operator`, and the desk named by `--desk`.
+fn desk_choice(args: &DeskArgs) -> DeskChoice {
+    DeskChoice {
+        desk: args.desk.clone(),
+    }
 }
 
-pub fn door(store: &mut Store, args: &DoorArgs, direction: Direction) -> Result<DoorResult, StoreError> {
-    let desk = desk_of(store, &args.desk)?;
-    let request = DoorRequest {
+fn with_operator<'c, 'd>(ctx: &'c mut Ctx<'d>, args: &DeskArgs) -> &'c mut Ctx<'d> {
+    if let Some(name) = args.operator.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        ctx.operator.name = name.to_string();
+    }
+    ctx
+}
+
+pub fn door(args: &DoorArgs, direction: Direction, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    let input = DoorInput {
         direction,
         method: if args.attendee.is_some() {
             DoorMethod::Search
@@ -31,12 +39,63 @@ pub fn door(store: &mut Store, args: &DoorArgs, direction: Direction) -> Result<
         },
         code: args.code.clone(),
         attendee_id: args.attendee.map(AttendeeId),
-        desk: desk.name,
-        operator: desk.operator,
         override_reason: args.override_reason.clone(),
         seat: args.seat.clone(),
     };
-    store.door(EventId(args.event), request, Utc::now())
+    let ctx = with_operator(ctx, &args.desk);
+    let answer = desk::door(ctx, EventId(args.event), input, &desk_choice(&args.desk)).or_fail(lang)?;
+    print_result(out, &answer, lang);
+    passed_or_refused(&answer)
+}
+
+pub fn walk_in(
+    event: i64,
+    fields: &AttendeeFields,
+    args: &DeskArgs,
+    override_reason: Option<&str>,
+    ctx: &mut Ctx<'_>,
+    out: &Output,
+) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    let draft = super::attendees::new_attendee_draft(fields, lang)?;
+    let ctx = with_operator(ctx, args);
+    let answer = desk::walk_in(ctx, EventId(event), draft, override_reason, &desk_choice(args)).or_fail(lang)?;
+    print_result(out, &answer, lang);
+    passed_or_refused(&answer)
+}
+
+pub fn undo(attempt: i64, reason: &str, args: &DeskArgs, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    let ctx = with_operator(ctx, args);
+    let undone = desk::undo(ctx, attempt, reason, &desk_choice(args)).or_fail(lang)?;
+    print_attempts(out, std::slice::from_ref(&undone), lang);
+    Ok(())
+}
+
+pub fn status(event: i64, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
+    let status = desk::status(ctx, EventId(event)).or_fail(ctx.lang)?;
+    print_status(out, &status, ctx.lang);
+    Ok(())
+}
+
+pub fn attempts(event: i64, limit: u32, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
+    let attempts = desk::attempts(ctx, EventId(event), limit).or_fail(ctx.lang)?;
+    print_attempts(out, &attempts, ctx.lang);
+    Ok(())
+}
+
+/// A door command succeeds only when the person passed; a refusal is a non-zero exit, so a script
+/// can tell them apart without reading the output.
+fn passed_or_refused(answer: &DeskAnswer) -> Result<(), Failure> {
+    if answer.verdict.passed {
+        Ok(())
+    } else {
+        Err(Failure {
+            code: "door.refused",
+            message: answer.verdict.title.clone(),
+            reported: true,
+        })
+    }
 }
 
 fn local_time(at: DateTime<Utc>) -> String {
@@ -45,7 +104,8 @@ fn local_time(at: DateTime<Utc>) -> String {
 
 /// Prints a door result; the JSON's `result` reads `ok` for a repeated read of a pass, which is
 /// the same pass (`repeat` says so).
-pub fn print_result(out: &Output, result: &DoorResult, lang: Lang) {
+pub fn print_result(out: &Output, answer: &DeskAnswer, lang: Lang) {
+    let result = &answer.result;
     let outcome = result.attempt.outcome;
     if out.json {
         let shown = if outcome == DoorOutcome::Repeat {
@@ -56,6 +116,7 @@ pub fn print_result(out: &Output, result: &DoorResult, lang: Lang) {
         return out.print_json(&json!({
             "result": shown.as_str(),
             "repeat": outcome == DoorOutcome::Repeat,
+            "title": answer.verdict.title,
             "overridden": result.attempt.override_reason.is_some(),
             "direction": result.attempt.direction,
             "attempt_id": result.attempt.id,
@@ -68,11 +129,11 @@ pub fn print_result(out: &Output, result: &DoorResult, lang: Lang) {
             "nearly_full": result.nearly_full,
         }));
     }
-    let mark = if outcome.passed() { "✓" } else { "✗" };
-    println!("{mark} {}", outcome.label(lang));
+    let mark = if answer.verdict.passed { "✓" } else { "✗" };
+    crate::outln!("{mark} {}", answer.verdict.title);
     if let Some(a) = &result.attendee {
         let d = &a.details;
-        println!(
+        crate::outln!(
             "  {}（{}）{}  {}",
             d.name,
             d.kana,
@@ -80,24 +141,24 @@ pub fn print_result(out: &Output, result: &DoorResult, lang: Lang) {
             d.category.label(lang)
         );
     }
-    if let (Some(zone), true) = (result.zone, outcome.passed()) {
+    if let (Some(zone), true) = (result.zone, answer.verdict.passed) {
         match &result.seat {
-            Some(seat) => println!("  {}  {} {seat}", zone.label(lang), lang.pick("席", "seat")),
-            None => println!("  {}", zone.label(lang)),
+            Some(seat) => crate::outln!("  {}  {} {seat}", zone.label(lang), lang.pick("席", "seat")),
+            None => crate::outln!("  {}", zone.label(lang)),
         }
     }
     if let Some(previous) = &result.previous {
         match lang {
-            Lang::Ja => println!("  {} に {} で受付済み", local_time(previous.at), previous.desk),
-            Lang::En => println!("  checked in at {} at {}", local_time(previous.at), previous.desk),
+            Lang::Ja => crate::outln!("  {} に {} で受付済み", local_time(previous.at), previous.desk),
+            Lang::En => crate::outln!("  checked in at {} at {}", local_time(previous.at), previous.desk),
         }
     }
     match lang {
-        Lang::Ja => println!(
+        Lang::Ja => crate::outln!(
             "  在室 {} / 定員 {}（記録番号 {}）",
             result.in_room, result.capacity, result.attempt.id
         ),
-        Lang::En => println!(
+        Lang::En => crate::outln!(
             "  in the room {} / capacity {} (record {})",
             result.in_room, result.capacity, result.attempt.id
         ),
@@ -154,13 +215,13 @@ pub fn print_status(out: &Output, status: &DoorStatus, lang: Lang) {
             count.in_room.to_string(),
         ]);
     }
-    println!("{t}");
+    crate::outln!("{t}");
     match lang {
-        Lang::Ja => println!(
+        Lang::Ja => crate::outln!(
             "定員 {}、残り {}（当日参加 {} 名）",
             status.capacity, status.remaining, status.walk_ins
         ),
-        Lang::En => println!(
+        Lang::En => crate::outln!(
             "capacity {}, {} places left ({} walk-ins)",
             status.capacity, status.remaining, status.walk_ins
         ),
@@ -200,7 +261,7 @@ pub fn print_attempts(out: &Output, attempts: &[DoorAttempt], lang: Lang) {
             notes.join("; "),
         ]);
     }
-    println!("{t}");
+    crate::outln!("{t}");
 }
 
 /// `none` (or empty) for no limit, else a number of places.
@@ -251,5 +312,5 @@ pub fn print_zones(out: &Output, plan: &tsudoi_core::ZonePlan, status: &DoorStat
             categories.join("、"),
         ]);
     }
-    println!("{t}");
+    crate::outln!("{t}");
 }

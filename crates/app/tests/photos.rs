@@ -7,8 +7,11 @@ use std::path::{Path, PathBuf};
 use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 use tsudoi_core::agenda::{AgendaItemDraft, AgendaItemId, AgendaKind, ItemPlace, MinutesField};
 use tsudoi_core::{EventDraft, EventId, Lang, Localized};
-use tsudoi_exchange::files::{add_photo_file, export_minutes};
-use tsudoi_report::agenda::Disclosure;
+use tsudoi_app::agenda::export_minutes;
+use tsudoi_app::output::Replace;
+use tsudoi_app::photos::{add_file, AddedPhoto};
+use tsudoi_app::types::Disclosure;
+use tsudoi_app::{Clock, Ctx, Database};
 use tsudoi_store::{PhotoChange, Store};
 
 fn now() -> chrono::DateTime<Utc> {
@@ -47,8 +50,11 @@ fn jpeg_taken_at(taken: Option<&str>, shade: u8) -> Vec<u8> {
     out
 }
 
+/// An event day opened as the doors open it, and a second connection to the same file to set up
+/// and inspect.
 struct Day {
     dir: tempfile::TempDir,
+    db: Database,
     store: Store,
     event: EventId,
     opening: AgendaItemId,
@@ -57,7 +63,8 @@ struct Day {
 
 fn day() -> Day {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("data").join("tsudoi.sqlite3")).unwrap();
+    let path = dir.path().join("data").join("tsudoi.sqlite3");
+    let mut store = Store::open(&path).unwrap();
     let date = NaiveDate::from_ymd_opt(2026, 7, 25).unwrap();
     let event = store
         .create_event(EventDraft::new("第1回", date), now())
@@ -87,6 +94,7 @@ fn day() -> Day {
         .id;
     Day {
         dir,
+        db: Database::open(&path).unwrap(),
         store,
         event,
         opening,
@@ -101,9 +109,19 @@ impl Day {
         path
     }
 
-    fn add(&mut self, name: &str, bytes: &[u8]) -> tsudoi_exchange::files::AddedPhoto {
+    fn ctx(&mut self) -> Ctx<'_> {
+        let clock = Clock::fixed(now(), FixedOffset::east_opt(9 * 3600).unwrap());
+        Ctx::new(&mut self.db, Lang::Ja, clock).acting_as(Some("tester"))
+    }
+
+    fn add_path(&mut self, path: &Path) -> Result<AddedPhoto, tsudoi_app::AppError> {
+        let event = self.event;
+        add_file(&mut self.ctx(), event, path)
+    }
+
+    fn add(&mut self, name: &str, bytes: &[u8]) -> AddedPhoto {
         let path = self.file(name, bytes);
-        add_photo_file(&mut self.store, self.event, &path, now()).unwrap()
+        self.add_path(&path).unwrap()
     }
 
     fn files_in_photo_dir(&self) -> usize {
@@ -127,7 +145,7 @@ fn a_photo_goes_to_the_item_running_when_it_was_taken_and_is_stored_once() {
     let bytes = jpeg_taken_at(Some("2026:07:25 14:10:00"), 10);
     let original = d.file("IMG_0001.JPG", &bytes);
     let modified = std::fs::metadata(&original).unwrap().modified().unwrap();
-    let added = add_photo_file(&mut d.store, d.event, &original, now()).unwrap();
+    let added = d.add_path(&original).unwrap();
     assert!(added.new);
     assert_eq!(
         added.photo.agenda_item_id,
@@ -156,7 +174,7 @@ fn a_photo_goes_to_the_item_running_when_it_was_taken_and_is_stored_once() {
     );
 
     let copy = d.file("copy of IMG_0001.JPG", &bytes);
-    let again = add_photo_file(&mut d.store, d.event, &copy, now()).unwrap();
+    let again = d.add_path(&copy).unwrap();
     assert!(!again.new, "the same photo twice is one photo");
     assert_eq!(again.photo.id, added.photo.id);
     assert_eq!(d.store.photos(d.event).unwrap().len(), 1);
@@ -196,7 +214,7 @@ fn broken_and_foreign_files_are_refused_and_leave_nothing() {
     ];
     for (name, bytes, code) in cases {
         let path = d.file(name, &bytes);
-        let error = add_photo_file(&mut d.store, d.event, &path, now()).unwrap_err();
+        let error = d.add_path(&path).unwrap_err();
         assert_eq!(error.code(), code, "{name}");
         assert!(error.message(Lang::Ja).contains("何も追加していません"), "{name}");
     }
@@ -271,18 +289,9 @@ fn minutes_are_exported_with_the_photos_of_each_item_and_public_ones_only_when_p
             },
         )
         .unwrap();
-    let offset = FixedOffset::east_opt(9 * 3600).unwrap();
-
     let internal_dir = d.dir.path().join("internal");
-    let done = export_minutes(
-        &d.store,
-        d.event,
-        &internal_dir,
-        Lang::Ja,
-        Disclosure::Internal,
-        offset,
-    )
-    .unwrap();
+    let event = d.event;
+    let done = export_minutes(&mut d.ctx(), event, &internal_dir, Disclosure::Internal, Replace(false)).unwrap();
     assert_eq!(done.n_photos, 2);
     let markdown = std::fs::read_to_string(&done.markdown).unwrap();
     assert!(markdown.contains("非公表用"));
@@ -296,15 +305,7 @@ fn minutes_are_exported_with_the_photos_of_each_item_and_public_ones_only_when_p
     assert_eq!(std::fs::read_dir(internal_dir.join("photos")).unwrap().count(), 2);
 
     let public_dir = d.dir.path().join("public");
-    let done = export_minutes(
-        &d.store,
-        d.event,
-        &public_dir,
-        Lang::Ja,
-        Disclosure::Public,
-        offset,
-    )
-    .unwrap();
+    let done = export_minutes(&mut d.ctx(), event, &public_dir, Disclosure::Public, Replace(false)).unwrap();
     assert_eq!(done.n_photos, 1, "only the photo people agreed to");
     let html = std::fs::read_to_string(&done.html).unwrap();
     assert!(html.contains("公表用") && html.contains("講演の様子"));

@@ -8,32 +8,42 @@ use chrono::{FixedOffset, TimeZone, Utc};
 use encoding_rs::SHIFT_JIS;
 use tsudoi_core::attendance::AttendanceSummary;
 use tsudoi_core::{Category, EventDraft, EventId, Lang, Localized};
-use tsudoi_exchange::export::CsvEncoding;
-use tsudoi_exchange::files::{
-    export_attendance_file, import_online_report_file, import_registration_file, ExportFormat, ExportRequest,
-    RegistrationOutcome, RegistrationRequest,
+use tsudoi_app::exchange::{
+    export_attendance, import_online_attendance, import_registrations, ExportFormat, ExportOutcome,
+    ExportRequest, RegistrationOutcome, RegistrationRequest,
 };
+use tsudoi_app::{Clock, Ctx, Database};
+use tsudoi_exchange::export::CsvEncoding;
 use tsudoi_store::{AttendeeQuery, Store};
 
 fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/samples")
 }
 
+/// A database opened as the doors open it, and a second connection to the same file to set up
+/// and inspect (the store is the only one that knows SQL).
 struct Fixture {
     dir: tempfile::TempDir,
+    db: Database,
     store: Store,
     event: EventId,
 }
 
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("tsudoi.sqlite3")).unwrap();
+    let path = dir.path().join("tsudoi.sqlite3");
+    let mut store = Store::open(&path).unwrap();
     let date = chrono::NaiveDate::from_ymd_opt(2026, 7, 25).unwrap();
     let event = store
         .create_event(EventDraft::new("第1回 アトツギ交流会", date), now())
         .unwrap()
         .id;
-    Fixture { dir, store, event }
+    let db = Database::open(&path).unwrap();
+    Fixture { dir, db, store, event }
+}
+
+fn clock() -> Clock {
+    Clock::fixed(now(), FixedOffset::east_opt(9 * 3600).unwrap())
 }
 
 fn now() -> chrono::DateTime<Utc> {
@@ -41,6 +51,10 @@ fn now() -> chrono::DateTime<Utc> {
 }
 
 impl Fixture {
+    fn ctx(&mut self) -> Ctx<'_> {
+        Ctx::new(&mut self.db, Lang::Ja, clock()).acting_as(Some("tester"))
+    }
+
     fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
         let path = self.dir.path().join(name);
         std::fs::write(&path, bytes).unwrap();
@@ -48,16 +62,9 @@ impl Fixture {
     }
 
     fn import(&mut self, path: &Path, request: &RegistrationRequest) -> Result<RegistrationOutcome, String> {
-        import_registration_file(
-            &mut self.store,
-            self.event,
-            path,
-            request,
-            "tester",
-            Lang::Ja,
-            now(),
-        )
-        .map_err(|e| format!("{}: {}", e.code(), e.message(Lang::Ja)))
+        let mut ctx = self.ctx();
+        import_registrations(&mut ctx, self.event, path, request)
+            .map_err(|e| format!("{}: {}", e.code(), e.message(Lang::Ja)))
     }
 
     /// Every attendee as the export sees them, for before/after comparisons.
@@ -424,7 +431,7 @@ fn the_teams_sample_marks_online_attendance_and_lists_the_unmatched() {
     f.import(&samples().join("registrations-msforms-utf8bom.csv"), &apply())
         .unwrap();
     let report = samples().join("teams-attendance-report.csv");
-    let outcome = import_online_report_file(&mut f.store, f.event, &report, false, "tester", now()).unwrap();
+    let outcome = import_online_attendance(&mut f.ctx(), f.event, &report, false).unwrap();
     assert_eq!(outcome.matched.len(), 4);
     assert_eq!(outcome.newly_attended, 4);
     assert_eq!(outcome.unmatched.len(), 1);
@@ -432,7 +439,7 @@ fn the_teams_sample_marks_online_attendance_and_lists_the_unmatched() {
         outcome.unmatched[0].name, "運営 事務局",
         "the organizer's own account is listed, not guessed"
     );
-    let again = import_online_report_file(&mut f.store, f.event, &report, false, "tester", now()).unwrap();
+    let again = import_online_attendance(&mut f.ctx(), f.event, &report, false).unwrap();
     assert_eq!(again.newly_attended, 0, "the same report twice marks nobody new");
     let summary = AttendanceSummary::of(&f.store.attendance_lines(f.event).unwrap());
     assert_eq!(summary.general_online.n_attended, 4);
@@ -442,20 +449,11 @@ fn export(
     f: &mut Fixture,
     name: &str,
     request: ExportRequest,
-) -> Result<(PathBuf, tsudoi_exchange::files::ExportOutcome), String> {
+) -> Result<(PathBuf, ExportOutcome), String> {
     let path = f.dir.path().join(name);
-    let offset = FixedOffset::east_opt(9 * 3600).unwrap();
-    export_attendance_file(
-        &mut f.store,
-        f.event,
-        &path,
-        &request,
-        "tester",
-        Lang::Ja,
-        offset,
-        now(),
-    )
-    .map(|outcome| (path, outcome))
+    let event = f.event;
+    export_attendance(&mut f.ctx(), event, &path, &request)
+        .map(|outcome| (path, outcome))
     .map_err(|e| format!("{}: {}", e.code(), e.message(Lang::Ja)))
 }
 
@@ -465,6 +463,7 @@ fn request(format: ExportFormat, encoding: CsvEncoding) -> ExportRequest {
         encoding,
         include_contact: true,
         substitute_unencodable: false,
+        replace: false,
     }
 }
 

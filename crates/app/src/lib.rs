@@ -1,0 +1,165 @@
+//! Tsudoi's use cases: one function per thing a person does, grouped by area, each taking one
+//! context ([`Ctx`]: the open database, the language, who is acting, the clock). The window's
+//! commands (`src-tauri`) and the CLI's (`crates/cli`) are thin adapters over these functions, so
+//! both doors do the same thing, say the same words and log the same way.
+//!
+//! Architecture invariants:
+//! - The doors reach the store only through this crate: they hold a [`Database`], never a
+//!   `Store`, and call the functions of the area modules.
+//! - Every operation on personal data (an import, an export of any kind, a deletion) goes through
+//!   [`audit`]: it writes the privacy-log line with the operator, and an export whose line cannot
+//!   be written is removed again, the same way everywhere.
+//! - The step "read a file → apply in one transaction → log" lives here; `tsudoi-exchange` and
+//!   `tsudoi-report` stay pure (bytes in, rows or bytes out).
+//! - Rules are core's: the doors are told results (passed or not, whether an override is
+//!   possible, which agenda item is running), never compute them.
+
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+pub mod agenda;
+pub mod attendees;
+pub mod audit;
+pub mod desk;
+mod error;
+pub mod events;
+pub mod exchange;
+pub mod output;
+pub mod photos;
+pub mod privacy;
+pub mod seating;
+pub mod settings;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
+use tsudoi_core::Lang;
+use tsudoi_store::Store;
+
+pub use error::AppError;
+
+/// The types the doors show or send: re-exported so that a door depends on this crate and core
+/// only, never on the store.
+pub mod types {
+    pub use tsudoi_exchange::export::{CsvEncoding, UnencodableChar};
+    pub use tsudoi_exchange::{
+        CategoryChoices, ColumnMapping, Field, FileFormat, TextEncoding, UnmatchedCategory,
+    };
+    pub use tsudoi_report::agenda::Disclosure;
+    pub use tsudoi_store::{
+        AttendeeQuery, AttendeeUpdate, AuditEntry, DemoReport, DeskSettings, DoorAttempt, DoorResult,
+        EventCounts, ItemMinutes, MatchedParticipant, OnlineAttendanceImport, PassRecord, PhotoChange, PhotoDeletion,
+        RegistrationImport, UnmatchedParticipant, ZoneMove, APP_VERSION, DB_ENV_VAR, SCHEMA_VERSION,
+    };
+}
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+/// An open Tsudoi database. The doors hold one and hand it to [`Ctx::new`]; only this crate
+/// reads or writes through it.
+pub struct Database {
+    store: Store,
+}
+
+impl Database {
+    /// Opens (or creates) the database at `path`: the file is checked whole (`quick_check`)
+    /// before anything is written, and the schema brought up to date.
+    pub fn open(path: &Path) -> Result<Database> {
+        Ok(Database {
+            store: Store::open(path)?,
+        })
+    }
+
+    /// The file this database lives in.
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// The language saved in this database's settings.
+    pub fn language(&self) -> Result<Lang> {
+        Ok(self.store.language()?)
+    }
+
+    /// The default database file of this user (the app's data folder), if the system has one.
+    pub fn default_path() -> Option<PathBuf> {
+        tsudoi_store::default_db_path()
+    }
+}
+
+/// The time of an action: one instant for everything it does, and the local offset used to
+/// show times and to date photos taken without a time of their own.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    now: DateTime<Utc>,
+    offset: FixedOffset,
+}
+
+impl Clock {
+    /// This computer's clock and time zone, read once.
+    pub fn system() -> Clock {
+        let local = chrono::Local::now();
+        Clock {
+            now: local.with_timezone(&Utc),
+            offset: *local.offset(),
+        }
+    }
+
+    /// A given instant (tests, benchmarks).
+    pub fn fixed(now: DateTime<Utc>, offset: FixedOffset) -> Clock {
+        Clock { now, offset }
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    pub fn offset(&self) -> FixedOffset {
+        self.offset
+    }
+
+    /// Now on the local wall clock (the venue's time).
+    pub fn local_now(&self) -> NaiveDateTime {
+        self.now.with_timezone(&self.offset).naive_local()
+    }
+}
+
+/// Who is acting: the name the privacy log and the desk's log record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Operator {
+    pub name: String,
+}
+
+/// Everything a use case needs: the database, the person's language, who acts, and when.
+pub struct Ctx<'d> {
+    pub(crate) store: &'d mut Store,
+    pub lang: Lang,
+    pub operator: Operator,
+    pub clock: Clock,
+}
+
+impl<'d> Ctx<'d> {
+    /// A context for one action. The operator is the one set for this computer (the desk's
+    /// operator), else the system's user name; [`Ctx::acting_as`] names another.
+    pub fn new(db: &'d mut Database, lang: Lang, clock: Clock) -> Ctx<'d> {
+        let operator = Operator {
+            name: settings::operator_name(&db.store),
+        };
+        Ctx {
+            store: &mut db.store,
+            lang,
+            operator,
+            clock,
+        }
+    }
+
+    /// The same context with another person acting (`--operator` on the command line).
+    pub fn acting_as(mut self, name: Option<&str>) -> Ctx<'d> {
+        if let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) {
+            self.operator = Operator { name: name.to_string() };
+        }
+        self
+    }
+
+    pub(crate) fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+}

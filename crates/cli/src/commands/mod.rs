@@ -1,0 +1,54 @@
+//! The commands, one file per area: each parses its flags into a use case's arguments, runs it,
+//! and prints the answer. No rule and no store access here: those are `tsudoi-app`'s.
+
+mod agenda;
+mod attendees;
+pub mod desk;
+mod events;
+mod exchange;
+mod photos;
+mod privacy;
+mod seating;
+mod settings;
+
+use tsudoi_app::output::Replace;
+use tsudoi_app::Ctx;
+
+use crate::args::{Cli, Command};
+use crate::failure::Failure;
+use crate::output::Output;
+
+pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
+    let replace = Replace(cli.force);
+    match &cli.command {
+        Command::Event(command) => events::run(command, ctx, out),
+        Command::Demo => events::demo(ctx, out),
+        Command::Attendee(command) => attendees::run(command, ctx, out),
+        Command::Checkin(args) => desk::door(args, tsudoi_core::Direction::Entry, ctx, out),
+        Command::Checkout(args) => desk::door(args, tsudoi_core::Direction::Exit, ctx, out),
+        Command::WalkIn {
+            event,
+            fields,
+            desk: desk_args,
+            override_reason,
+        } => desk::walk_in(*event, fields, desk_args, override_reason.as_deref(), ctx, out),
+        Command::Undo {
+            attempt,
+            reason,
+            desk: desk_args,
+        } => desk::undo(*attempt, reason, desk_args, ctx, out),
+        Command::Status { event } => desk::status(*event, ctx, out),
+        Command::Attempts { event, limit } => desk::attempts(*event, *limit, ctx, out),
+        Command::Zone(command) => seating::zone(command, ctx, out),
+        Command::Seat(command) => seating::seat(command, replace, ctx, out),
+        Command::Ticket(command) => exchange::ticket(command, replace, ctx, out),
+        Command::Attendance(command) => exchange::attendance(command, replace, ctx, out),
+        Command::Speaker(command) => agenda::speaker(command, ctx, out),
+        Command::Agenda(command) => agenda::agenda(command, replace, ctx, out),
+        Command::Minutes(command) => agenda::minutes(command, replace, ctx, out),
+        Command::Photo(command) => photos::run(command, ctx, out),
+        Command::Audit { limit } => privacy::audit(*limit, ctx, out),
+        Command::Setting(command) => settings::run(command, ctx, out),
+        Command::Info => settings::info(ctx, out),
+    }
+}

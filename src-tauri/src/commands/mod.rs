@@ -1,0 +1,16 @@
+//! The commands the window calls, one file per area. Each takes the state and a DTO, runs one
+//! use case of `tsudoi-app` in a context, and maps the error: no logic of its own.
+
+pub mod agenda;
+pub mod attendees;
+pub mod desk;
+pub mod events;
+pub mod exchange;
+pub mod photos;
+pub mod privacy;
+pub mod seating;
+pub mod settings;
+
+use crate::dto::ApiError;
+
+pub type Reply<T> = Result<T, ApiError>;

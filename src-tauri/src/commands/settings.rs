@@ -1,0 +1,37 @@
+//! The app's status, the language, and the desk's settings.
+
+use tauri::State;
+use tsudoi_app::settings;
+use tsudoi_app::types::DeskSettings;
+use tsudoi_core::Lang;
+
+use super::Reply;
+use crate::dto::AppStatus;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn app_status(state: State<'_, AppState>) -> AppStatus {
+    let is_empty = state.run(|ctx| settings::info(ctx)).map(|i| i.is_empty).unwrap_or(false);
+    AppStatus {
+        db_path: state.db_path.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
+        app_version: tsudoi_app::types::APP_VERSION.to_string(),
+        language: state.lang(),
+        is_empty,
+        error: state.open_error(),
+    }
+}
+
+#[tauri::command]
+pub fn set_language(state: State<'_, AppState>, language: Lang) -> Reply<Lang> {
+    state.run(|ctx| settings::set_language(ctx, language))
+}
+
+#[tauri::command]
+pub fn desk_settings(state: State<'_, AppState>) -> Reply<DeskSettings> {
+    state.run(|ctx| settings::desk(ctx))
+}
+
+#[tauri::command]
+pub fn set_desk(state: State<'_, AppState>, desk: DeskSettings) -> Reply<DeskSettings> {
+    state.run(|ctx| settings::set_desk(ctx, Some(desk.name), Some(desk.operator)))
+}
