@@ -93,23 +93,29 @@ async function typeSteadily(browser, text, log, killed) {
   }
 }
 
-/** Types `words` as an IME does, one event step per keystroke at KEYS_PER_SECOND: kana composed,
- *  converted, the IME's Enter, committed. `log` gets [time, committed characters]. */
-async function typeWithIme(browser, tag, log, killed) {
+/** What an IME sends for the words typed after `tag`, one step per keystroke: kana composed,
+ *  converted, the IME's Enter, committed. Returns the steps and the committed text they make. */
+function imePlan(tag, length) {
   const steps = [["direct", "", tag]];
   let committed = tag;
-  for (let w = 0; committed.length < 300; w++) {
+  for (let w = 0; committed.length < length; w++) {
     const [kana, kanji] = WORDS[w % WORDS.length];
     steps.push(["start", committed, ""]);
     for (let k = 1; k <= kana.length; k++) steps.push(["update", committed, kana.slice(0, k)]);
     steps.push(["update", committed, kanji], ["enter", committed, ""], ["end", committed, kanji]);
     committed += kanji;
   }
+  return { steps, committed };
+}
+
+/** Plays the IME's `steps` into the focused field at KEYS_PER_SECOND, never pausing; `log` gets
+ *  [time, committed characters in the field] after every step (until the app is killed). */
+async function typeWithIme(browser, steps, log, killed) {
   const started = Date.now();
   log.push([started, 0]);
   let done = 0;
   for (const [kind, base, text] of steps) {
-    if (killed()) return committed;
+    if (killed()) return;
     await sleep(started + (done * 1000) / KEYS_PER_SECOND - Date.now());
     await browser.execute(
       (kind, base, text) => {
@@ -136,7 +142,6 @@ async function typeWithIme(browser, tag, log, killed) {
     done += 1;
     if (!killed()) log.push([Date.now(), kind === "end" || kind === "direct" ? base.length + text.length : base.length]);
   }
-  return committed;
 }
 
 /** How long ago, at the kill, the first character that was not saved had been typed (an upper
@@ -153,7 +158,8 @@ async function round(db, i, ime, rand, previous) {
   const { browser } = app;
   const log = [];
   let killedAt = null;
-  let typed = tagOf(i) + SENTENCE.repeat(4);
+  const plan = ime ? imePlan(tagOf(i), 300) : null;
+  const typed = plan ? plan.committed : tagOf(i) + SENTENCE.repeat(4);
   try {
     if (previous) previous.saved = await shownText(browser, previous.i);
     await openItem(browser, i);
@@ -161,15 +167,14 @@ async function round(db, i, ime, rand, previous) {
     await field.click();
     const killAfter = 1_500 + rand() * 2_000;
     const killed = () => killedAt !== null;
-    const typing = (ime ? typeWithIme(browser, tagOf(i), log, killed) : typeSteadily(browser, typed, log, killed)).catch((error) => {
+    const typing = (plan ? typeWithIme(browser, plan.steps, log, killed) : typeSteadily(browser, typed, log, killed)).catch((error) => {
       if (!killed()) throw error;
     });
     const [[started]] = log;
     await Promise.race([sleep(started + killAfter - Date.now()), typing]);
     killedAt = Date.now();
     await app.kill();
-    const result = await typing;
-    if (ime && typeof result === "string") typed = result;
+    await typing;
   } finally {
     await app.stop();
   }
@@ -232,10 +237,10 @@ describe("the save line", () => {
       assert.match(await byTestId(browser, "minutes-save-status").getText(), /^保存しました \d\d:\d\d:\d\d$/);
 
       // Another program holds the database's write lock: the app's save waits its 5 s, then fails.
-      const locker = spawn("sqlite3", [db], { stdio: ["pipe", "ignore", "inherit"] });
+      const locker = spawn("sqlite3", [db], { stdio: ["pipe", "pipe", "inherit"] });
       try {
-        locker.stdin.write("BEGIN EXCLUSIVE;\nSELECT 1;\n");
-        await sleep(300);
+        locker.stdin.write("BEGIN EXCLUSIVE;\nSELECT 'locked';\n");
+        await new Promise((locked) => locker.stdout.on("data", (chunk) => String(chunk).includes("locked") && locked()));
         await browser.keys("。次回");
         await waitForText(browser, "minutes-save-status", "保存できませんでした", 20_000);
         const line = await byTestId(browser, "minutes-save-status").getText();
