@@ -198,6 +198,7 @@ describe("minutes typed without a pause", () => {
   test(`survive the app being killed at a random moment, ${ROUNDS} rounds plain and ${ROUNDS} with an IME`, async () => {
     const seed = Number(process.env.TSUDOI_AUTOSAVE_SEED ?? Date.now() % 100_000);
     const rand = random(seed);
+    console.log(`seed ${seed} (TSUDOI_AUTOSAVE_SEED=${seed} repeats these kill moments)`);
     const { db } = eventWithItems(2 * ROUNDS);
     const rounds = [];
     let previous = null;
@@ -217,7 +218,7 @@ describe("minutes typed without a pause", () => {
       return `${r.ime ? "IME  " : "plain"} ${r.field.padEnd(22)} killed ${String(r.killedAt - r.log[0][0]).padStart(4)} ms in, ${r.keysPerSecond.toFixed(0)} keys/s, lost ${String(r.loss).padStart(3)} ms`;
     });
     const worst = (ime) => Math.max(...rounds.filter((r) => r.ime === ime).map((r) => r.loss));
-    console.log(`seed ${seed}\n${summary.join("\n")}\nworst loss: plain ${worst(false)} ms, IME ${worst(true)} ms`);
+    console.log(`${summary.join("\n")}\nworst loss: plain ${worst(false)} ms, IME ${worst(true)} ms`);
   });
 });
 
