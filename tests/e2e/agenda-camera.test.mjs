@@ -1,26 +1,19 @@
 // A photo taken with the webcam in the minutes, in the real window. WebKitGTK's test camera
 // stands in for a device (TSUDOI_MOCK_CAMERA), as in the desk's camera tests.
 
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { byTestId, cliJson, openApp, startDriver, tempDatabase } from "./harness.mjs";
+import { byTestId, cliJson, launch, tempDatabase } from "./harness.mjs";
 
 const TIMEOUT = 15_000;
-
-let driver;
-before(async () => {
-  driver = await startDriver({ TSUDOI_MOCK_CAMERA: "1" });
-});
-after(async () => {
-  await driver?.stop();
-});
 
 describe("webcam photos", () => {
   test("a frame taken with the camera is stored as a photo of the event", async () => {
     const db = tempDatabase();
     const event = cliJson(db, "event", "create", "--title", "撮影の回", "--date", "2026-07-25");
     cliJson(db, "agenda", "add", "--event", String(event.id), "--start", "13:30", "--end", "14:30", "--title", "基調講演");
-    const browser = await openApp(driver, db);
+    const app = await launch({ db, env: { TSUDOI_MOCK_CAMERA: "1" } });
+    const { browser } = app;
     try {
       await byTestId(browser, "open-agenda").click();
       await byTestId(browser, "photo-camera").click();
@@ -36,7 +29,7 @@ describe("webcam photos", () => {
         timeoutMsg: "the webcam photo was not stored",
       });
     } finally {
-      await browser.deleteSession();
+      await app.stop();
     }
     const [photo] = cliJson(db, "photo", "list", "--event", String(event.id));
     assert.equal(photo.media_type, "image/jpeg");

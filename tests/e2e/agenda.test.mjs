@@ -1,23 +1,15 @@
 // The programme and the minutes in the real window: items added and reordered by keyboard,
 // notes that survive the app being killed mid-sentence, a photo attached, the export written.
 
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { PNG } from "pngjs";
-import { allByTestId, byTestId, cliJson, openApp, startDriver, tempDatabase, waitForText } from "./harness.mjs";
+import { allByTestId, byTestId, cliJson, launch, tempDatabase, waitForText } from "./harness.mjs";
 
 const TIMEOUT = 15_000;
-
-let driver;
-before(async () => {
-  driver = await startDriver();
-});
-after(async () => {
-  await driver?.stop();
-});
 
 async function titles(browser) {
   const texts = [];
@@ -46,7 +38,8 @@ describe("programme and minutes", () => {
     writeFileSync(photo, PNG.sync.write(png));
     const out = join(dirname(db), "書き出し");
 
-    const browser = await openApp(driver, db);
+    const app = await launch({ db });
+    const { browser } = app;
     let killed = false;
     try {
       await byTestId(browser, "open-agenda").click();
@@ -99,10 +92,10 @@ describe("programme and minutes", () => {
       await note.click();
       await browser.keys("、そして");
       await browser.pause(1000);
-      execFileSync("pkill", ["-KILL", "-f", "tsudoi-desktop"]);
+      await app.kill();
       killed = true;
     } finally {
-      await browser.deleteSession().catch(() => undefined);
+      await app.stop();
     }
     assert.ok(killed);
     const minutes = join(dirname(db), "minutes-after-crash");
@@ -113,7 +106,8 @@ describe("programme and minutes", () => {
     assert.equal(done.n_photos, 1, "the photo is in place in the minutes");
 
     // The export from the window, after starting again.
-    const again = await openApp(driver, db);
+    const restarted = await launch({ db });
+    const again = restarted.browser;
     try {
       await byTestId(again, "open-agenda").click();
       const dir = byTestId(again, "agenda-export-dir");
@@ -124,7 +118,7 @@ describe("programme and minutes", () => {
       await byTestId(again, "export-minutes").click();
       await waitForText(again, "agenda-export-result", "議事録.pdf");
     } finally {
-      await again.deleteSession();
+      await restarted.stop();
     }
     for (const file of ["次第.pdf", "次第.html", "次第.csv", "議事録.md", "議事録.html", "議事録.pdf"]) {
       assert.ok(existsSync(join(out, file)), `${file} was written`);
@@ -149,7 +143,8 @@ describe("on the day", () => {
     const event = cliJson(db, "event", "create", "--title", "当日の回", "--date", today);
     cliJson(db, "agenda", "add", "--event", String(event.id), "--start", at(start - 1), "--end", at(start), "--title", "前の項目");
     cliJson(db, "agenda", "add", "--event", String(event.id), "--start", at(start), "--end", at(end), "--title", "進行中の講演");
-    const browser = await openApp(driver, db);
+    const app = await launch({ db });
+    const { browser } = app;
     try {
       await byTestId(browser, "open-agenda").click();
       await byTestId(browser, "agenda-page").waitForDisplayed({ timeout: TIMEOUT });
@@ -169,7 +164,7 @@ describe("on the day", () => {
       await browser.keys("Enter");
       await waitForText(browser, "notes", "二つ目");
     } finally {
-      await browser.deleteSession();
+      await app.stop();
     }
   });
 });

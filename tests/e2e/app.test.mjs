@@ -1,22 +1,12 @@
 // The real Tsudoi window, clicked and typed into as a person does.
 
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { allByTestId, byTestId, cliJson, openApp, startDriver, tempDatabase, waitForText, withApp as withAppOn } from "./harness.mjs";
+import { allByTestId, byTestId, cliJson, tempDatabase, waitForText, withApp } from "./harness.mjs";
 
 const TIMEOUT = 15_000;
-
-let driver;
-before(async () => {
-  driver = await startDriver();
-});
-after(async () => {
-  await driver?.stop();
-});
-
-const withApp = (db, body) => withAppOn(driver, db, body);
 
 async function rowCount(browser) {
   return (await allByTestId(browser, "attendee-row")).length;

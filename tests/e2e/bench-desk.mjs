@@ -5,7 +5,7 @@
 // 2. The webcam loop: frames decoded per second and the time to decode one frame, in WebKit,
 //    on WebKitGTK's test camera (no code in view: the worst case, both decode attempts run).
 
-import { byTestId, cliJson, openApp, startDriver, tempDatabase } from "./harness.mjs";
+import { byTestId, cliJson, launch, tempDatabase } from "./harness.mjs";
 
 const N_SCANS = Number(process.env.N_SCANS ?? 100);
 const CAMERA_SECONDS = 5;
@@ -18,8 +18,8 @@ function percentile(values, p) {
 const db = tempDatabase();
 cliJson(db, "demo");
 const people = cliJson(db, "attendee", "list", "--event", "1");
-const driver = await startDriver({ TSUDOI_MOCK_CAMERA: "1" });
-const browser = await openApp(driver, db);
+const app = await launch({ db, env: { TSUDOI_MOCK_CAMERA: "1" } });
+const { browser } = app;
 try {
   await byTestId(browser, "open-desk").waitForDisplayed({ timeout: 15000 });
   await byTestId(browser, "open-desk").click();
@@ -53,6 +53,5 @@ try {
   const fps = frames / ((Date.now() - started) / 1000);
   console.log(`| webcam frames decoded per second, real window (640×360, no code in view) | ${fps.toFixed(1)} fps | decode p50 ${percentile(decodeTimes, 0.5).toFixed(1)} ms, p95 ${percentile(decodeTimes, 0.95).toFixed(1)} ms | ≥ 10 fps |`);
 } finally {
-  await browser.deleteSession();
-  await driver.stop();
+  await app.stop();
 }

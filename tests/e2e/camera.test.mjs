@@ -2,24 +2,17 @@
 // allowing the app's own page, and the decoding loop running on live frames. The machine has no
 // camera, so WebKitGTK's own test camera stands in for the device (TSUDOI_MOCK_CAMERA).
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { byTestId, cliJson, openApp, startDriver, tempDatabase } from "./harness.mjs";
+import { byTestId, cliJson, launch, tempDatabase } from "./harness.mjs";
 
 const TIMEOUT = 15_000;
-
-let driver;
-before(async () => {
-  driver = await startDriver({ TSUDOI_MOCK_CAMERA: "1" });
-});
-after(async () => {
-  await driver?.stop();
-});
 
 test("F5 starts the camera at the desk and frames are decoded continuously", async () => {
   const db = tempDatabase();
   cliJson(db, "event", "create", "--title", "カメラの回", "--date", "2026-07-25");
-  const browser = await openApp(driver, db);
+  const app = await launch({ db, env: { TSUDOI_MOCK_CAMERA: "1" } });
+  const { browser } = app;
   try {
     await byTestId(browser, "open-desk").waitForDisplayed({ timeout: TIMEOUT });
     await byTestId(browser, "open-desk").click();
@@ -41,6 +34,6 @@ test("F5 starts the camera at the desk and frames are decoded continuously", asy
     await browser.keys("F5");
     await video.waitForExist({ reverse: true, timeout: TIMEOUT });
   } finally {
-    await browser.deleteSession();
+    await app.stop();
   }
 });

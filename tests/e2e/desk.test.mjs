@@ -1,14 +1,12 @@
 // The reception desk in the real window: scans, name search, walk-ins, full rooms, undo, exits.
 
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import {
   allByTestId,
   byTestId,
   cliJson,
-  openApp,
-  startDriver,
+  launch,
   tempDatabase,
   typeAndEnter,
   waitForAttribute,
@@ -17,14 +15,6 @@ import {
 const TIMEOUT = 15_000;
 /** The desk treats a second read of the same code within 2 s as the scanner reading twice. */
 const REPEAT_WINDOW_MS = 2_000;
-
-let driver;
-before(async () => {
-  driver = await startDriver();
-});
-after(async () => {
-  await driver?.stop();
-});
 
 /** A database with one event and these people; returns the path, the event id and the tickets. */
 function eventWith(people, { capacity = 70 } = {}) {
@@ -40,7 +30,8 @@ function eventWith(people, { capacity = 70 } = {}) {
 
 /** Opens the app on `db`, opens the desk, runs `body`, and always closes the window. */
 async function atDesk(db, body) {
-  const browser = await openApp(driver, db);
+  const app = await launch({ db });
+  const { browser } = app;
   try {
     const open = byTestId(browser, "open-desk");
     await open.waitForDisplayed({ timeout: TIMEOUT });
@@ -53,7 +44,7 @@ async function atDesk(db, body) {
     });
     await body(browser, scan);
   } finally {
-    await browser.deleteSession();
+    await app.stop();
   }
 }
 
@@ -263,7 +254,8 @@ describe("seating zones", () => {
       ["局員 二郎", "きょくいん じろう", "stakeholder"],
       ["大友 慎吾", "おおとも しんご", "atotsugi"],
     ]);
-    const browser = await openApp(driver, db);
+    const app = await launch({ db });
+    const { browser } = app;
     try {
       await byTestId(browser, "edit-zones").waitForDisplayed({ timeout: TIMEOUT });
       await byTestId(browser, "edit-zones").click();
@@ -288,7 +280,7 @@ describe("seating zones", () => {
       assert.equal(await text(browser, "result-zone"), "一般者席", "the general seats still have places");
       assert.match(await text(browser, "live-by-zone"), /定員 1/);
     } finally {
-      await browser.deleteSession();
+      await app.stop();
     }
     const zones = cliJson(db, "zone", "list", "--event", "1");
     assert.equal(zones.zones.stakeholder.capacity, 1);
@@ -297,7 +289,8 @@ describe("seating zones", () => {
 
   test("a person is moved to another zone only with a written reason", async () => {
     const { db } = eventWith([["登壇 者", "とうだん しゃ", "stakeholder"]]);
-    const browser = await openApp(driver, db);
+    const app = await launch({ db });
+    const { browser } = app;
     try {
       await byTestId(browser, "edit-attendee").waitForDisplayed({ timeout: TIMEOUT });
       await byTestId(browser, "edit-attendee").click();
@@ -310,7 +303,7 @@ describe("seating zones", () => {
       await byTestId(browser, "save").click();
       await byTestId(browser, "attendee-table").waitForDisplayed({ timeout: TIMEOUT });
     } finally {
-      await browser.deleteSession();
+      await app.stop();
     }
     const [person] = cliJson(db, "attendee", "list", "--event", "1");
     assert.equal(person.zone_override, "general");
@@ -320,7 +313,8 @@ describe("seating zones", () => {
 describe("nothing lost", () => {
   test("a check-in shown at the desk survives the app being killed at once", async () => {
     const { db, tickets } = eventWith([["大友 慎吾", "おおとも しんご", "atotsugi"]]);
-    const browser = await openApp(driver, db);
+    const app = await launch({ db });
+    const { browser } = app;
     try {
       await byTestId(browser, "open-desk").waitForDisplayed({ timeout: TIMEOUT });
       await byTestId(browser, "open-desk").click();
@@ -329,9 +323,9 @@ describe("nothing lost", () => {
       await typeAndEnter(browser, scan, tickets["大友 慎吾"]);
       await expectOutcome(browser, "ok");
       // As a power cut would: no shutdown, no flush, the process is simply gone.
-      execFileSync("pkill", ["-KILL", "-f", `tsudoi-desktop --db ${db}`]);
+      await app.kill();
     } finally {
-      await browser.deleteSession().catch(() => undefined);
+      await app.stop();
     }
     const status = cliJson(db, "status", "--event", "1");
     assert.equal(status.checked_in, 1, "the check-in the desk showed is on disk");

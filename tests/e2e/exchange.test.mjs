@@ -1,25 +1,15 @@
 // Files in and out in the real window: a registration export previewed, mapped and imported; a
 // Teams report marking online attendance; the attendance file written and logged.
 
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { allByTestId, byTestId, cliJson, openApp, startDriver, tempDatabase, waitForText, withApp as withAppOn } from "./harness.mjs";
+import { allByTestId, byTestId, cliJson, tempDatabase, waitForText, withApp } from "./harness.mjs";
 
 const TIMEOUT = 15_000;
 const samples = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "samples");
-
-let driver;
-before(async () => {
-  driver = await startDriver();
-});
-after(async () => {
-  await driver?.stop();
-});
-
-const withApp = (db, body) => withAppOn(driver, db, body);
 
 describe("registration import", () => {
   test("a Forms export with an unknown header and category is previewed, mapped, decided and imported", async () => {

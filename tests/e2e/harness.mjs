@@ -1,8 +1,10 @@
 // Starts the real desktop app through tauri-driver (which drives WebKitWebDriver) and hands the
-// tests a WebdriverIO browser bound to its window. Each test gets its own database file.
+// tests a WebdriverIO browser bound to its window. Each test gets its own database file, its own
+// driver and its own app process, and ends exactly the processes it started, by their ids: never
+// by name, which would also end a person's own Tsudoi running on the same machine.
 
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, existsSync } from "node:fs";
+import { mkdtempSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,8 +42,8 @@ async function waitForPort(port, child, deadlineMs) {
   throw new Error(`tauri-driver did not listen on ${port} within ${deadlineMs} ms`);
 }
 
-/** One tauri-driver for a test file; `env` reaches the app it starts. */
-export async function startDriver(env = {}) {
+/** One tauri-driver; `env` reaches the app it starts. */
+async function startDriver(env = {}) {
   if (!existsSync(desktopBinary)) {
     throw new Error(`${desktopBinary} is missing: build it with \`cargo build -p tsudoi-desktop\``);
   }
@@ -66,6 +68,7 @@ export async function startDriver(env = {}) {
   await waitForPort(nativePort, driver, 20_000);
   return {
     port,
+    pid: driver.pid,
     async stop() {
       driver.kill("SIGTERM");
       await new Promise((r) => (driver.exitCode !== null ? r() : driver.once("exit", r)));
@@ -80,7 +83,7 @@ export function tempDatabase() {
 }
 
 /** Starts the app on `dbPath` and returns the WebdriverIO browser for its window. */
-export async function openApp(driver, dbPath) {
+async function openApp(driver, dbPath) {
   const browser = await remote({
     hostname: "127.0.0.1",
     port: driver.port,
@@ -92,6 +95,125 @@ export async function openApp(driver, dbPath) {
   });
   await browser.setTimeout({ implicit: 0 });
   return browser;
+}
+
+/** The parent of every process, read from /proc (the field after the parenthesised name). */
+function parentsByPid() {
+  const parents = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const [, ppid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parents.set(Number(entry), Number(ppid));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return parents;
+}
+
+function commandLine(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+  } catch {
+    return [];
+  }
+}
+
+/** Every process below `ancestor` (its children, theirs, and so on). */
+function descendants(ancestor) {
+  const parents = parentsByPid();
+  const descends = (pid) => {
+    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === ancestor) return true;
+    return false;
+  };
+  return [...parents.keys()].filter(descends);
+}
+
+/** The app process under this driver (tauri-driver → WebKitWebDriver → the app) running on `dbPath`:
+ *  a descendant of the driver we started whose command line is our binary with our database. */
+export function appPid(driverPid, dbPath) {
+  const found = descendants(driverPid).filter((pid) => {
+    const args = commandLine(pid);
+    return args[0] === desktopBinary && args.includes(dbPath);
+  });
+  if (found.length !== 1) throw new Error(`expected one app on ${dbPath} under tauri-driver ${driverPid}, found ${found.length}`);
+  return found[0];
+}
+
+/** Whether the process runs; a zombie has ended (only its parent has not collected it yet). */
+export function isRunning(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return !stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false;
+  }
+}
+
+async function waitForExit(pid, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (isRunning(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return true;
+}
+
+/**
+ * Starts tauri-driver and the app on `db` (a fresh temporary database unless given), with `env`
+ * reaching the app. Returns the WebdriverIO `browser`, the `db` path, the app's `pid`, `kill()`
+ * (SIGKILL to exactly that process, as a crash), `exited(ms)` (waits for the app to end on its
+ * own) and `stop()` (closes the window and ends the driver; safe after `kill()` and twice).
+ */
+export async function launch({ db = tempDatabase(), env = {} } = {}) {
+  const driver = await startDriver(env);
+  let browser;
+  try {
+    browser = await openApp(driver, db);
+  } catch (error) {
+    await driver.stop();
+    throw error;
+  }
+  let pid;
+  let started = [];
+  try {
+    pid = appPid(driver.pid, db);
+    // WebKitWebDriver, the app and the app's web processes: each ended by its id if it outlives the driver.
+    started = descendants(driver.pid);
+  } catch (error) {
+    await browser.deleteSession().catch(() => undefined);
+    await driver.stop();
+    throw error;
+  }
+  let stopped = false;
+  return {
+    browser,
+    db,
+    pid,
+    /** Waits until the app has ended on its own (its window closed); fails after `timeoutMs`. */
+    async exited(timeoutMs) {
+      if (!(await waitForExit(pid, timeoutMs))) throw new Error(`the app (pid ${pid}) was still running after ${timeoutMs} ms`);
+    },
+    async kill() {
+      process.kill(pid, "SIGKILL");
+      await waitForExit(pid, 5_000);
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await browser.deleteSession().catch(() => undefined);
+      await driver.stop();
+      // The window closes with the session; whatever of ours outlived it is ended, by its id.
+      for (const child of [pid, ...started]) {
+        if (!(await waitForExit(child, 3_000))) {
+          process.kill(child, "SIGKILL");
+          await waitForExit(child, 3_000);
+        }
+      }
+    },
+  };
 }
 
 /** Runs the compiled CLI on the same database, as a second door, and returns its JSON. */
@@ -133,12 +255,12 @@ export async function waitForText(browser, testId, expected, timeout = 15_000) {
   });
 }
 
-/** Opens the app on `dbPath`, runs `body`, and always closes the window. */
-export async function withApp(driver, dbPath, body) {
-  const browser = await openApp(driver, dbPath);
+/** Starts the app on `db`, runs `body(browser, app)`, and always ends what it started. */
+export async function withApp(db, body, { env = {} } = {}) {
+  const app = await launch({ db, env });
   try {
-    await body(browser);
+    await body(app.browser, app);
   } finally {
-    await browser.deleteSession();
+    await app.stop();
   }
 }

@@ -2,14 +2,14 @@
 // Views: event (default), desk, form, agenda, welcome.
 // Run: xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" node tests/e2e/screenshot.mjs [out.png] [view]
 
-import { byTestId, openApp, startDriver, tempDatabase, cliJson } from "./harness.mjs";
+import { byTestId, launch, tempDatabase, cliJson } from "./harness.mjs";
 
 const out = process.argv[2] ?? new URL("../../docs/screenshot.png", import.meta.url).pathname;
 const view = process.argv[3] ?? "event";
 const db = tempDatabase();
 if (view !== "welcome") cliJson(db, "demo");
-const driver = await startDriver();
-const browser = await openApp(driver, db);
+const app = await launch({ db });
+const { browser } = app;
 try {
   await browser.setWindowSize(1280, 820);
   if (view === "welcome") {
@@ -45,6 +45,5 @@ try {
   await browser.saveScreenshot(out);
   console.log(`saved ${out}`);
 } finally {
-  await browser.deleteSession();
-  await driver.stop();
+  await app.stop();
 }

@@ -1,23 +1,13 @@
 // The optional seat plan in the real window: set per zone, a seat offered at the desk and
 // changed by the operator, and the printable chart.
 
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
-import { byTestId, cliJson, openApp, startDriver, tempDatabase, typeAndEnter, waitForAttribute, waitForText, withApp as withAppOn } from "./harness.mjs";
+import { byTestId, cliJson, tempDatabase, typeAndEnter, waitForAttribute, waitForText, withApp } from "./harness.mjs";
 
 const TIMEOUT = 15_000;
-
-let driver;
-before(async () => {
-  driver = await startDriver();
-});
-after(async () => {
-  await driver?.stop();
-});
-
-const withApp = (db, body) => withAppOn(driver, db, body);
 
 describe("seat plan", () => {
   test("seats set per zone are offered at the desk, changed on request, and printed", async () => {

@@ -304,6 +304,10 @@ const ja = {
   agendaExported: "次第を書き出しました: {pdf}",
   exportMinutes: "議事録を書き出す（Markdown・HTML・PDF）",
   minutesExported: "議事録を書き出しました（写真 {n} 枚）: {pdf}",
+
+  // ── Autosave (ui/src/autosave.ts): kept together at the end for clean merges ──
+  autosaveSaved: "保存しました {time}",
+  autosaveFailed: "保存できませんでした: {message} 入力した文字は画面に残っています。次に入力したときにもう一度保存します。",
 };
 
 export type Key = keyof typeof ja;
@@ -588,6 +592,10 @@ const en: Record<Key, string> = {
   agendaExported: "Programme written: {pdf}",
   exportMinutes: "Export the minutes (Markdown, HTML, PDF)",
   minutesExported: "Minutes written ({n} photos): {pdf}",
+
+  // ── Autosave (ui/src/autosave.ts): kept together at the end for clean merges ──
+  autosaveSaved: "Saved {time}",
+  autosaveFailed: "Could not save: {message} What you typed stays on the screen; it is saved again when you type next.",
 };
 
 let current: Lang = "ja";

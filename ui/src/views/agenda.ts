@@ -16,6 +16,7 @@ import type {
   Speaker,
 } from "../bindings";
 import { api, withReplaceConfirmation } from "../api";
+import { Autosave, SaveStatus, autosaveField, flushAll, flushOnLeave } from "../autosave";
 import { h, mount } from "../dom";
 import { label, t, type Key } from "../i18n";
 import { confirmReplace, showError } from "./forms";
@@ -23,33 +24,8 @@ import { toast } from "./toast";
 
 const KINDS: AgendaKind[] = ["opening", "keynote", "panel", "talk", "networking", "break", "group_work", "closing"];
 const PLACES: ItemPlace[] = ["hybrid", "venue", "online"];
-/** Typing is saved this long after the last keystroke: a crash loses at most about this much. */
-const SAVE_AFTER_MS = 300;
-
-/** Saves the latest text of one field after a pause, in order, and at once when asked. */
-class Autosave {
-  private timer: number | undefined;
-  private pending: string | null = null;
-  private chain: Promise<unknown> = Promise.resolve();
-
-  constructor(private readonly save: (text: string) => Promise<unknown>, private readonly onError: (e: unknown) => void) {}
-
-  typed(text: string): void {
-    this.pending = text;
-    window.clearTimeout(this.timer);
-    this.timer = window.setTimeout(() => void this.flush(), SAVE_AFTER_MS);
-  }
-
-  flush(): Promise<unknown> {
-    window.clearTimeout(this.timer);
-    if (this.pending !== null) {
-      const text = this.pending;
-      this.pending = null;
-      this.chain = this.chain.then(() => this.save(text)).catch(this.onError);
-    }
-    return this.chain;
-  }
-}
+/** A running note being typed: its id once the first save has created it. */
+type DraftNote = { id: number | null; saver: Autosave };
 
 /** A time of day as the programme writes it: 24-hour HH:MM, whatever the system's locale. */
 function clockTime(date: Date): string {
@@ -83,9 +59,26 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
   let photos: PhotoView[] = [];
   let speakers: Speaker[] = [];
   let selectedId: number | null = null;
-  /** The note being typed survives the pane being drawn again (a photo added, the clock). */
-  let draftNote: { item: number; id: number | null; text: string } | null = null;
-  const saves: Autosave[] = [];
+  /** When the minutes were last saved, or why a save failed: one line for the minutes' pane. */
+  const saveStatus = new SaveStatus("minutes-save-status");
+  /** Each text field's saver, kept while the pane is drawn again (a photo added, the clock), so a
+   *  field never has two saves in flight and shows what was typed, saved yet or not. */
+  const savers = new Map<string, Autosave>();
+  /** The note being typed, per item; Enter finishes it and starts the next. */
+  const draftNotes = new Map<number, DraftNote>();
+  const draftNoteOf = (item: number): DraftNote => {
+    const existing = draftNotes.get(item);
+    if (existing) return existing;
+    const draft: DraftNote = {
+      id: null,
+      saver: new Autosave(async (text) => {
+        const saved = await api.saveNote(item, draft.id, text);
+        draft.id = saved?.id ?? null;
+      }, "", saveStatus),
+    };
+    draftNotes.set(item, draft);
+    return draft;
+  };
 
   const errorBox = h("div", { class: "form-error", role: "alert", hidden: true });
   const fail = (error: unknown) => showError(errorBox, error);
@@ -195,7 +188,7 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
   }
 
   function select(id: number): void {
-    void Promise.all(saves.map((s) => s.flush()));
+    void flushAll();
     selectedId = id;
     renderList();
     renderMinutes();
@@ -362,7 +355,6 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
   }
 
   function renderMinutes(): void {
-    saves.length = 0;
     const item = view.items.find((i) => i.id === selectedId);
     if (!item) {
       mount(minutesBox, h("p", { class: "hint" }, t("agendaEmpty")));
@@ -371,52 +363,41 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
     const record = minutes.find((m) => m.agenda_item_id === item.id);
     const textArea = (field: MinutesField, key: Key) => {
       const area = h("textarea", { "data-testid": `minutes-${field}`, rows: 3, class: "minutes-text" });
-      area.value = record?.[field] ?? "";
-      const save = new Autosave((text) => api.saveMinutesText(item.id, field, text), fail);
-      saves.push(save);
-      area.addEventListener("input", () => save.typed(area.value));
-      area.addEventListener("blur", () => void save.flush());
+      const saverKey = `${item.id}:${field}`;
+      let saver = savers.get(saverKey);
+      if (!saver) {
+        saver = new Autosave((text) => api.saveMinutesText(item.id, field, text), record?.[field] ?? "", saveStatus);
+        savers.set(saverKey, saver);
+      }
+      area.value = saver.shown;
+      autosaveField(area, saver);
       return h("label", { class: "field wide" }, t(key), area);
     };
     // The running notes: the one being typed is saved as it grows; Enter starts the next.
-    const draft = draftNote?.item === item.id ? draftNote : null;
+    const draft = draftNoteOf(item.id);
     const notesList = h(
       "ul",
       { class: "notes", "data-testid": "notes" },
       (record?.notes ?? [])
-        .filter((n) => n.id !== draft?.id)
+        .filter((n) => n.id !== draft.id)
         .map((n) => h("li", null, h("span", { class: "note-time" }, clockTime(new Date(n.at))), ` ${n.text}`)),
     );
     const noteInput = h("textarea", { "data-testid": "note-input", rows: 2, class: "minutes-text", placeholder: t("notePlaceholder") });
-    noteInput.value = draft?.text ?? "";
-    let noteId: number | null = draft?.id ?? null;
-    const noteSave = new Autosave(async (text) => {
-      const saved = await api.saveNote(item.id, noteId, text);
-      noteId = saved?.id ?? null;
-      if (draftNote?.item === item.id) draftNote.id = noteId;
-    }, fail);
-    saves.push(noteSave);
-    noteInput.addEventListener("input", () => {
-      draftNote = { item: item.id, id: noteId, text: noteInput.value };
-      noteSave.typed(noteInput.value);
+    noteInput.value = draft.saver.shown;
+    // Enter has saved the note as typed; it stays saved on its own (retried if that failed) and
+    // the typing goes on in a new one. Shift+Enter is a line break within the note.
+    autosaveField(noteInput, () => draftNoteOf(item.id).saver, (e) => {
+      if (e.shiftKey) return;
+      e.preventDefault();
+      if (noteInput.value.trim() === "") return;
+      draftNotes.delete(item.id);
+      notesList.append(h("li", null, h("span", { class: "note-time" }, clockTime(new Date())), ` ${noteInput.value.trim()}`));
+      noteInput.value = "";
     });
-    noteInput.addEventListener("keydown", async (e: KeyboardEvent) => {
-      if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
-        e.preventDefault();
-        if (noteInput.value.trim() === "") return;
-        noteSave.typed(noteInput.value);
-        await noteSave.flush();
-        const time = clockTime(new Date());
-        notesList.append(h("li", null, h("span", { class: "note-time" }, time), ` ${noteInput.value.trim()}`));
-        noteInput.value = "";
-        noteId = null;
-        draftNote = null;
-      }
-    });
-    noteInput.addEventListener("blur", () => void noteSave.flush());
     mount(
       minutesBox,
       h("h2", { "data-testid": "minutes-title" }, `${item.starts_at}–${item.ends_at} ${item.title}`),
+      saveStatus.element,
       item.speakers.length ? h("p", { class: "hint" }, item.speakers.map((s) => [s.name, s.organization, s.title].filter(Boolean).join(" ")).join("、")) : null,
       h("div", { class: "field wide" }, h("span", { class: "field-label" }, t("runningNotes")), notesList, noteInput),
       textArea("talk_summary", "talkSummary"),
@@ -525,7 +506,7 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
       h("h1", null, `${t("agendaAndMinutes")} — ${event.title}`),
       h("button", { type: "button", "data-testid": "jump-current", onclick: jumpToCurrent }, `${t("jumpToCurrent")} (F2)`),
       h("button", { type: "button", class: "primary", "data-testid": "add-item", onclick: () => openForm("new") }, `＋ ${t("addItem")}`),
-      h("button", { type: "button", "data-testid": "back-to-event", onclick: () => void Promise.all(saves.map((s) => s.flush())).then(on.onBack) }, t("back")),
+      h("button", { type: "button", "data-testid": "back-to-event", onclick: () => void flushAll().then(on.onBack) }, t("back")),
     ),
     errorBox,
     formBox,
@@ -589,7 +570,7 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
             type: "button",
             "data-testid": "export-minutes",
             onclick: async () => {
-              await Promise.all(saves.map((s) => s.flush()));
+              await flushAll();
               try {
                 const done = await withReplaceConfirmation((replace) => api.exportMinutes(event.id, exportDir.value, publicExport.checked, replace), confirmReplace);
                 if (done) exportResult.textContent = t("minutesExported", { pdf: done.pdf, n: done.n_photos });
@@ -617,14 +598,12 @@ export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElemen
       }
     }, () => undefined);
   }, 30_000);
-  flushOnUnload = () => void Promise.all(saves.map((s) => s.flush()));
   void reload().catch(fail);
   return page;
 }
 
-/** The open page's pending saves, flushed if the window closes; one listener for every page. */
-let flushOnUnload: () => void = () => undefined;
-window.addEventListener("beforeunload", () => flushOnUnload());
+// What is typed is saved when the page is left or the window closed; one set of listeners.
+flushOnLeave();
 
 let unlistenDrops: (() => void) | null = null;
 
