@@ -48,6 +48,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0008_agenda_minutes_photos",
         sql: include_str!("../migrations/0008_agenda_minutes_photos.sql"),
     },
+    Migration {
+        name: "0009_money",
+        sql: include_str!("../migrations/0009_money.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.

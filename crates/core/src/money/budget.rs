@@ -111,6 +111,80 @@ impl Default for ContractTerms {
     }
 }
 
+/// The contract record (事業): one per database. Its terms feed the budget; the rest is printed
+/// on the budget sheet and the settlement.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Project {
+    pub title: String,
+    /// 契約番号.
+    pub contract_number: String,
+    /// The bureau's section that commissioned the work (担当課).
+    pub bureau_section: String,
+    /// 受託者.
+    pub contractor: String,
+    pub terms: ContractTerms,
+}
+
+/// A change to the project: each field that is `Some` is set, the others are left as they are.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProjectChange {
+    pub title: Option<String>,
+    pub contract_number: Option<String>,
+    pub bureau_section: Option<String>,
+    pub contractor: Option<String>,
+    pub cap: Option<Yen>,
+    pub overhead_rate: Option<Rate>,
+    pub consumption_tax_rate: Option<Rate>,
+    /// `Some(None)` clears the period.
+    pub period: Option<Option<(NaiveDate, NaiveDate)>>,
+}
+
+impl Project {
+    /// The project with `change` applied, or the first rule it breaks: a cap of zero or more,
+    /// rates up to 100%, a period that ends on or after its start.
+    pub fn changed(&self, change: &ProjectChange) -> Result<Project, MoneyError> {
+        let text = |new: &Option<String>, old: &String| {
+            new.as_deref()
+                .map(crate::text::normalize_display)
+                .unwrap_or_else(|| old.clone())
+        };
+        let terms = ContractTerms {
+            cap: change.cap.unwrap_or(self.terms.cap),
+            overhead_rate: change.overhead_rate.unwrap_or(self.terms.overhead_rate),
+            consumption_tax_rate: change
+                .consumption_tax_rate
+                .unwrap_or(self.terms.consumption_tax_rate),
+            period: change.period.unwrap_or(self.terms.period),
+        };
+        if terms.cap.is_negative() {
+            return Err(MoneyError::Negative {
+                field: "上限額 / cap",
+            });
+        }
+        for rate in [terms.overhead_rate, terms.consumption_tax_rate] {
+            if rate.0 > 10_000 {
+                return Err(MoneyError::BadRate(rate.to_string()));
+            }
+        }
+        if let Some((start, end)) = terms.period {
+            if end < start {
+                return Err(MoneyError::PeriodReversed {
+                    start: start.to_string(),
+                    end: end.to_string(),
+                });
+            }
+        }
+        Ok(Project {
+            title: text(&change.title, &self.title),
+            contract_number: text(&change.contract_number, &self.contract_number),
+            bureau_section: text(&change.bureau_section, &self.bureau_section),
+            contractor: text(&change.contractor, &self.contractor),
+            terms,
+        })
+    }
+}
+
 /// An amount in one category.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CategoryAmount {
@@ -989,6 +1063,37 @@ mod tests {
         for warning in &budget.warnings {
             assert!(!warning.message(Lang::Ja).is_empty() && !warning.message(Lang::En).is_empty());
         }
+    }
+
+    #[test]
+    fn a_project_change_keeps_what_it_does_not_name() {
+        let project = Project::default();
+        let changed = project
+            .changed(&ProjectChange {
+                cap: Some(Yen(4_000_000)),
+                overhead_rate: Some(Rate(850)),
+                ..ProjectChange::default()
+            })
+            .unwrap();
+        assert_eq!(
+            (changed.terms.cap, changed.terms.overhead_rate),
+            (Yen(4_000_000), Rate(850))
+        );
+        assert_eq!(changed.terms.consumption_tax_rate, DEFAULT_CONSUMPTION_TAX_RATE);
+        let reversed = ProjectChange {
+            period: Some(Some((date(7, 1), date(6, 30)))),
+            ..ProjectChange::default()
+        };
+        assert!(matches!(
+            project.changed(&reversed),
+            Err(MoneyError::PeriodReversed { .. })
+        ));
+        assert!(project
+            .changed(&ProjectChange {
+                cap: Some(Yen(-1)),
+                ..ProjectChange::default()
+            })
+            .is_err());
     }
 
     #[test]
