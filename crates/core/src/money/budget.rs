@@ -231,6 +231,8 @@ pub struct BudgetFigures {
     /// up: 50.04% shows as 50.0%, and the over-half warning compares the exact amounts, so a
     /// truncated figure never hides a breach).
     pub subcontract_ratio: Permille,
+    /// The same ratio as people read it, one decimal: `"66.1"` (text, so no float rounds it).
+    pub subcontract_ratio_percent: String,
     /// Subcontracting with tax is above half the total with tax (exact comparison).
     pub subcontract_over_half: bool,
 }
@@ -297,6 +299,7 @@ impl BudgetFigures {
             remaining: terms.cap.checked_sub(total)?,
             subcontract_with_tax,
             subcontract_ratio,
+            subcontract_ratio_percent: format!("{}.{}", subcontract_ratio.0 / 10, subcontract_ratio.0 % 10),
             subcontract_over_half,
         })
     }
@@ -591,7 +594,7 @@ pub fn compute_budget(input: BudgetInput<'_>) -> Result<Budget, MoneyError> {
         }
     }
 
-    let mut vouchers_without_receipt: Vec<VoucherId> = Vec::new();
+    let mut vouchers_without_receipt: std::collections::HashSet<VoucherId> = std::collections::HashSet::new();
     for line in input.expenses {
         book(line.event_id, line.category, line.amount)?;
         if line.corrects.is_some() {
@@ -625,8 +628,7 @@ pub fn compute_budget(input: BudgetInput<'_>) -> Result<Budget, MoneyError> {
                 amount_with_tax,
             });
         }
-        if line.receipts.is_empty() && !vouchers_without_receipt.contains(&line.voucher_id) {
-            vouchers_without_receipt.push(line.voucher_id);
+        if line.receipts.is_empty() && vouchers_without_receipt.insert(line.voucher_id) {
             warnings.push(BudgetWarning::ReceiptMissing {
                 voucher_id: line.voucher_id,
                 expense_id: line.id,
@@ -963,6 +965,7 @@ mod tests {
         assert_eq!(a.remaining, Yen(3_336_623));
         assert_eq!(a.subcontract_with_tax, Yen(1_100_000));
         assert_eq!(a.subcontract_ratio.to_string(), "66.1%");
+        assert_eq!(a.subcontract_ratio_percent, "66.1");
         let codes: Vec<&str> = budget.warnings.iter().map(BudgetWarning::code).collect();
         assert_eq!(
             codes,

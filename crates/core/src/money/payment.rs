@@ -129,6 +129,9 @@ pub struct Payment {
     /// Set when the payment was cancelled (取消); it then counts nowhere, and its ledger lines
     /// were reversed by correction lines.
     pub voided_reason: Option<String>,
+    /// Flattened, so a payment's JSON answers `gross`, `withholding_base`, `withholding`,
+    /// `net_paid` … at its top level (the agreed fee stays under `terms`).
+    #[serde(flatten)]
     pub calculation: PaymentCalculation,
 }
 
@@ -438,6 +441,31 @@ mod tests {
     }
 
     #[test]
+    fn a_payment_answers_its_figures_at_the_top_of_its_json() {
+        let json = serde_json::to_value(payment(
+            1,
+            1,
+            PayeeKind::Individual,
+            date(2026, 7, 25),
+            100_000,
+            23_000,
+        ))
+        .unwrap();
+        for (key, value) in [
+            ("gross", 123_000),
+            ("withholding_base", 123_000),
+            ("withholding", 12_558),
+            ("net_paid", 110_442),
+        ] {
+            assert_eq!(json[key], value, "{key}");
+        }
+        assert_eq!(
+            json["terms"]["fee"], 100_000,
+            "the agreed fee stays with the terms"
+        );
+    }
+
+    #[test]
     fn warnings_for_a_payment() {
         let period = Some((date(2026, 6, 1), date(2027, 2, 28)));
         let fine = PaymentCircumstances {
@@ -489,6 +517,7 @@ mod tests {
             ("山田 太郎", "ヤマダ タロウ")
         );
         let json = serde_json::to_string(&payee).unwrap();
+        assert!(!json.contains("mynumber"));
         assert!(!json.contains("my_number") && !json.contains("individual_number"));
     }
 }
