@@ -404,8 +404,9 @@ impl Store {
 
     /// Everything core's budget needs: the project, every ledger line, every staff time line,
     /// the subcontracts and the plan, read in one read transaction so they agree.
-    pub fn budget_records(&mut self) -> Result<BudgetRecords> {
-        let tx = self.conn.transaction()?;
+    pub fn budget_records(&self) -> Result<BudgetRecords> {
+        // A read-only transaction: a shared borrow is enough, and nothing is written.
+        let tx = self.conn.unchecked_transaction()?;
         let records = BudgetRecords {
             project: crate::project::read_project(&tx)?,
             expenses: all_expenses(&tx)?,
@@ -418,7 +419,7 @@ impl Store {
     }
 
     /// The budget: actuals, plan, by gathering, warnings.
-    pub fn budget(&mut self) -> Result<Budget> {
+    pub fn budget(&self) -> Result<Budget> {
         self.budget_records()?.compute()
     }
 }

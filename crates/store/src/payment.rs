@@ -277,7 +277,8 @@ impl Store {
             insert_voucher(
                 &tx,
                 &VoucherValues {
-                    date: now.date_naive(),
+                    // The day in Japan, where the books are kept (UTC+9, no summer time).
+                    date: (now + chrono::Duration::hours(9)).date_naive(),
                     payee: &payment.payee_name,
                     description: &description,
                     event_id: payment.event_id,

@@ -3,7 +3,7 @@
 //! at the project's rate) on a voucher that names it, in the same transaction.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, Row};
 use tsudoi_core::money::budget::ExpenseCategory;
 use tsudoi_core::money::ledger::{ExpenseSplit, PaymentMethod, Subcontract, SubcontractDraft, SubcontractId};
 use tsudoi_core::money::{split_tax_included, Yen};
@@ -11,7 +11,7 @@ use tsudoi_core::EventId;
 
 use crate::expense::{insert_voucher, LineValues, VoucherValues};
 use crate::sql::{get_date, timestamp};
-use crate::{Result, Store, StoreError};
+use crate::{Result, Store};
 
 const COLUMNS: &str = "id, name, amount_with_tax, scope, selection, touches_core_management, date, event_id";
 
@@ -90,9 +90,7 @@ impl Store {
         )?;
         let stored = tx
             .prepare_cached(&format!("SELECT {COLUMNS} FROM subcontract WHERE id = ?1"))?
-            .query_row([id.0], subcontract_from_row)
-            .optional()?
-            .ok_or(StoreError::VoucherNotFound(id.0))?;
+            .query_row([id.0], subcontract_from_row)?;
         tx.commit()?;
         Ok(stored)
     }
