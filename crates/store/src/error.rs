@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use rusqlite::ErrorCode;
+use tsudoi_core::money::MoneyError;
 use tsudoi_core::{AttendeeId, EventId, Lang, Localized, ValidationError};
 
 use crate::{APP_VERSION, SCHEMA_VERSION};
@@ -50,8 +51,26 @@ pub enum StoreError {
     NotUndoable { id: i64 },
     #[error("the demo data is already in this database")]
     DemoAlreadyLoaded,
+    #[error("no payee has id {0}")]
+    PayeeNotFound(i64),
+    #[error("no payment has id {0}")]
+    PaymentNotFound(i64),
+    #[error("payment {0} is already cancelled")]
+    PaymentAlreadyVoid(i64),
+    #[error("no ledger line has id {0}")]
+    ExpenseNotFound(i64),
+    #[error("no voucher has id {0}")]
+    VoucherNotFound(i64),
+    #[error("no staff time line has id {0}")]
+    StaffTimeNotFound(i64),
+    #[error("staff time line {0} is already voided")]
+    StaffTimeAlreadyVoid(i64),
+    #[error("the receipt {sha256} is already in the ledger (voucher {voucher_id})")]
+    ReceiptAlreadyUsed { sha256: String, voucher_id: i64 },
     #[error(transparent)]
     Validation(#[from] ValidationError),
+    #[error(transparent)]
+    Money(#[from] MoneyError),
     #[error("the system's random generator failed: {0}")]
     Random(String),
     #[error("database error: {0}")]
@@ -88,7 +107,16 @@ impl Localized for StoreError {
             StoreError::AgendaItemHasMinutes(_) => "store.agenda_item_has_minutes",
             StoreError::NotUndoable { .. } => "store.not_undoable",
             StoreError::DemoAlreadyLoaded => "store.demo_already_loaded",
+            StoreError::PayeeNotFound(_) => "store.payee_not_found",
+            StoreError::PaymentNotFound(_) => "store.payment_not_found",
+            StoreError::PaymentAlreadyVoid(_) => "store.payment_already_void",
+            StoreError::ExpenseNotFound(_) => "store.expense_not_found",
+            StoreError::VoucherNotFound(_) => "store.voucher_not_found",
+            StoreError::StaffTimeNotFound(_) => "store.staff_time_not_found",
+            StoreError::StaffTimeAlreadyVoid(_) => "store.staff_time_already_void",
+            StoreError::ReceiptAlreadyUsed { .. } => "store.receipt_already_used",
             StoreError::Validation(inner) => inner.code(),
+            StoreError::Money(inner) => inner.code(),
             StoreError::Random(_) => "store.random",
             StoreError::Sqlite(_) => "store.sqlite",
         }
@@ -195,7 +223,24 @@ impl Localized for StoreError {
             (StoreError::DemoAlreadyLoaded, Lang::En) => {
                 "The demo data is already in this database; there is no need to load it again.".into()
             }
+            (StoreError::PayeeNotFound(id), Lang::Ja) => format!("ID {id} の受取人はいません。受取人一覧でIDを確認してください。"),
+            (StoreError::PayeeNotFound(id), Lang::En) => format!("There is no payee with id {id}. Check the id in the payee list."),
+            (StoreError::PaymentNotFound(id), Lang::Ja) => format!("ID {id} の支払はありません。支払一覧でIDを確認してください。"),
+            (StoreError::PaymentNotFound(id), Lang::En) => format!("There is no payment with id {id}. Check the id in the payment list."),
+            (StoreError::PaymentAlreadyVoid(id), Lang::Ja) => format!("支払 {id} はすでに取り消されています。もう一度取り消す必要はありません。"),
+            (StoreError::PaymentAlreadyVoid(id), Lang::En) => format!("Payment {id} is already cancelled; there is nothing more to do."),
+            (StoreError::ExpenseNotFound(id), Lang::Ja) => format!("ID {id} の経費の行はありません。経費一覧でIDを確認してください。"),
+            (StoreError::ExpenseNotFound(id), Lang::En) => format!("There is no ledger line with id {id}. Check the id in the expense list."),
+            (StoreError::VoucherNotFound(id), Lang::Ja) => format!("ID {id} の伝票はありません。経費一覧で伝票番号を確認してください。"),
+            (StoreError::VoucherNotFound(id), Lang::En) => format!("There is no voucher with id {id}. Check the number in the expense list."),
+            (StoreError::StaffTimeNotFound(id), Lang::Ja) => format!("ID {id} の従事時間の行はありません。一覧でIDを確認してください。"),
+            (StoreError::StaffTimeNotFound(id), Lang::En) => format!("There is no staff time line with id {id}. Check the id in the list."),
+            (StoreError::StaffTimeAlreadyVoid(id), Lang::Ja) => format!("従事時間の行 {id} はすでに取り消されています。"),
+            (StoreError::StaffTimeAlreadyVoid(id), Lang::En) => format!("Staff time line {id} is already voided."),
+            (StoreError::ReceiptAlreadyUsed { voucher_id, .. }, Lang::Ja) => format!("この領収書は伝票 {voucher_id} ですでに計上されています。同じ領収書を二重に計上することはできません。複数の費目に分けるときは、一つの伝票の中で行を分けてください。"),
+            (StoreError::ReceiptAlreadyUsed { voucher_id, .. }, Lang::En) => format!("This receipt is already booked on voucher {voucher_id}; the same receipt cannot be booked twice. To split it over categories, add lines to one voucher."),
             (StoreError::Validation(inner), lang) => inner.message(lang),
+            (StoreError::Money(inner), lang) => inner.message(lang),
             (StoreError::Random(inner), Lang::Ja) => format!(
                 "受付票のコードを作るための乱数が得られませんでした（{inner}）。何も保存していません。もう一度操作してください。"
             ),

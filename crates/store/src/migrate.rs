@@ -52,6 +52,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0009_audit_actions_open",
         sql: include_str!("../migrations/0009_audit_actions_open.sql"),
     },
+    Migration {
+        name: "0010_money",
+        sql: include_str!("../migrations/0010_money.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.
