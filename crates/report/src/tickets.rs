@@ -9,17 +9,6 @@ use crate::ReportError;
 
 const TEMPLATE: &str = include_str!("../templates/ticket-cards.typ");
 
-/// Japanese first, then the fonts Windows and macOS carry, then typst's own for Latin text.
-pub(crate) const FONTS: &[&str] = &[
-    "Noto Sans CJK JP",
-    "Noto Sans JP",
-    "Yu Gothic",
-    "Hiragino Sans",
-    "Meiryo",
-    "Libertinus Serif",
-];
-const MONO_FONTS: &[&str] = &["DejaVu Sans Mono", "Noto Sans Mono CJK JP"];
-
 /// One person's card.
 #[derive(Debug, Clone)]
 pub struct TicketCard {
@@ -59,8 +48,6 @@ struct SheetData<'a> {
     title: String,
     disclosure: &'static str,
     lang: &'static str,
-    fonts: &'static [&'static str],
-    mono_fonts: &'static [&'static str],
     event_title: &'a str,
     when: &'a str,
     venue: &'a str,
@@ -95,8 +82,6 @@ fn world(sheet: &TicketSheet) -> Result<DocumentWorld, ReportError> {
         },
         disclosure: sheet.lang.pick("非公表用", "Internal (非公表用)"),
         lang: sheet.lang.as_str(),
-        fonts: FONTS,
-        mono_fonts: MONO_FONTS,
         event_title: &sheet.event_title,
         when: &sheet.when,
         venue: &sheet.venue,

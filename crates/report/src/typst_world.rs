@@ -1,27 +1,27 @@
 //! A minimal typst world: one template, one JSON data file, the images the caller hands in, and
-//! the fonts of this computer plus typst's own. Nothing is read from the network or from anywhere else on disk.
-
-use std::sync::OnceLock;
+//! the fonts shipped with Tsudoi (then the computer's, unless turned off). Nothing is read from
+//! the network or from anywhere else on disk.
+//!
+//! Every document passes here, so here its data is checked against the fonts before anything is
+//! laid out: a character no shipped font draws refuses the document (see `fonts.rs`).
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontFamily, FontList, TextElem};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
-use typst_kit::fonts::{self, FontStore};
 
+use crate::fonts::{self, font_store};
 use crate::ReportError;
 
-/// The fonts are scanned once per process: the system scan is the slow part of a first PDF.
-fn font_store() -> &'static FontStore {
-    static FONTS: OnceLock<FontStore> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        let mut store = FontStore::new();
-        store.extend(fonts::system());
-        store.extend(fonts::embedded());
-        store
-    })
+/// The standard library with our Gothic as the default text font, so that text a template does
+/// not set a font for is still set in a shipped font.
+fn library() -> Library {
+    let mut library = Library::builder().build();
+    let gothic = fonts::GOTHIC_LIST.iter().map(|f| FontFamily::new(f)).collect();
+    library.styles.set(TextElem::font, FontList(gothic));
+    library
 }
 
 fn file_id(path: &str) -> Result<FileId, ReportError> {
@@ -32,6 +32,8 @@ fn file_id(path: &str) -> Result<FileId, ReportError> {
 pub(crate) struct DocumentWorld {
     library: LazyHash<Library>,
     main: Source,
+    /// `/fonts.typ`: the font lists every template imports.
+    fonts: Source,
     data_id: FileId,
     data: Bytes,
     /// Further files the template may read (the photos of the minutes), by their virtual path.
@@ -39,11 +41,16 @@ pub(crate) struct DocumentWorld {
 }
 
 impl DocumentWorld {
-    /// A world whose main file is `template` and whose `/data.json` is `data`.
+    /// A world whose main file is `template` and whose `/data.json` is `data`. Refuses data with
+    /// a character none of the shipped fonts can draw.
     pub(crate) fn new(template: &str, data: Vec<u8>) -> Result<DocumentWorld, ReportError> {
+        let value: serde_json::Value =
+            serde_json::from_slice(&data).map_err(|e| ReportError::Typst(e.to_string()))?;
+        fonts::check_data(&value)?;
         Ok(DocumentWorld {
-            library: LazyHash::new(Library::builder().build()),
+            library: LazyHash::new(library()),
             main: Source::new(file_id("/main.typ")?, template.to_string()),
+            fonts: Source::new(file_id("/fonts.typ")?, fonts::fonts_module()),
             data_id: file_id("/data.json")?,
             data: Bytes::new(data),
             files: Vec::new(),
@@ -95,6 +102,8 @@ impl World for DocumentWorld {
     fn source(&self, id: FileId) -> FileResult<Source> {
         if id == self.main.id() {
             Ok(self.main.clone())
+        } else if id == self.fonts.id() {
+            Ok(self.fonts.clone())
         } else {
             Err(FileError::NotFound(id.get().vpath().get_without_slash().into()))
         }
