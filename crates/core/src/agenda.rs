@@ -456,7 +456,10 @@ mod tests {
             biography: "経歴".repeat(2_000),
             ..SpeakerDraft::default()
         };
-        assert!(speaker.clone().normalized().is_ok(), "4,000 characters of biography fit");
+        assert!(
+            speaker.clone().normalized().is_ok(),
+            "4,000 characters of biography fit"
+        );
         let too_long = SpeakerDraft {
             biography: format!("{}。", speaker.biography),
             ..speaker

@@ -123,7 +123,11 @@ mod tests {
     #[test]
     fn every_limit_fits_an_excel_cell_and_has_labels() {
         for limit in FIELDS {
-            assert!(limit.max_chars <= MAX_CELL_CHARS, "{} must fit in one Excel cell", limit.field);
+            assert!(
+                limit.max_chars <= MAX_CELL_CHARS,
+                "{} must fit in one Excel cell",
+                limit.field
+            );
             assert!(!limit.label(Lang::Ja).is_empty() && !limit.label(Lang::En).is_empty());
         }
     }

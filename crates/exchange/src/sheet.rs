@@ -6,8 +6,8 @@ use std::io::Cursor;
 use std::io::Read;
 
 use calamine::{Data, DataRef, Reader, Xlsx};
-use tsudoi_core::limits;
 use serde::Serialize;
+use tsudoi_core::limits;
 
 use crate::decode::{decode_text, TextEncoding};
 use crate::{ImportError, Result};
@@ -226,14 +226,21 @@ fn check_zip(bytes: &[u8]) -> Result<()> {
         if declared > limits::MAX_XLSX_UNPACKED_BYTES {
             return Err(too_large);
         }
-        check_ratio(&part.name().unwrap_or_default(), part.size(), part.compressed_size())?;
+        check_ratio(
+            &part.name().unwrap_or_default(),
+            part.size(),
+            part.compressed_size(),
+        )?;
     }
     let mut unpacked = 0u64;
     for index in 0..archive.len() {
         let mut part = archive
             .by_index(index)
             .map_err(|e| ImportError::Spreadsheet(e.to_string()))?;
-        let (name, packed) = (part.name().unwrap_or_default().into_owned(), part.compressed_size());
+        let (name, packed) = (
+            part.name().unwrap_or_default().into_owned(),
+            part.compressed_size(),
+        );
         let budget = limits::MAX_XLSX_UNPACKED_BYTES - unpacked;
         let n = std::io::copy(&mut (&mut part).take(budget + 1), &mut std::io::sink())
             .map_err(|e| ImportError::Spreadsheet(e.to_string()))?;
@@ -266,7 +273,10 @@ struct PlacedCell {
 }
 
 /// The cells of a sheet that hold something, refused as soon as one lies beyond the limits.
-fn read_cells<RS: std::io::Read + std::io::Seek>(workbook: &mut Xlsx<RS>, name: &str) -> Result<Vec<PlacedCell>> {
+fn read_cells<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut Xlsx<RS>,
+    name: &str,
+) -> Result<Vec<PlacedCell>> {
     let mut reader = workbook
         .worksheet_cells_reader(name)
         .map_err(|e| ImportError::Spreadsheet(e.to_string()))?;

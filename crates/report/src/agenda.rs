@@ -539,7 +539,14 @@ mod tests {
             }],
         }];
         let markdown = minutes_markdown(&head, &minutes);
-        for runnable in ["<script", "<img", "<javascript:", "](javascript:", "](http://evil", "<b>"] {
+        for runnable in [
+            "<script",
+            "<img",
+            "<javascript:",
+            "](javascript:",
+            "](http://evil",
+            "<b>",
+        ] {
             assert!(
                 !markdown.contains(runnable),
                 "{runnable} would run or link in a Markdown viewer:\n{markdown}"
@@ -557,7 +564,10 @@ mod tests {
 
     #[test]
     fn plain_japanese_text_is_left_as_it_is() {
-        assert_eq!(escape_markdown("基調講演：事業承継のこれから"), "基調講演：事業承継のこれから");
+        assert_eq!(
+            escape_markdown("基調講演：事業承継のこれから"),
+            "基調講演：事業承継のこれから"
+        );
         assert_eq!(escape_markdown("A & B"), "A &amp; B");
     }
 }

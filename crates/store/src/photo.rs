@@ -422,7 +422,11 @@ mod tests {
             (format!(".{orphan_hash}.png.tsudoi-partial"), old, false),
             // Being written by the other door right now: young, so it stays.
             (format!("{}.jpg", "c".repeat(64)), Duration::ZERO, true),
-            (format!(".{}.jpg.tsudoi-partial", "c".repeat(64)), Duration::ZERO, true),
+            (
+                format!(".{}.jpg.tsudoi-partial", "c".repeat(64)),
+                Duration::ZERO,
+                true,
+            ),
             // Not a name this store writes: a person's file stays.
             ("memo.txt".to_string(), old, true),
         ];
@@ -461,7 +465,10 @@ mod tests {
         fs::write(&orphan, b"x").unwrap();
         set_age(&orphan, Duration::from_secs(3_600));
         let store = Store::open_with(&db, crate::OpenCheck::Quick).unwrap();
-        assert!(orphan.exists(), "a single quick command leaves the sweep to the window");
+        assert!(
+            orphan.exists(),
+            "a single quick command leaves the sweep to the window"
+        );
         assert_eq!(
             store.sweep_photo_leftovers().unwrap().n_orphans,
             1,

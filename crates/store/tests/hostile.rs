@@ -83,7 +83,9 @@ fn a_partial_or_stale_backup_never_counts_as_the_backup() {
         (version, "古い回"),
         "the backup is the database as it was before the upgrade"
     );
-    let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let check: String = copy
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(check, "ok");
 }
 
@@ -95,13 +97,17 @@ fn refusing_a_wal_file_leaves_no_siblings() {
     let path = dir.path().join("other.sqlite3");
     let other = Connection::open(&path).unwrap();
     other
-        .execute_batch("PRAGMA journal_mode=WAL; CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');")
+        .execute_batch(
+            "PRAGMA journal_mode=WAL; CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');",
+        )
         .unwrap();
     drop(other);
     assert_eq!(fs::read(&path).unwrap()[18], 2, "the header says WAL");
     let before = folder_listing(dir.path());
     let bytes = fs::read(&path).unwrap();
-    let error = Store::open(&path).err().expect("another program's file is refused");
+    let error = Store::open(&path)
+        .err()
+        .expect("another program's file is refused");
     assert!(matches!(error, StoreError::NotTsudoi { .. }), "got {error:?}");
     assert_eq!(folder_listing(dir.path()), before, "no file was added beside it");
     assert_eq!(fs::read(&path).unwrap(), bytes);
@@ -115,7 +121,9 @@ fn refusing_a_wal_file_leaves_no_siblings() {
         .unwrap();
     let before = folder_listing(dir.path());
     for check in [OpenCheck::Quick, OpenCheck::Full] {
-        let error = Store::open_with(&newer, check).err().expect("a newer file is refused");
+        let error = Store::open_with(&newer, check)
+            .err()
+            .expect("a newer file is refused");
         assert_eq!(error.code(), "store.newer_schema");
         assert_eq!(folder_listing(dir.path()), before, "{check:?}: no file was added");
     }
@@ -127,7 +135,10 @@ fn a_folder_given_as_the_database_says_it_is_a_folder() {
     let error = Store::open(dir.path()).err().expect("a folder is no database");
     assert_eq!(error.code(), "store.is_folder");
     let message = error.message(Lang::Ja);
-    assert!(message.contains("フォルダー") && message.contains("tsudoi.sqlite3"), "{message}");
+    assert!(
+        message.contains("フォルダー") && message.contains("tsudoi.sqlite3"),
+        "{message}"
+    );
 }
 
 /// A database file the user may not write. Root writes any file, so the test first checks that
@@ -145,7 +156,9 @@ fn a_read_only_database_says_so() {
         eprintln!("skipped: this user (root) writes read-only files, so there is nothing to refuse");
         return;
     }
-    let error = Store::open(&path).err().expect("a read-only file cannot be the store");
+    let error = Store::open(&path)
+        .err()
+        .expect("a read-only file cannot be the store");
     assert_eq!(error.code(), "store.read_only", "got {error:?}");
     assert!(error.message(Lang::En).contains("read-only"));
 }
@@ -201,7 +214,11 @@ fn the_waiting_list_is_numbered_in_one_pass() {
         let took = started.elapsed();
         let mut places: Vec<u32> = listed.iter().filter_map(|a| a.waitlist_position).collect();
         places.sort_unstable();
-        assert_eq!(places, (1..=n_waiting as u32).collect::<Vec<_>>(), "places 1 to n, once each");
+        assert_eq!(
+            places,
+            (1..=n_waiting as u32).collect::<Vec<_>>(),
+            "places 1 to n, once each"
+        );
         for attendee in listed.iter().step_by(97) {
             assert_eq!(
                 attendee.waitlist_position,
