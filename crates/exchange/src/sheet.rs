@@ -121,27 +121,37 @@ fn check_shape(text: &str, delimiter: char) -> Result<()> {
     // current record, fields in all, characters in the current field.
     let (mut record, mut n_fields, mut n_cells, mut n_chars) = (1u32, 1u32, 1u64, 0usize);
     let mut chars = text.chars().peekable();
+    let too_long = |record: u32, column: u32| ImportError::CellTooLong {
+        row: record,
+        column,
+        limit: limits::MAX_CELL_CHARS,
+    };
     while let Some(c) = chars.next() {
-        n_chars += 1;
-        if n_chars > limits::MAX_CELL_CHARS + 2 {
-            // Two more for the quotes around a quoted field.
-            return Err(ImportError::CellTooLong {
-                row: record,
-                column: n_fields,
-                limit: limits::MAX_CELL_CHARS,
-            });
-        }
         if in_quotes {
             if c == '"' {
                 if chars.peek() == Some(&'"') {
                     chars.next();
+                    n_chars += 1;
                 } else {
                     in_quotes = false;
                 }
-            } else if c == '\n' {
-                line += 1;
+            } else {
+                n_chars += 1;
+                if c == '\n' {
+                    line += 1;
+                }
+            }
+            if n_chars > limits::MAX_CELL_CHARS {
+                return Err(too_long(record, n_fields));
             }
             continue;
+        }
+        // The cell's own characters: not its quotes, separators or line ends.
+        if c != '\r' && c != '\n' && c != delimiter && !(c == '"' && at_field_start) {
+            n_chars += 1;
+            if n_chars > limits::MAX_CELL_CHARS {
+                return Err(too_long(record, n_fields));
+            }
         }
         let new_field = match c {
             '"' if at_field_start => {
