@@ -293,7 +293,7 @@ export type SeatChartExport = { file: string, n_seated: number, };
 
 export type TicketExport = { dir: string, n_tickets: number, pdf: string, };
 
-export type SkipReason = "no_name" | "no_consent" | "empty";
+export type SkipReason = "no_name" | "no_consent" | "empty" | "too_long";
 
 export type SkippedRow = { row: number, code: SkipReason, 
 /**

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ValidationError;
 use crate::event::EventId;
+use crate::limits;
 use crate::text::{normalize_display, normalize_kana};
 
 choice_enum! {
@@ -56,19 +57,27 @@ pub struct SpeakerDraft {
 }
 
 impl SpeakerDraft {
+    /// A name, and every field within its limit ([`crate::limits`]).
     pub fn normalized(self) -> Result<SpeakerDraft, ValidationError> {
         let name = normalize_display(&self.name);
         if name.is_empty() {
             return Err(ValidationError::EmptyName);
         }
-        Ok(SpeakerDraft {
+        let draft = SpeakerDraft {
             name,
             kana: normalize_kana(&self.kana),
             organization: normalize_display(&self.organization),
             title: normalize_display(&self.title),
             biography: self.biography.trim().to_string(),
             contact: self.contact.trim().to_string(),
-        })
+        };
+        limits::NAME.check(&draft.name)?;
+        limits::KANA.check(&draft.kana)?;
+        limits::ORGANIZATION.check(&draft.organization)?;
+        limits::POSITION.check(&draft.title)?;
+        limits::BIOGRAPHY.check(&draft.biography)?;
+        limits::CONTACT.check(&draft.contact)?;
+        Ok(draft)
     }
 }
 
@@ -109,7 +118,8 @@ pub struct AgendaItemDraft {
 }
 
 impl AgendaItemDraft {
-    /// A title, and an end after the start (items do not run past midnight).
+    /// A title, an end after the start (items do not run past midnight), and the title and notes
+    /// within their limits ([`crate::limits`]).
     pub fn normalized(self) -> Result<AgendaItemDraft, ValidationError> {
         let title = normalize_display(&self.title);
         if title.is_empty() {
@@ -121,6 +131,9 @@ impl AgendaItemDraft {
                 end: self.ends_at.format("%H:%M").to_string(),
             });
         }
+        limits::TITLE.check(&title)?;
+        let notes = self.notes.trim().to_string();
+        limits::NOTES.check(&notes)?;
         let mut speaker_ids = Vec::new();
         for id in self.speaker_ids {
             if !speaker_ids.contains(&id) {
@@ -129,7 +142,7 @@ impl AgendaItemDraft {
         }
         Ok(AgendaItemDraft {
             title,
-            notes: self.notes.trim().to_string(),
+            notes,
             speaker_ids,
             ..self
         })
@@ -423,6 +436,40 @@ mod tests {
         ));
         draft.ends_at = t("14:00");
         draft.title = "  ".into();
-        assert_eq!(draft.normalized(), Err(ValidationError::EmptyTitle));
+        assert_eq!(draft.clone().normalized(), Err(ValidationError::EmptyTitle));
+        draft.title = "講演".into();
+        draft.notes = "メモ".repeat(1_001);
+        assert_eq!(
+            draft.normalized(),
+            Err(ValidationError::TooLong {
+                limit: limits::NOTES,
+                found: 2_002
+            }),
+            "notes beyond their limit are refused"
+        );
+    }
+
+    #[test]
+    fn a_speaker_needs_a_name_and_fields_within_their_limits() {
+        let speaker = SpeakerDraft {
+            name: "熊谷 一".into(),
+            biography: "経歴".repeat(2_000),
+            ..SpeakerDraft::default()
+        };
+        assert!(
+            speaker.clone().normalized().is_ok(),
+            "4,000 characters of biography fit"
+        );
+        let too_long = SpeakerDraft {
+            biography: format!("{}。", speaker.biography),
+            ..speaker
+        };
+        assert_eq!(
+            too_long.normalized(),
+            Err(ValidationError::TooLong {
+                limit: limits::BIOGRAPHY,
+                found: 4_001
+            })
+        );
     }
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::door::SeatZone;
 use crate::error::ValidationError;
 use crate::event::EventId;
+use crate::limits;
 use crate::text::{is_plausible_email, normalize_display, normalize_email, normalize_kana, normalize_phone};
 use crate::ticket::TicketToken;
 
@@ -105,7 +106,8 @@ impl AttendeeDraft {
 
     /// Returns the draft in its stored form, or the first rule it breaks.
     ///
-    /// Rules: a name; an email, when given, that looks like one. Text fields are normalised
+    /// Rules: a name; an email, when given, that looks like one; every field within its limit
+    /// ([`crate::limits`]). Text fields are normalised
     /// (see [`crate::text`]): the kana reading as katakana, names and organisations NFKC.
     pub fn normalized(self) -> Result<AttendeeDraft, ValidationError> {
         let name = normalize_display(&self.name);
@@ -116,7 +118,7 @@ impl AttendeeDraft {
         if !email.is_empty() && !is_plausible_email(&email) {
             return Err(ValidationError::BadEmail(email));
         }
-        Ok(AttendeeDraft {
+        let draft = AttendeeDraft {
             name,
             kana: normalize_kana(&self.kana),
             organization: normalize_display(&self.organization),
@@ -125,7 +127,20 @@ impl AttendeeDraft {
             phone: normalize_phone(&self.phone),
             notes: self.notes.trim().to_string(),
             ..self
-        })
+        };
+        draft.check_lengths()?;
+        Ok(draft)
+    }
+
+    /// Each text field within its limit ([`crate::limits`]); the first too long is the error.
+    pub fn check_lengths(&self) -> Result<(), ValidationError> {
+        limits::NAME.check(&self.name)?;
+        limits::KANA.check(&self.kana)?;
+        limits::ORGANIZATION.check(&self.organization)?;
+        limits::POSITION.check(&self.title)?;
+        limits::EMAIL.check(&self.email)?;
+        limits::PHONE.check(&self.phone)?;
+        limits::NOTES.check(&self.notes)
     }
 
     /// The text that name search looks through: name, kana, organisation and email.
@@ -187,6 +202,30 @@ mod tests {
                     ..AttendeeDraft::new("大友 慎吾")
                 },
                 Err(ValidationError::BadEmail("otomo.example.jp".into())),
+            ),
+            (
+                "a 10 MB organisation is refused at the door, naming the field",
+                AttendeeDraft {
+                    organization: "株".repeat(10_000_000),
+                    ..AttendeeDraft::new("大友 慎吾")
+                },
+                Err(ValidationError::TooLong {
+                    limit: limits::ORGANIZATION,
+                    found: 10_000_000,
+                }),
+            ),
+            (
+                "a name of 101 characters is refused",
+                AttendeeDraft::new("名".repeat(101)),
+                Err(ValidationError::TooLong {
+                    limit: limits::NAME,
+                    found: 101,
+                }),
+            ),
+            (
+                "the limit counts the stored form: 100 half-width kana of a name fit",
+                AttendeeDraft::new("ｱ".repeat(100)),
+                Ok(()),
             ),
             (
                 "an IME full-width email is accepted once normalised",

@@ -1,6 +1,7 @@
 //! Errors of the domain rules, and the one way every Tsudoi error reaches a person.
 
 use crate::i18n::Lang;
+use crate::limits::FieldLimit;
 
 /// An error that can be shown to a person: a stable `code` for programs (the UI switches on it,
 /// never on text) and a message in the person's language that says what happened and what to do.
@@ -40,6 +41,8 @@ pub enum ValidationError {
     DuplicateSeatBlock(String),
     #[error("the seat plan has no free seat {0} in the person's zone")]
     SeatUnavailable(String),
+    #[error("the {} is {found} characters long; at most {} are kept", limit.field, limit.max_chars)]
+    TooLong { limit: FieldLimit, found: usize },
     #[error("unknown {field}: {value}")]
     UnknownChoice {
         field: &'static str,
@@ -65,6 +68,7 @@ impl Localized for ValidationError {
             ValidationError::BadSeatBlock(_) => "validation.bad_seat_block",
             ValidationError::DuplicateSeatBlock(_) => "validation.duplicate_seat_block",
             ValidationError::SeatUnavailable(_) => "validation.seat_unavailable",
+            ValidationError::TooLong { .. } => "validation.too_long",
         }
     }
 
@@ -138,6 +142,18 @@ impl Localized for ValidationError {
             (ValidationError::DuplicateSeatBlock(label), Lang::En) => {
                 format!("Two rows or tables are labelled “{label}”. Rename one.")
             }
+            (ValidationError::TooLong { limit, found }, Lang::Ja) => format!(
+                "「{}」が長すぎます（{found} 文字。上限は {} 文字）。{} 文字以内に短くしてください。",
+                limit.label(lang),
+                limit.max_chars,
+                limit.max_chars
+            ),
+            (ValidationError::TooLong { limit, found }, Lang::En) => format!(
+                "The {} is too long ({found} characters; the limit is {}). Shorten it to {} characters or fewer.",
+                limit.label(lang),
+                limit.max_chars,
+                limit.max_chars
+            ),
             (ValidationError::SeatUnavailable(seat), Lang::Ja) => format!(
                 "席「{seat}」は選べません（座席表にない、この人の席の区分にない、または使用中です）。空いている席を選んでください。"
             ),

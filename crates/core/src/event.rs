@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::ValidationError;
+use crate::limits;
 use crate::text::normalize_display;
 use crate::time_format::{format_hhmm, option_hhmm};
 
@@ -89,7 +90,8 @@ impl EventDraft {
     /// Returns the draft in its stored form, or the first rule it breaks.
     ///
     /// Rules: a title; an end after the start when both are given; a capacity of at least 1 when
-    /// people meet at a venue; an online URL, when given, that is http(s).
+    /// people meet at a venue; an online URL, when given, that is http(s); every field within its
+    /// limit ([`crate::limits`]).
     pub fn normalized(self) -> Result<EventDraft, ValidationError> {
         let title = normalize_display(&self.title);
         if title.is_empty() {
@@ -112,13 +114,18 @@ impl EventDraft {
         if !online_url.is_empty() && !is_web_address {
             return Err(ValidationError::BadUrl(online_url));
         }
-        Ok(EventDraft {
+        let draft = EventDraft {
             title,
             venue_name: normalize_display(&self.venue_name),
             venue_address: normalize_display(&self.venue_address),
             online_url,
             ..self
-        })
+        };
+        limits::TITLE.check(&draft.title)?;
+        limits::VENUE_NAME.check(&draft.venue_name)?;
+        limits::VENUE_ADDRESS.check(&draft.venue_address)?;
+        limits::ONLINE_URL.check(&draft.online_url)?;
+        Ok(draft)
     }
 }
 
@@ -272,6 +279,28 @@ mod tests {
                     ..draft()
                 },
                 Err(ValidationError::BadUrl("teams.example/meet".into())),
+            ),
+            (
+                "a title longer than its limit is refused",
+                EventDraft {
+                    title: "回".repeat(201),
+                    ..draft()
+                },
+                Err(ValidationError::TooLong {
+                    limit: limits::TITLE,
+                    found: 201,
+                }),
+            ),
+            (
+                "so is a venue address",
+                EventDraft {
+                    venue_address: "丁目".repeat(151),
+                    ..draft()
+                },
+                Err(ValidationError::TooLong {
+                    limit: limits::VENUE_ADDRESS,
+                    found: 302,
+                }),
             ),
             (
                 "an https URL is fine",

@@ -19,6 +19,7 @@ pub mod door;
 pub mod error;
 pub mod event;
 pub mod i18n;
+pub mod limits;
 pub mod money;
 pub mod privacy;
 pub mod registration;

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::attendee::{AttendanceMode, AttendeeDraft, AttendeeId, Category, RegistrationSource};
+use crate::error::ValidationError;
 use crate::i18n::Lang;
 use crate::text::{email_key, normalize_email, search_key};
 
@@ -54,6 +55,17 @@ impl IncomingRegistration {
             source: RegistrationSource::Import,
             notes: self.notes.clone().unwrap_or_default(),
             ..AttendeeDraft::default()
+        }
+    }
+
+    /// Every field of the row within its limit once in its stored form ([`crate::limits`]):
+    /// a row that is not is left out of an import, with the field named, rather than refusing the
+    /// whole file or storing a value that breaks later exports.
+    pub fn check_lengths(&self) -> Result<(), ValidationError> {
+        match self.new_draft(AttendanceMode::Venue).normalized() {
+            Err(error @ ValidationError::TooLong { .. }) => Err(error),
+            // Other rules (a name, a plausible email) are the reader's and the plan's to apply.
+            _ => Ok(()),
         }
     }
 
@@ -105,6 +117,8 @@ pub enum SkipReason {
     NoConsent,
     /// The row's name, organisation and email are all blank: an empty line of a sheet.
     Empty,
+    /// A field is longer than its limit ([`crate::limits`]); the row's reason names it.
+    TooLong,
 }
 
 impl SkipReason {
@@ -116,6 +130,7 @@ impl SkipReason {
                 "no consent to the handling of personal data",
             ),
             SkipReason::Empty => lang.pick("空の行です", "the row is empty"),
+            SkipReason::TooLong => lang.pick("長すぎる欄があります", "a field is too long"),
         }
     }
 }

@@ -27,6 +27,41 @@ pub enum ImportError {
     NoParticipants,
     #[error("the column mapping names {found} columns but the file has {expected}")]
     MappingMismatch { found: usize, expected: usize },
+    #[error("the file is {bytes} bytes; at most {limit} are read")]
+    TooLarge { bytes: u64, limit: u64 },
+    #[error("the sheet has more than {limit} rows")]
+    TooManyRows { limit: u32 },
+    #[error("row {row} has more than {limit} columns")]
+    TooManyColumns { row: u32, limit: u32 },
+    #[error("the sheet spans {rows} rows by {columns} columns, more than {limit} cells")]
+    TooManyCells { rows: u32, columns: u32, limit: u64 },
+    #[error("the cell in row {row}, column {column} is longer than {limit} characters")]
+    CellTooLong { row: u32, column: u32, limit: usize },
+    #[error("the cells hold more than {limit} bytes of text")]
+    TooMuchText { limit: u64 },
+    #[error("the workbook unpacks to more than {limit} bytes")]
+    XlsxTooLarge { limit: u64 },
+    #[error("the part {part} of the workbook is packed {ratio} times (at most {limit})")]
+    XlsxCompression { part: String, ratio: u64, limit: u64 },
+    #[error("an old-format (.xls) or password-protected workbook cannot be read")]
+    OldWorkbook,
+}
+
+/// Bytes as people read them: `64 MB`, `200 MB`.
+fn megabytes(bytes: u64) -> String {
+    format!("{} MB", bytes.div_ceil(1024 * 1024))
+}
+
+/// A column as a spreadsheet names it, from 1: 1 → `A`, 27 → `AA`.
+pub(crate) fn column_letters(column: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = column;
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        letters.push(char::from(b'A' + rest as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
 }
 
 impl Localized for ImportError {
@@ -43,6 +78,15 @@ impl Localized for ImportError {
             ImportError::NoNameColumn => "import.no_name_column",
             ImportError::NoParticipants => "import.no_participants",
             ImportError::MappingMismatch { .. } => "import.mapping_mismatch",
+            ImportError::TooLarge { .. } => "import.too_large",
+            ImportError::TooManyRows { .. } => "import.too_many_rows",
+            ImportError::TooManyColumns { .. } => "import.too_many_columns",
+            ImportError::TooManyCells { .. } => "import.too_many_cells",
+            ImportError::CellTooLong { .. } => "import.cell_too_long",
+            ImportError::TooMuchText { .. } => "import.too_much_text",
+            ImportError::XlsxTooLarge { .. } => "import.xlsx_too_large",
+            ImportError::XlsxCompression { .. } => "import.xlsx_compression",
+            ImportError::OldWorkbook => "import.old_workbook",
         }
     }
 
@@ -71,6 +115,24 @@ impl Localized for ImportError {
             (ImportError::NoParticipants, Lang::En) => "No list of participants (name and email columns) was found. Choose the file from Teams' “Download attendance report” or Zoom's participants report.".to_string(),
             (ImportError::MappingMismatch { found, expected }, Lang::Ja) => format!("列の対応が {found} 列分ですが、ファイルは {expected} 列です。プレビューを開き直してください。"),
             (ImportError::MappingMismatch { found, expected }, Lang::En) => format!("The mapping covers {found} columns but the file has {expected}. Open the preview again."),
+            (ImportError::TooLarge { bytes, limit }, Lang::Ja) => format!("ファイルが大きすぎます（{}。読み込めるのは {} まで）。参加者の一覧だけを書き出すか、ファイルを分けて取り込んでください。", megabytes(*bytes), megabytes(*limit)),
+            (ImportError::TooLarge { bytes, limit }, Lang::En) => format!("The file is too large ({}; at most {} is read). Export only the list of participants, or split the file and import each part.", megabytes(*bytes), megabytes(*limit)),
+            (ImportError::TooManyRows { limit }, Lang::Ja) => format!("行が多すぎます（読み込めるのは {limit} 行まで）。使われていない行が下の方にないか Excel で確かめ（Ctrl+End で最後のセルに移ります）、消すか、ファイルを分けてください。"),
+            (ImportError::TooManyRows { limit }, Lang::En) => format!("The sheet has too many rows (at most {limit} are read). Check in Excel for a stray cell far down (Ctrl+End goes to the last cell) and delete it, or split the file."),
+            (ImportError::TooManyColumns { row, limit }, Lang::Ja) => format!("{row} 行目の列が多すぎます（読み込めるのは {limit} 列まで）。右の方に使われていないセルがないか Excel で確かめ（Ctrl+End）、消してください。"),
+            (ImportError::TooManyColumns { row, limit }, Lang::En) => format!("Row {row} has too many columns (at most {limit} are read). Check in Excel for a stray cell far to the right (Ctrl+End) and delete it."),
+            (ImportError::TooManyCells { rows, columns, limit }, Lang::Ja) => format!("表が大きすぎます（{rows} 行 × {columns} 列。読み込めるのは {limit} セルまで）。離れたところに使われていないセルがないか Excel で確かめ（Ctrl+End）、消すか、ファイルを分けてください。"),
+            (ImportError::TooManyCells { rows, columns, limit }, Lang::En) => format!("The sheet is too large ({rows} rows × {columns} columns; at most {limit} cells are read). Check in Excel for a stray cell far away (Ctrl+End) and delete it, or split the file."),
+            (ImportError::CellTooLong { row, column, limit }, Lang::Ja) => format!("セル {}{row} が長すぎます（1 つのセルは {limit} 文字まで）。その欄を短くしてから取り込んでください。", column_letters(*column)),
+            (ImportError::CellTooLong { row, column, limit }, Lang::En) => format!("Cell {}{row} is too long (a cell holds at most {limit} characters). Shorten it, then import again.", column_letters(*column)),
+            (ImportError::TooMuchText { limit }, Lang::Ja) => format!("セルの文字の合計が多すぎます（読み込めるのは {} まで）。参加者の一覧だけを書き出すか、ファイルを分けてください。", megabytes(*limit)),
+            (ImportError::TooMuchText { limit }, Lang::En) => format!("The cells hold too much text (at most {} is read). Export only the list of participants, or split the file.", megabytes(*limit)),
+            (ImportError::XlsxTooLarge { limit }, Lang::Ja) => format!("Excel ファイルの中身が大きすぎます（展開すると {} を超えます）。参加者の一覧だけのシートにするか、「CSV UTF-8」で保存し直して取り込んでください。", megabytes(*limit)),
+            (ImportError::XlsxTooLarge { limit }, Lang::En) => format!("The workbook is too large once unpacked (more than {}). Keep only the sheet of participants, or save it as “CSV UTF-8” and import that.", megabytes(*limit)),
+            (ImportError::XlsxCompression { part, ratio, limit }, Lang::Ja) => format!("Excel ファイルの一部（{part}）が通常ではありえないほど圧縮されています（{ratio} 倍。読み込めるのは {limit} 倍まで）。壊れたファイルか、悪意のあるファイルの可能性があります。元のファイルを Excel で開き、「CSV UTF-8」で保存し直して取り込んでください。"),
+            (ImportError::XlsxCompression { part, ratio, limit }, Lang::En) => format!("A part of the workbook ({part}) is packed far more than real workbooks are ({ratio} times; at most {limit}). The file may be damaged or hostile. Open the original in Excel, save it as “CSV UTF-8” and import that."),
+            (ImportError::OldWorkbook, Lang::Ja) => "古い形式（.xls）か、パスワード付きの Excel ファイルは読めません。Excel で開き、パスワードを外して「Excel ブック（.xlsx）」か「CSV UTF-8」で保存し直してください。".to_string(),
+            (ImportError::OldWorkbook, Lang::En) => "An old-format (.xls) or password-protected workbook cannot be read. Open it in Excel, remove the password, and save it as an Excel workbook (.xlsx) or “CSV UTF-8”.".to_string(),
         };
         format!("{nothing}{what}")
     }

@@ -6,7 +6,7 @@ use std::io::Cursor;
 use chrono::NaiveDateTime;
 use image::{ImageFormat, ImageReader};
 use sha2::{Digest, Sha256};
-use tsudoi_core::{Lang, Localized};
+use tsudoi_core::{limits, Lang, Localized};
 
 /// Why a file is not a photo Tsudoi can keep. Nothing is stored when one of these is returned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -17,6 +17,15 @@ pub enum PhotoError {
     NotAnImage { name: String },
     #[error("{name}: the image is damaged or cut short ({detail})")]
     Broken { name: String, detail: String },
+    #[error("{name}: the image is {width}×{height} pixels; at most {limit} pixels are kept")]
+    TooManyPixels {
+        name: String,
+        width: u32,
+        height: u32,
+        limit: u64,
+    },
+    #[error("{name}: the file is {bytes} bytes; at most {limit} are read")]
+    TooLarge { name: String, bytes: u64, limit: u64 },
 }
 
 impl Localized for PhotoError {
@@ -25,6 +34,8 @@ impl Localized for PhotoError {
             PhotoError::Heic { .. } => "photo.heic",
             PhotoError::NotAnImage { .. } => "photo.not_an_image",
             PhotoError::Broken { .. } => "photo.broken",
+            PhotoError::TooManyPixels { .. } => "photo.too_many_pixels",
+            PhotoError::TooLarge { .. } => "photo.too_large",
         }
     }
 
@@ -36,6 +47,10 @@ impl Localized for PhotoError {
             (PhotoError::NotAnImage { name }, Lang::En) => format!("“{name}” is not a photo (JPEG or PNG). Choose a photo file. Nothing was added."),
             (PhotoError::Broken { name, detail }, Lang::Ja) => format!("「{name}」は壊れているか途中で切れています（{detail}）。元の写真をもう一度コピーしてください。何も追加していません。"),
             (PhotoError::Broken { name, detail }, Lang::En) => format!("“{name}” is damaged or cut short ({detail}). Copy the original again. Nothing was added."),
+            (PhotoError::TooManyPixels { name, width, height, limit }, Lang::Ja) => format!("「{name}」は画素数が多すぎます（{width}×{height}。追加できるのは {} 万画素まで）。写真を縮小してから追加してください。何も追加していません。", limit / 10_000),
+            (PhotoError::TooManyPixels { name, width, height, limit }, Lang::En) => format!("“{name}” has too many pixels ({width}×{height}; at most {} megapixels are kept). Resize the photo, then add it again. Nothing was added.", limit / 1_000_000),
+            (PhotoError::TooLarge { name, bytes, limit }, Lang::Ja) => format!("「{name}」は大きすぎます（{} MB。追加できるのは {} MB まで）。写真を縮小してから追加してください。何も追加していません。", bytes.div_ceil(1 << 20), limit >> 20),
+            (PhotoError::TooLarge { name, bytes, limit }, Lang::En) => format!("“{name}” is too large ({} MB; at most {} MB is read). Resize the photo, then add it again. Nothing was added.", bytes.div_ceil(1 << 20), limit >> 20),
         }
     }
 }
@@ -56,7 +71,18 @@ const THUMBNAIL_SIZE: u32 = 320;
 
 /// Checks a photo by decoding it whole (a cut-short JPEG fails here, not later in a report),
 /// reads when it was taken and makes its thumbnail.
+///
+/// Refused: a file or a picture beyond the limits of [`tsudoi_core::limits`] (measured from the
+/// header, before anything is decoded), and a JPEG that does not end where its structure says it
+/// does (the decoder fills a cut-short JPEG with grey rather than failing).
 pub fn prepare_photo(bytes: &[u8], name: &str) -> Result<PreparedPhoto, PhotoError> {
+    if bytes.len() as u64 > limits::MAX_PHOTO_BYTES {
+        return Err(PhotoError::TooLarge {
+            name: name.to_string(),
+            bytes: bytes.len() as u64,
+            limit: limits::MAX_PHOTO_BYTES,
+        });
+    }
     if bytes.len() > 12
         && &bytes[4..8] == b"ftyp"
         && [b"heic", b"heix", b"mif1", b"hevc", b"heif"]
@@ -79,12 +105,30 @@ pub fn prepare_photo(bytes: &[u8], name: &str) -> Result<PreparedPhoto, PhotoErr
             })
         }
     };
-    let image = ImageReader::with_format(Cursor::new(bytes), format)
-        .decode()
-        .map_err(|e| PhotoError::Broken {
+    let broken = |detail: String| PhotoError::Broken {
+        name: name.to_string(),
+        detail,
+    };
+    if format == ImageFormat::Jpeg {
+        check_jpeg_whole(bytes).map_err(|detail| broken(detail.to_string()))?;
+    }
+    let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_dimensions()
+        .map_err(|e| broken(e.to_string()))?;
+    if u64::from(width) * u64::from(height) > limits::MAX_IMAGE_PIXELS {
+        return Err(PhotoError::TooManyPixels {
             name: name.to_string(),
-            detail: e.to_string(),
-        })?;
+            width,
+            height,
+            limit: limits::MAX_IMAGE_PIXELS,
+        });
+    }
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut image_limits = image::Limits::default();
+    // The decoder's own allowance: the pixels above at four bytes each, and some room.
+    image_limits.max_alloc = Some(limits::MAX_IMAGE_PIXELS * 4 + (64 << 20));
+    reader.limits(image_limits);
+    let image = reader.decode().map_err(|e| broken(e.to_string()))?;
     let thumbnail = image.thumbnail(THUMBNAIL_SIZE, THUMBNAIL_SIZE).to_rgb8();
     let mut thumbnail_bytes = Vec::new();
     thumbnail
@@ -101,6 +145,54 @@ pub fn prepare_photo(bytes: &[u8], name: &str) -> Result<PreparedPhoto, PhotoErr
         taken_at: exif_taken_at(bytes),
         thumbnail: thumbnail_bytes,
     })
+}
+
+/// Walks a JPEG's structure from its start-of-image to its end-of-image marker: the marker
+/// segments by their lengths, the entropy-coded data of each scan byte by byte (a 0xFF there is
+/// followed by 0x00 or a restart marker). A file that runs out before the end-of-image marker
+/// was cut short. Bytes after it (some cameras append data) are allowed.
+fn check_jpeg_whole(bytes: &[u8]) -> Result<(), &'static str> {
+    const CUT_SHORT: &str = "the JPEG ends before its end-of-image marker";
+    if !bytes.starts_with(&[0xFF, 0xD8]) {
+        return Err("no JPEG start-of-image marker");
+    }
+    let mut at = 2;
+    loop {
+        // Markers may be padded with any number of 0xFF.
+        while bytes.get(at) == Some(&0xFF) && bytes.get(at + 1) == Some(&0xFF) {
+            at += 1;
+        }
+        let (Some(&0xFF), Some(&marker)) = (bytes.get(at), bytes.get(at + 1)) else {
+            return Err(CUT_SHORT);
+        };
+        at += 2;
+        match marker {
+            0xD9 => return Ok(()),
+            // Markers without a length: restarts, TEM.
+            0xD0..=0xD7 | 0x01 => continue,
+            _ => {}
+        }
+        let (Some(&high), Some(&low)) = (bytes.get(at), bytes.get(at + 1)) else {
+            return Err(CUT_SHORT);
+        };
+        at += usize::from(u16::from_be_bytes([high, low]));
+        if at > bytes.len() {
+            return Err(CUT_SHORT);
+        }
+        if marker == 0xDA {
+            // The scan's data runs to the next marker that is neither a stuffed 0x00 nor a restart.
+            loop {
+                match (bytes.get(at), bytes.get(at + 1)) {
+                    (Some(&0xFF), Some(&(0x00 | 0xD0..=0xD7))) => at += 2,
+                    // Fill before a marker.
+                    (Some(&0xFF), Some(&0xFF)) => at += 1,
+                    (Some(&0xFF), Some(_)) => break,
+                    (Some(_), _) => at += 1,
+                    (None, _) => return Err(CUT_SHORT),
+                }
+            }
+        }
+    }
 }
 
 /// EXIF DateTimeOriginal (else DateTime): the camera's local time.

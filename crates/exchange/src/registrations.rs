@@ -9,7 +9,7 @@ use tsudoi_core::registration::{
     SkipReason, SkippedRow, WarningKind,
 };
 use tsudoi_core::text::{is_plausible_email, normalize_display};
-use tsudoi_core::{Category, Lang};
+use tsudoi_core::{Category, Lang, Localized};
 
 use crate::mapping::{header_signature, ColumnMapping, Field};
 use crate::sheet::{FileFormat, Sheet, SheetRow};
@@ -149,10 +149,10 @@ pub fn read_registrations(sheet: &Sheet, options: &ReadOptions<'_>, lang: Lang) 
             &mut unmatched,
         ) {
             Ok(registration) => file.registrations.push(registration),
-            Err(reason) => file.skipped.push(SkippedRow {
+            Err((code, reason)) => file.skipped.push(SkippedRow {
                 row: row.number,
-                code: reason,
-                reason: reason.message(lang).to_string(),
+                code,
+                reason,
             }),
         }
     }
@@ -170,7 +170,8 @@ fn read_row(
     lang: Lang,
     warnings: &mut Vec<RowWarning>,
     unmatched: &mut BTreeMap<String, Vec<u32>>,
-) -> Result<IncomingRegistration, SkipReason> {
+) -> Result<IncomingRegistration, (SkipReason, String)> {
+    let skip = |reason: SkipReason| (reason, reason.message(lang).to_string());
     let cell = |field: Field| -> Option<&str> {
         mapping
             .column_of(field)
@@ -184,11 +185,14 @@ fn read_row(
             (!parts.is_empty()).then(|| parts.join(" "))
         })
     };
-    let mut warn = |kind: WarningKind| warnings.push(RowWarning::new(row.number, kind, lang));
+    // Kept apart until the row is known to be imported: a row left out has no warnings.
+    let mut row_warnings = Vec::new();
+    let mut warn = |kind: WarningKind| row_warnings.push(RowWarning::new(row.number, kind, lang));
+    let mut unknown_word = None;
 
     let name = joined(Field::Name, Field::FamilyName, Field::GivenName).map(|n| normalize_display(&n));
     let Some(name) = name.filter(|n| !n.is_empty()) else {
-        return Err(SkipReason::NoName);
+        return Err(skip(SkipReason::NoName));
     };
     let consent = match mapping.column_of(Field::Consent) {
         None => None,
@@ -196,7 +200,7 @@ fn read_row(
             let answer = cell(Field::Consent).unwrap_or_default();
             match consent_from_word(answer) {
                 Some(true) => Some(true),
-                Some(false) | None => return Err(SkipReason::NoConsent),
+                Some(false) | None => return Err(skip(SkipReason::NoConsent)),
             }
         }
     };
@@ -216,7 +220,7 @@ fn read_row(
             .copied()
             .or_else(|| category_from_word(&word))
             .unwrap_or_else(|| {
-                unmatched.entry(word).or_default().push(row.number);
+                unknown_word = Some(word);
                 Category::Other
             })
     });
@@ -235,7 +239,7 @@ fn read_row(
         when
     });
     let phone = text(Field::Phone).map(|phone| restore_leading_zero(&phone));
-    Ok(IncomingRegistration {
+    let registration = IncomingRegistration {
         row: row.number,
         answered_at,
         name,
@@ -254,7 +258,15 @@ fn read_row(
                 notes.join(" ")
             )
         }),
-    })
+    };
+    if let Err(error) = registration.check_lengths() {
+        return Err((SkipReason::TooLong, error.message(lang)));
+    }
+    warnings.append(&mut row_warnings);
+    if let Some(word) = unknown_word {
+        unmatched.entry(word).or_default().push(row.number);
+    }
+    Ok(registration)
 }
 
 /// Excel stores `09012345678` typed in a number cell as the number 9012345678. Japanese phone

@@ -246,7 +246,31 @@ fn sections<'a>(item: &MinutesItem<'a>, lang: Lang) -> Vec<(&'static str, &'a st
     .collect()
 }
 
-/// The minutes as Markdown; photos are linked as `photos/<file>` beside the document.
+/// Text made inert in Markdown: what a viewer would run or turn into a link is shown as typed.
+/// HTML's `&`, `<` and `>` become entities (no raw `<script>`, no autolink `<javascript:…>`),
+/// and Markdown's punctuation is escaped with a backslash (no `[link](javascript:…)`, no
+/// `![image](…)`, no emphasis or heading made by a title). Line breaks are kept.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '!' | '#' | '|' | '~' | '{' | '}' | '"'
+            | '\'' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The minutes as Markdown; photos are linked as `photos/<file>` beside the document. Every text
+/// a person typed is escaped ([`escape_markdown`]): the Markdown runs nothing that the HTML
+/// export would not.
 pub fn minutes_markdown(head: &DocumentHead<'_>, items: &[MinutesItem<'_>]) -> String {
     let lang = head.lang;
     let event = head.event;
@@ -254,23 +278,23 @@ pub fn minutes_markdown(head: &DocumentHead<'_>, items: &[MinutesItem<'_>]) -> S
         "**{}**\n\n# {} {}\n\n{}　{}\n",
         head.disclosure.label(),
         lang.pick("議事録", "Minutes"),
-        event.details.title,
+        escape_markdown(&event.details.title),
         crate::tickets::event_when(event),
-        venue(event)
+        escape_markdown(&venue(event))
     );
     for item in items {
         let (speakers, moderator) = speakers_line(item.item, lang);
         out.push_str(&format!(
             "\n## {} {}（{}）\n\n",
             time_range(item.item),
-            item.item.details.title,
+            escape_markdown(&item.item.details.title),
             item.item.details.kind.label(lang)
         ));
         for line in [speakers, moderator].iter().filter(|l| !l.is_empty()) {
-            out.push_str(&format!("{line}  \n"));
+            out.push_str(&format!("{}  \n", escape_markdown(line)));
         }
         for (heading, body) in sections(item, lang) {
-            out.push_str(&format!("\n### {heading}\n\n{}\n", body.trim()));
+            out.push_str(&format!("\n### {heading}\n\n{}\n", escape_markdown(body.trim())));
         }
         if !item.notes.is_empty() {
             out.push_str(&format!("\n### {}\n\n", lang.pick("メモ", "Notes")));
@@ -278,15 +302,15 @@ pub fn minutes_markdown(head: &DocumentHead<'_>, items: &[MinutesItem<'_>]) -> S
                 out.push_str(&format!(
                     "- {} {}\n",
                     head.note_time(note),
-                    note.text.trim().replace('\n', " ")
+                    escape_markdown(&note.text.trim().replace('\n', " "))
                 ));
             }
         }
         for photo in &item.photos {
             out.push_str(&format!(
                 "\n![{}](photos/{})\n",
-                photo.caption.replace(['[', ']'], ""),
-                photo.file_name
+                escape_markdown(&photo.caption.replace('\n', " ")),
+                escape_markdown(&photo.file_name)
             ));
         }
     }
@@ -444,4 +468,102 @@ pub fn minutes_pdf(head: &DocumentHead<'_>, items: &[MinutesItem<'_>]) -> Result
         }
     }
     world.pdf()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+    use tsudoi_core::agenda::{AgendaItemDraft, AgendaItemId, AgendaKind, ItemPlace, NoteId};
+    use tsudoi_core::{EventDraft, EventId};
+
+    use super::*;
+
+    /// What a Markdown viewer would run or follow, typed into every field that reaches the file.
+    const HOSTILE: &str = "<script>alert(1)</script> [x](javascript:alert(2)) ![i](http://evil/p.png) <javascript:alert(3)> <img src=x onerror=alert(4)>";
+
+    #[test]
+    fn the_markdown_minutes_run_nothing_a_title_or_a_note_carries() {
+        let at = Utc.with_ymd_and_hms(2026, 7, 25, 5, 0, 0).unwrap();
+        let event = Event {
+            id: EventId(1),
+            details: EventDraft {
+                venue_name: HOSTILE.into(),
+                ..EventDraft::new(HOSTILE, NaiveDate::from_ymd_opt(2026, 7, 25).unwrap())
+            },
+            created_at: at,
+            updated_at: at,
+        };
+        let item = AgendaItem {
+            id: AgendaItemId(1),
+            event_id: event.id,
+            position: 0,
+            details: AgendaItemDraft {
+                starts_at: NaiveTime::from_hms_opt(13, 0, 0).unwrap(),
+                ends_at: NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+                kind: AgendaKind::Keynote,
+                title: HOSTILE.into(),
+                place: ItemPlace::Hybrid,
+                speaker_ids: vec![],
+                moderator_id: None,
+                notes: String::new(),
+            },
+            speakers: vec![],
+            moderator: None,
+        };
+        let notes = [MinutesNote {
+            id: NoteId(1),
+            agenda_item_id: item.id,
+            at,
+            text: HOSTILE.into(),
+        }];
+        let head = DocumentHead {
+            event: &event,
+            lang: Lang::Ja,
+            disclosure: Disclosure::Internal,
+            offset: chrono::FixedOffset::east_opt(9 * 3600).unwrap(),
+        };
+        let minutes = [MinutesItem {
+            item: &item,
+            talk_summary: HOSTILE,
+            decisions: "",
+            follow_ups: "",
+            notes: &notes,
+            photos: vec![MinutesPhoto {
+                file_name: "ab.jpg".into(),
+                caption: "](javascript:alert(5)) <b>".into(),
+                bytes: vec![],
+            }],
+        }];
+        let markdown = minutes_markdown(&head, &minutes);
+        for runnable in [
+            "<script",
+            "<img",
+            "<javascript:",
+            "](javascript:",
+            "](http://evil",
+            "<b>",
+        ] {
+            assert!(
+                !markdown.contains(runnable),
+                "{runnable} would run or link in a Markdown viewer:\n{markdown}"
+            );
+        }
+        assert!(
+            markdown.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;"),
+            "the title is still there, shown as typed:\n{markdown}"
+        );
+        assert!(
+            markdown.contains("![\\]\\(javascript:alert\\(5\\)\\) &lt;b&gt;](photos/ab.jpg)"),
+            "the photo stays an image with its caption as text:\n{markdown}"
+        );
+    }
+
+    #[test]
+    fn plain_japanese_text_is_left_as_it_is() {
+        assert_eq!(
+            escape_markdown("基調講演：事業承継のこれから"),
+            "基調講演：事業承継のこれから"
+        );
+        assert_eq!(escape_markdown("A & B"), "A &amp; B");
+    }
 }

@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use tsudoi_core::attendance::AttendanceLine;
 use tsudoi_core::EventId;
 
-use crate::attendee::{attendee_from_row, COLUMNS, FROM};
+use crate::attendee::{attendee_from_row, LISTED_COLUMNS, LISTED_FROM};
 use crate::event::find_event;
 use crate::registration_import::ANSWERED_AT;
 use crate::sql::get_optional_timestamp;
@@ -24,8 +24,8 @@ impl Store {
             )
         };
         let mut statement = self.conn.prepare(&format!(
-            "SELECT {COLUMNS}, {first_entry}, {last_entry}, {last_exit}, o.minutes, o.attendee_id IS NOT NULL, a.answered_at
-             FROM {FROM} LEFT JOIN online_attendance o ON o.attendee_id = a.id
+            "SELECT {LISTED_COLUMNS}, {first_entry}, {last_entry}, {last_exit}, o.minutes, o.attendee_id IS NOT NULL, a.answered_at
+             FROM {LISTED_FROM} LEFT JOIN online_attendance o ON o.attendee_id = a.id
              WHERE a.event_id = ?1
              ORDER BY a.kana = '', a.kana, a.name, a.id",
             first_entry = passes("entry", "min"),

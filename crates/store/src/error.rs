@@ -25,6 +25,8 @@ pub enum StoreError {
     },
     #[error("cannot create or read {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+    #[error("{path} is a folder, not a database file")]
+    IsFolder { path: PathBuf },
     #[error("{path} cannot be written (read-only file or folder)")]
     ReadOnly { path: PathBuf },
     #[error("the disk is full; nothing was saved")]
@@ -96,6 +98,7 @@ impl Localized for StoreError {
             StoreError::NewerSchema { .. } => "store.newer_schema",
             StoreError::Io { .. } => "store.io",
             StoreError::ReadOnly { .. } => "store.read_only",
+            StoreError::IsFolder { .. } => "store.is_folder",
             StoreError::DiskFull => "store.disk_full",
             StoreError::Busy => "store.busy",
             StoreError::EventNotFound(_) => "store.event_not_found",
@@ -155,6 +158,16 @@ impl Localized for StoreError {
             (StoreError::Io { path, source }, Lang::En) => format!(
                 "Cannot create or read “{}” ({source}). Check the folder and its permissions.",
                 path.display()
+            ),
+            (StoreError::IsFolder { path }, Lang::Ja) => format!(
+                "「{}」はフォルダーです。データベースのファイル（例: {}）を指定してください。",
+                path.display(),
+                path.join("tsudoi.sqlite3").display()
+            ),
+            (StoreError::IsFolder { path }, Lang::En) => format!(
+                "“{}” is a folder. Give the database file instead (for example {}).",
+                path.display(),
+                path.join("tsudoi.sqlite3").display()
             ),
             (StoreError::ReadOnly { path }, Lang::Ja) => format!(
                 "「{}」に書き込めません（読み取り専用）。書き込めるフォルダーにコピーするか、権限を確認してください。",

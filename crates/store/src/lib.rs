@@ -51,8 +51,8 @@ pub use expense::{BudgetRecords, ExpenseCorrection};
 pub use migrate::SCHEMA_VERSION;
 pub use minutes::ItemMinutes;
 pub use online_attendance::{MatchedParticipant, OnlineAttendanceImport, UnmatchedParticipant};
-pub use open::default_db_path;
-pub use photo::{NewPhoto, PhotoChange, PhotoDeletion};
+pub use open::{default_db_path, OpenCheck};
+pub use photo::{NewPhoto, PhotoChange, PhotoDeletion, PhotoSweep};
 pub use registration_import::{ImportOptions, RegistrationImport};
 pub use setting::{DeskSettings, DEFAULT_DESK_NAME};
 pub use zone::ZoneMove;
@@ -102,7 +102,14 @@ impl Store {
     /// Opens the database at `path`, creating it (and its folder) when it does not exist, and
     /// brings its schema up to date. See the crate's invariants for what is refused.
     pub fn open(path: &Path) -> Result<Store> {
-        open::open(path)
+        open::open(path, OpenCheck::Full)
+    }
+
+    /// Opens the database at `path` like [`Store::open`], checking an existing file as much as
+    /// `check` says: [`OpenCheck::Quick`] skips the page-by-page check and the photo sweep, for
+    /// a single command that should not read the whole file first.
+    pub fn open_with(path: &Path, check: OpenCheck) -> Result<Store> {
+        open::open(path, check)
     }
 
     /// The file this store reads and writes.

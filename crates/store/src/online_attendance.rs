@@ -9,7 +9,7 @@ use tsudoi_core::attendance::{
 };
 use tsudoi_core::{AttendanceMode, AttendeeId, EventId};
 
-use crate::attendee::{attendee_from_row, COLUMNS, FROM};
+use crate::attendee::{attendee_from_row, LISTED_COLUMNS, LISTED_FROM};
 use crate::audit::{self, AuditAction, AuditRecord};
 use crate::event::find_event;
 use crate::registration_import::ImportOptions;
@@ -79,7 +79,7 @@ impl Store {
         find_event(&tx, event_id)?;
         let registered = tx
             .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM {FROM} WHERE a.event_id = ?1 AND a.status = 'registered'"
+                "SELECT {LISTED_COLUMNS} FROM {LISTED_FROM} WHERE a.event_id = ?1 AND a.status = 'registered'"
             ))?
             .query_map([event_id.0], attendee_from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;

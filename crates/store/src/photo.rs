@@ -4,6 +4,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -307,9 +308,196 @@ pub struct PhotoDeletion {
     pub files_left: Vec<String>,
 }
 
+/// What a sweep of the photo folder removed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PhotoSweep {
+    /// Photo files and thumbnails no photo row names.
+    pub n_orphans: u32,
+    /// Files cut short by a killed write (`.*.tsudoi-partial`).
+    pub n_partial: u32,
+}
+
+/// How old a leftover must be before a sweep removes it: a photo being added by the other door
+/// right now (its files are written before its row is committed) is younger.
+const LEFTOVER_AGE: Duration = Duration::from_secs(60);
+
+impl Store {
+    /// Removes what a killed photo import left in the photo folder: files cut short
+    /// (`.*.tsudoi-partial`) and photo files or thumbnails that no photo row names. Only files
+    /// older than a minute are touched (one being added right now is younger), and only files
+    /// named as this store names them (`<sha256>.jpg`, `.png`, `.thumb.jpg`, or a partial one):
+    /// anything else a person put there stays. Run by [`Store::open`].
+    pub fn sweep_photo_leftovers(&self) -> Result<PhotoSweep> {
+        self.sweep_photo_leftovers_older_than(LEFTOVER_AGE, SystemTime::now())
+    }
+
+    fn sweep_photo_leftovers_older_than(&self, age: Duration, now: SystemTime) -> Result<PhotoSweep> {
+        let mut sweep = PhotoSweep::default();
+        let Ok(folders) = fs::read_dir(self.photo_dir()) else {
+            return Ok(sweep);
+        };
+        let mut is_named = self
+            .conn
+            .prepare("SELECT EXISTS (SELECT 1 FROM photo WHERE sha256 = ?1)")?;
+        for folder in folders.flatten() {
+            let Ok(files) = fs::read_dir(folder.path()) else {
+                continue;
+            };
+            for file in files.flatten() {
+                let name = file.file_name().to_string_lossy().into_owned();
+                let old_enough = file
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|modified| now.duration_since(modified).is_ok_and(|d| d >= age));
+                if !old_enough || !file.file_type().is_ok_and(|t| t.is_file()) {
+                    continue;
+                }
+                if name.starts_with('.') && name.ends_with(".tsudoi-partial") {
+                    if fs::remove_file(file.path()).is_ok() {
+                        sweep.n_partial += 1;
+                    }
+                    continue;
+                }
+                let Some(sha256) = photo_file_hash(&name) else {
+                    continue;
+                };
+                let named: bool = is_named.query_row([sha256], |row| row.get(0))?;
+                if !named && fs::remove_file(file.path()).is_ok() {
+                    sweep.n_orphans += 1;
+                }
+            }
+        }
+        Ok(sweep)
+    }
+}
+
+/// The SHA-256 a photo file or thumbnail is named by, when the name is one this store writes.
+fn photo_file_hash(name: &str) -> Option<&str> {
+    let sha256 = name
+        .strip_suffix(".thumb.jpg")
+        .or_else(|| name.strip_suffix(".jpg"))
+        .or_else(|| name.strip_suffix(".png"))?;
+    (sha256.len() == 64 && sha256.bytes().all(|b| b.is_ascii_hexdigit())).then_some(sha256)
+}
+
 fn find_photo(conn: &Connection, id: PhotoId) -> Result<Photo> {
     conn.prepare_cached(&format!("SELECT {COLUMNS} FROM photo WHERE id = ?1"))?
         .query_row([id.0], photo_from_row)
         .optional()?
         .ok_or(StoreError::PhotoNotFound(id.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs::File;
+
+    use chrono::{NaiveDate, TimeZone};
+    use tsudoi_core::EventDraft;
+
+    use super::*;
+
+    fn set_age(path: &Path, age: Duration) {
+        File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(SystemTime::now() - age)
+            .unwrap();
+    }
+
+    /// What a photo add killed at each step leaves, and a photo that was added whole, in a real
+    /// folder beside a real database.
+    #[test]
+    fn a_sweep_removes_what_a_killed_photo_add_left_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("tsudoi.sqlite3");
+        let mut store = Store::open(&db).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 7, 25, 5, 0, 0).unwrap();
+        let event = store
+            .create_event(
+                EventDraft::new("第1回", NaiveDate::from_ymd_opt(2026, 7, 25).unwrap()),
+                now,
+            )
+            .unwrap();
+        let kept_hash = "a".repeat(64);
+        store
+            .add_photo(
+                event.id,
+                &NewPhoto {
+                    sha256: &kept_hash,
+                    original_name: "kept.jpg",
+                    media_type: "image/jpeg",
+                    width: 1,
+                    height: 1,
+                    taken_at: None,
+                    bytes: b"kept",
+                    thumbnail: b"thumb",
+                },
+                now,
+            )
+            .unwrap();
+        let folder = store.photo_dir().join("bb");
+        fs::create_dir_all(&folder).unwrap();
+        let orphan_hash = "b".repeat(64);
+        let old = Duration::from_secs(3_600);
+        let files = [
+            (format!("{orphan_hash}.jpg"), old, false),
+            (format!("{orphan_hash}.thumb.jpg"), old, false),
+            (format!(".{orphan_hash}.png.tsudoi-partial"), old, false),
+            // Being written by the other door right now: young, so it stays.
+            (format!("{}.jpg", "c".repeat(64)), Duration::ZERO, true),
+            (
+                format!(".{}.jpg.tsudoi-partial", "c".repeat(64)),
+                Duration::ZERO,
+                true,
+            ),
+            // Not a name this store writes: a person's file stays.
+            ("memo.txt".to_string(), old, true),
+        ];
+        for (name, age, _) in &files {
+            let path = folder.join(name);
+            fs::write(&path, b"x").unwrap();
+            set_age(&path, *age);
+        }
+        let kept = store.photo_path(&store.photos(event.id).unwrap()[0]);
+        set_age(&kept, old);
+        drop(store);
+
+        // Opening with the full check sweeps.
+        let store = Store::open(&db).unwrap();
+        for (name, _, stays) in &files {
+            assert_eq!(folder.join(name).exists(), *stays, "{name}");
+        }
+        assert!(kept.exists(), "a file a photo row names is never removed");
+        assert!(store.thumbnail_path(&store.photos(event.id).unwrap()[0]).exists());
+        assert_eq!(
+            store.sweep_photo_leftovers().unwrap(),
+            PhotoSweep::default(),
+            "a second sweep finds nothing more"
+        );
+    }
+
+    #[test]
+    fn a_quick_open_does_not_sweep() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("tsudoi.sqlite3");
+        let store = Store::open(&db).unwrap();
+        let folder = store.photo_dir().join("dd");
+        drop(store);
+        fs::create_dir_all(&folder).unwrap();
+        let orphan = folder.join(format!("{}.jpg", "d".repeat(64)));
+        fs::write(&orphan, b"x").unwrap();
+        set_age(&orphan, Duration::from_secs(3_600));
+        let store = Store::open_with(&db, crate::OpenCheck::Quick).unwrap();
+        assert!(
+            orphan.exists(),
+            "a single quick command leaves the sweep to the window"
+        );
+        assert_eq!(
+            store.sweep_photo_leftovers().unwrap().n_orphans,
+            1,
+            "the sweep itself finds it"
+        );
+        assert!(!orphan.exists());
+    }
 }
