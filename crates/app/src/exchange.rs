@@ -21,7 +21,14 @@ use crate::audit::{exported, logged_path, Written};
 use crate::output::{write_file, FolderOutput, Replace};
 use crate::{AppError, Ctx, Result};
 
+/// Reads a file to import, refusing one beyond the size any import reads before a byte of it is
+/// held in memory.
 fn read_file(path: &Path) -> Result<Vec<u8>> {
+    let limit = tsudoi_core::limits::MAX_FILE_BYTES;
+    let bytes = std::fs::metadata(path).map_err(AppError::io(path))?.len();
+    if bytes > limit {
+        return Err(tsudoi_exchange::ImportError::TooLarge { bytes, limit }.into());
+    }
     std::fs::read(path).map_err(AppError::io(path))
 }
 

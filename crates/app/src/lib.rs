@@ -69,6 +69,15 @@ impl Database {
         })
     }
 
+    /// Opens the database for one short command (the CLI): the header and the schema are
+    /// checked, not every page, so a check-in on a large file stays fast. A file that must be
+    /// migrated is checked in full all the same.
+    pub fn open_for_one_command(path: &Path) -> Result<Database> {
+        Ok(Database {
+            store: Store::open_with(path, tsudoi_store::OpenCheck::Quick)?,
+        })
+    }
+
     /// The file this database lives in.
     pub fn path(&self) -> &Path {
         self.store.path()

@@ -83,11 +83,17 @@ pub struct AddedPhoto {
 
 /// Adds a photo file to an event: checked whole, copied under its hash, attached by its time.
 pub fn add_file(ctx: &mut Ctx<'_>, event_id: EventId, path: &Path) -> Result<AddedPhoto> {
-    let bytes = std::fs::read(path).map_err(AppError::io(path))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // A file beyond the photo limit is refused before it is read into memory.
+    let limit = tsudoi_core::limits::MAX_PHOTO_BYTES;
+    let size = std::fs::metadata(path).map_err(AppError::io(path))?.len();
+    if size > limit {
+        return Err(tsudoi_exchange::photos::PhotoError::TooLarge { name, bytes: size, limit }.into());
+    }
+    let bytes = std::fs::read(path).map_err(AppError::io(path))?;
     add_bytes(ctx, event_id, &bytes, &name, None)
 }
 

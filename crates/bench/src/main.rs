@@ -372,13 +372,16 @@ fn registration_csv(n: usize) -> String {
 }
 
 fn time_files(dir: &Path, store: &mut Store, n_runs: usize, now: chrono::DateTime<Utc>) -> FileTimes {
-    use tsudoi_exchange::files::{
-        export_attendance_file, import_registration_file, ExportFormat, ExportRequest, RegistrationRequest,
+    use tsudoi_app::exchange::{
+        export_attendance, import_registrations, ExportFormat, ExportRequest, RegistrationRequest,
     };
+    use tsudoi_app::{Clock, Ctx, Database};
     let n_rows = 10_000;
     let csv_path = dir.join("registrations-10k.csv");
     std::fs::write(&csv_path, registration_csv(n_rows)).expect("write the registration file");
     let offset = chrono::FixedOffset::east_opt(9 * 3600).expect("JST");
+    // The use cases on a second connection to the same file, as the doors run them.
+    let mut db = Database::open(store.path()).expect("open the database for the use cases");
     let mut import = Vec::new();
     let mut raw_import = Vec::new();
     let mut export_csv = Vec::new();
@@ -398,16 +401,9 @@ fn time_files(dir: &Path, store: &mut Store, n_runs: usize, now: chrono::DateTim
             )
             .expect("create the event");
         let start = Instant::now();
-        let outcome = import_registration_file(
-            store,
-            event.id,
-            &csv_path,
-            &RegistrationRequest::default(),
-            "bench",
-            tsudoi_core::Lang::Ja,
-            now,
-        )
-        .expect("import");
+        let mut ctx = Ctx::new(&mut db, tsudoi_core::Lang::Ja, Clock::fixed(now, offset)).acting_as(Some("bench"));
+        let outcome =
+            import_registrations(&mut ctx, event.id, &csv_path, &RegistrationRequest::default()).expect("import");
         import.push(start.elapsed());
         assert_eq!(outcome.result.imported as usize, n_rows);
 
@@ -440,19 +436,10 @@ fn time_files(dir: &Path, store: &mut Store, n_runs: usize, now: chrono::DateTim
                 encoding: Default::default(),
                 include_contact: false,
                 substitute_unencodable: false,
+                replace: true,
             };
             let start = Instant::now();
-            export_attendance_file(
-                store,
-                event.id,
-                &out,
-                &request,
-                "bench",
-                tsudoi_core::Lang::Ja,
-                offset,
-                now,
-            )
-            .expect("export");
+            export_attendance(&mut ctx, event.id, &out, &request).expect("export");
             times.push(start.elapsed());
         }
 

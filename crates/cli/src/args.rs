@@ -116,6 +116,8 @@ pub enum Command {
     Setting(SettingCommand),
     /// Where the database is and which schema it has.
     Info,
+    /// Check every page of the database (as the window does when it opens it).
+    Check,
 }
 
 #[derive(Subcommand)]

@@ -49,6 +49,6 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
         Command::Photo(command) => photos::run(command, ctx, out),
         Command::Audit { limit } => privacy::audit(*limit, ctx, out),
         Command::Setting(command) => settings::run(command, ctx, out),
-        Command::Info => settings::info(ctx, out),
+        Command::Info | Command::Check => settings::info(ctx, out),
     }
 }
