@@ -155,7 +155,9 @@ fn error_codes() -> Vec<String> {
     }
     let mut codes = std::collections::BTreeSet::new();
     for file in files {
-        let Ok(text) = std::fs::read_to_string(&file) else { continue };
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
         let mut rest = text.as_str();
         while let Some(at) = rest.find("fn code(&self)") {
             rest = &rest[at..];
@@ -180,7 +182,9 @@ fn error_codes() -> Vec<String> {
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
     for path in entries {
@@ -229,7 +233,13 @@ fn vocabulary_ts() -> String {
     let commands: Vec<String> = crate::COMMAND_NAMES.iter().map(|s| s.to_string()).collect();
     let outcome_kinds = DoorOutcome::ALL
         .iter()
-        .map(|o| format!("  {}: {},", o.as_str(), serde_json::to_string(&o.kind()).unwrap_or_default()))
+        .map(|o| {
+            format!(
+                "  {}: {},",
+                o.as_str(),
+                serde_json::to_string(&o.kind()).unwrap_or_default()
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n");
     format!(
@@ -251,7 +261,9 @@ fn vocabulary_ts() -> String {
 }
 
 fn check_fresh(relative: &str, generated: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src").join(relative);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../ui/src")
+        .join(relative);
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         std::fs::write(&path, generated).unwrap();
     }

@@ -39,6 +39,7 @@ macro_rules! handler_of {
     };
 }
 
+#[cfg(test)]
 macro_rules! names_of {
     ($($area:ident: $($name:ident),+;)+) => {
         &[$($(stringify!($name)),+),+]

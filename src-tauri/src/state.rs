@@ -27,7 +27,11 @@ impl AppState {
                 source: std::io::Error::new(std::io::ErrorKind::NotFound, "no data folder on this system"),
             }),
         };
-        let lang = db.as_ref().ok().and_then(|d| d.language().ok()).unwrap_or_default();
+        let lang = db
+            .as_ref()
+            .ok()
+            .and_then(|d| d.language().ok())
+            .unwrap_or_default();
         AppState {
             db_path,
             db: Mutex::new(db),
@@ -59,7 +63,10 @@ impl AppState {
 
     /// Why the database could not be opened, if it could not.
     pub fn open_error(&self) -> Option<ApiError> {
-        lock(&self.db).as_ref().err().map(|e| ApiError::new(e, self.lang()))
+        lock(&self.db)
+            .as_ref()
+            .err()
+            .map(|e| ApiError::new(e, self.lang()))
     }
 }
 

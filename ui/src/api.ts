@@ -49,7 +49,7 @@ import type {
 } from "./bindings";
 
 /** The codes the window itself raises (a dialog that failed, a form left incomplete). */
-export type WindowErrorCode = "ipc.failed" | "dialog.failed" | "desk.reason_required";
+export type WindowErrorCode = "ipc.failed" | "dialog.failed" | "desk.reason_required" | "camera.unavailable";
 
 /** A failed command: `code` is stable (switch on it), `message` is for people. */
 export class ApiFailure extends Error {

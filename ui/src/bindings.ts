@@ -97,6 +97,10 @@ export type DoorMethod = "qr" | "camera" | "search" | "walk_in";
 
 export type DoorOutcome = "ok" | "duplicate" | "unknown" | "misread" | "revoked" | "cancelled" | "wrong_event" | "full" | "repeat" | "not_in_room" | "waitlisted";
 
+export type OutcomeKind = "pass" | "notice" | "retry" | "full" | "refusal";
+
+export type DoorVerdict = { passed: boolean, can_override: boolean, kind: OutcomeKind, title: string, };
+
 export type SeatZone = "general" | "stakeholder";
 
 export type GroupCount = { registered: number, checked_in: number, in_room: number, };
@@ -169,11 +173,29 @@ previous: PassRecord | null, in_room: number, capacity: number, nearly_full: boo
  */
 seat: string | null, };
 
-export type DoorInput = { direction: Direction, method: DoorMethod, code: string | null, attendee_id: AttendeeId | null, override_reason: string | null, 
+export type DoorInput = { direction: Direction, method: DoorMethod, 
 /**
- * A seat chosen at the desk (the event's seat plan); none: the next free one.
+ * What was scanned or typed; `None` when the person was picked by name.
+ */
+code: string | null, attendee_id: AttendeeId | null, override_reason: string | null, 
+/**
+ * A seat an operator chose; none: the next free one of the person's zone.
  */
 seat?: string, };
+
+export type DeskAnswer = { verdict: DoorVerdict, attempt: DoorAttempt, attendee: Attendee | null, zone: SeatZone | null, 
+/**
+ * The zone's people in the room and its places, when the zone has a capacity of its own.
+ */
+zone_in_room: number | null, zone_capacity: number | null, 
+/**
+ * For "already checked in" and a repeated scan: the pass that already happened.
+ */
+previous: PassRecord | null, in_room: number, capacity: number, nearly_full: boolean, 
+/**
+ * The person's seat, when the event has a seat plan for their zone: given at entry.
+ */
+seat: string | null, };
 
 export type SeatPlanForm = { general: string, stakeholder: string, 
 /**
@@ -275,19 +297,23 @@ export type PhotoChange = {
  */
 agenda_item_id?: AgendaItemId | null | undefined, caption?: string, public_ok?: boolean, };
 
+export type PhotoDeletion = { photo: Photo, files_left: Array<string>, };
+
 export type AgendaExport = { pdf: string, html: string, csv: string, n_items: number, };
 
 export type MinutesExport = { markdown: string, html: string, pdf: string, n_photos: number, };
 
-export type AgendaView = { items: Array<AgendaItem>, issues: Array<ScheduleIssue>, };
+export type AgendaView = { items: Array<AgendaItem>, issues: Array<ScheduleIssue>, running: AgendaItemId | null, };
 
 export type PhotoView = { photo: Photo, thumbnail: string, };
+
+export type Refusal = { code: string, message: string, };
 
 export type PhotoAddResult = { file: string, added: PhotoView | null, 
 /**
  * False when the same photo was already there.
  */
-new: boolean, error: ApiError | null, };
+new: boolean, error: Refusal | null, };
 
 export type SeatChartExport = { file: string, n_seated: number, };
 
@@ -329,7 +355,7 @@ n_registered: number, n_attended: number, };
 
 export type AttendanceSummary = { general_venue: AttendanceCount, general_online: AttendanceCount, stakeholder_venue: AttendanceCount, stakeholder_online: AttendanceCount, n_walk_ins: number, n_cancelled: number, n_waitlisted: number, };
 
-export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import";
+export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete";
 
 export type RegistrationImport = { dry_run: boolean, 
 /**
@@ -453,7 +479,11 @@ export type ExportRequest = {
 /**
  * None: from the file name.
  */
-format: ExportFormat | null, encoding: CsvEncoding, include_contact: boolean, substitute_unencodable: boolean, };
+format: ExportFormat | null, encoding: CsvEncoding, include_contact: boolean, substitute_unencodable: boolean, 
+/**
+ * Replace a file already at the path (the window asks first; the CLI's `--force`).
+ */
+replace: boolean, };
 
 export type ExportOutcome = { file: string, format: ExportFormat, encoding: CsvEncoding | null, n_people: number, summary: AttendanceSummary, substituted: Array<UnencodableChar>, };
 

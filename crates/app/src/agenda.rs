@@ -11,8 +11,8 @@ use tsudoi_core::agenda::{
 use tsudoi_core::privacy::AuditAction;
 use tsudoi_core::EventId;
 use tsudoi_report::agenda::{
-    agenda_html, agenda_pdf, minutes_html, minutes_markdown, minutes_pdf, Disclosure, DocumentHead, MinutesItem,
-    MinutesPhoto,
+    agenda_html, agenda_pdf, minutes_html, minutes_markdown, minutes_pdf, Disclosure, DocumentHead,
+    MinutesItem, MinutesPhoto,
 };
 use tsudoi_store::ItemMinutes;
 
@@ -125,7 +125,12 @@ pub fn minutes(ctx: &Ctx<'_>, event_id: EventId) -> Result<Vec<ItemMinutes>> {
 }
 
 /// Saves a text of an item's minutes as typed so far: one durable commit.
-pub fn save_minutes_text(ctx: &mut Ctx<'_>, item: AgendaItemId, field: MinutesField, text: &str) -> Result<()> {
+pub fn save_minutes_text(
+    ctx: &mut Ctx<'_>,
+    item: AgendaItemId,
+    field: MinutesField,
+    text: &str,
+) -> Result<()> {
     let now = ctx.now();
     Ok(ctx.store.save_minutes_text(item, field, text, now)?)
 }
@@ -175,7 +180,12 @@ pub fn export_agenda(
         let files = output.write(replace)?;
         let n_speakers = items
             .iter()
-            .flat_map(|i| i.speakers.iter().map(|s| s.id).chain(i.moderator.as_ref().map(|m| m.id)))
+            .flat_map(|i| {
+                i.speakers
+                    .iter()
+                    .map(|s| s.id)
+                    .chain(i.moderator.as_ref().map(|m| m.id))
+            })
             .collect::<std::collections::BTreeSet<_>>()
             .len() as u32;
         Ok(Written {
@@ -260,13 +270,24 @@ pub fn export_minutes(
                 n_photos += 1;
             }
         }
-        let markdown = output.add(format!("{stem}.md"), minutes_markdown(&head, &documented).into_bytes());
-        let html = output.add(format!("{stem}.html"), minutes_html(&head, &documented).into_bytes());
+        let markdown = output.add(
+            format!("{stem}.md"),
+            minutes_markdown(&head, &documented).into_bytes(),
+        );
+        let html = output.add(
+            format!("{stem}.html"),
+            minutes_html(&head, &documented).into_bytes(),
+        );
         let pdf_path = output.add(format!("{stem}.pdf"), pdf);
         let files = output.write(replace)?;
         let n_speakers = items
             .iter()
-            .flat_map(|i| i.speakers.iter().map(|s| s.id).chain(i.moderator.as_ref().map(|m| m.id)))
+            .flat_map(|i| {
+                i.speakers
+                    .iter()
+                    .map(|s| s.id)
+                    .chain(i.moderator.as_ref().map(|m| m.id))
+            })
             .collect::<std::collections::BTreeSet<_>>()
             .len() as u32;
         Ok(Written {

@@ -10,7 +10,9 @@ pub const DESK_SEARCH_LIMIT: u32 = 8;
 
 pub fn list(ctx: &Ctx<'_>, event_id: EventId, search: Option<String>) -> Result<Vec<Attendee>> {
     let search = search.filter(|s| !s.trim().is_empty());
-    Ok(ctx.store.attendees(event_id, &AttendeeQuery { search, limit: None })?)
+    Ok(ctx
+        .store
+        .attendees(event_id, &AttendeeQuery { search, limit: None })?)
 }
 
 /// The desk's name search: a few people who match what was typed, never the whole list.

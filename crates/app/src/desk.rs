@@ -55,7 +55,12 @@ pub fn verdict(ctx: &Ctx<'_>, result: &DoorResult) -> DoorVerdict {
         (Some(zone), Some(n), Some(capacity)) if n >= capacity => Some(zone),
         _ => None::<SeatZone>,
     };
-    DoorVerdict::of(result.attempt.outcome, result.attempt.direction, full_zone, ctx.lang)
+    DoorVerdict::of(
+        result.attempt.outcome,
+        result.attempt.direction,
+        full_zone,
+        ctx.lang,
+    )
 }
 
 fn answer(ctx: &Ctx<'_>, result: DoorResult) -> DeskAnswer {
@@ -66,7 +71,12 @@ fn answer(ctx: &Ctx<'_>, result: DoorResult) -> DeskAnswer {
 }
 
 /// A scan, a pick from the name search, or an exit, recorded under the desk and the operator.
-pub fn door(ctx: &mut Ctx<'_>, event_id: EventId, input: DoorInput, choice: &DeskChoice) -> Result<DeskAnswer> {
+pub fn door(
+    ctx: &mut Ctx<'_>,
+    event_id: EventId,
+    input: DoorInput,
+    choice: &DeskChoice,
+) -> Result<DeskAnswer> {
     let request = DoorRequest {
         direction: input.direction,
         method: input.method,

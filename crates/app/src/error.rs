@@ -52,9 +52,20 @@ fn io_reason(error: &std::io::Error, lang: Lang) -> String {
         StorageFull => ("ディスクがいっぱいです", "the disk is full"),
         ReadOnlyFilesystem => ("読み取り専用の場所です", "the location is read-only"),
         IsADirectory => ("フォルダーです", "it is a folder"),
-        NotADirectory => ("途中にフォルダーでないものがあります", "a part of the path is not a folder"),
-        InvalidFilename => ("ファイル名が長すぎるか使えない文字を含みます", "the file name is too long or invalid"),
-        _ => return lang.pick("読み書きできません", "cannot be read or written").to_string() + &format!(" ({error})"),
+        NotADirectory => (
+            "途中にフォルダーでないものがあります",
+            "a part of the path is not a folder",
+        ),
+        InvalidFilename => (
+            "ファイル名が長すぎるか使えない文字を含みます",
+            "the file name is too long or invalid",
+        ),
+        _ => {
+            return lang
+                .pick("読み書きできません", "cannot be read or written")
+                .to_string()
+                + &format!(" ({error})")
+        }
     };
     lang.pick(ja, en).to_string()
 }

@@ -10,7 +10,9 @@ use tsudoi_core::attendance::AttendanceSummary;
 use tsudoi_core::privacy::AuditAction;
 use tsudoi_core::registration::{RowWarning, SkippedRow};
 use tsudoi_core::EventId;
-use tsudoi_exchange::export::{attendance_csv, attendance_xlsx, AttendanceExport, CsvEncoding, UnencodableChar};
+use tsudoi_exchange::export::{
+    attendance_csv, attendance_xlsx, AttendanceExport, CsvEncoding, UnencodableChar,
+};
 use tsudoi_exchange::mapping::{ColumnMapping, Field};
 use tsudoi_exchange::online::read_online_report;
 use tsudoi_exchange::registrations::{read_registrations, CategoryChoices, ReadOptions, UnmatchedCategory};
@@ -287,10 +289,17 @@ pub struct TicketExport {
 /// Writes each standing registration's QR code (PNG and SVG) and the printable cards
 /// (`tickets.pdf`) into `dir`: all the files or none, logged, and removed again when the log
 /// line cannot be written.
-pub fn export_tickets(ctx: &mut Ctx<'_>, event_id: EventId, dir: &Path, replace: Replace) -> Result<TicketExport> {
+pub fn export_tickets(
+    ctx: &mut Ctx<'_>,
+    event_id: EventId,
+    dir: &Path,
+    replace: Replace,
+) -> Result<TicketExport> {
     exported(ctx, AuditAction::TicketExport, Some(event_id), |ctx| {
         let event = ctx.store.event(event_id)?;
-        let attendees = ctx.store.attendees(event_id, &tsudoi_store::AttendeeQuery::default())?;
+        let attendees = ctx
+            .store
+            .attendees(event_id, &tsudoi_store::AttendeeQuery::default())?;
         let tickets = tsudoi_report::tickets::ticket_files(&event, &attendees, ctx.lang)?;
         let mut output = FolderOutput::new(dir);
         for (name, bytes) in tickets.images {

@@ -47,8 +47,9 @@ pub mod types {
     pub use tsudoi_report::agenda::Disclosure;
     pub use tsudoi_store::{
         AttendeeQuery, AttendeeUpdate, AuditEntry, DemoReport, DeskSettings, DoorAttempt, DoorResult,
-        EventCounts, ItemMinutes, MatchedParticipant, OnlineAttendanceImport, PassRecord, PhotoChange, PhotoDeletion,
-        RegistrationImport, UnmatchedParticipant, ZoneMove, APP_VERSION, DB_ENV_VAR, SCHEMA_VERSION,
+        EventCounts, ItemMinutes, MatchedParticipant, OnlineAttendanceImport, PassRecord, PhotoChange,
+        PhotoDeletion, RegistrationImport, UnmatchedParticipant, ZoneMove, APP_VERSION, DB_ENV_VAR,
+        SCHEMA_VERSION,
     };
 }
 
@@ -163,7 +164,9 @@ impl<'d> Ctx<'d> {
     /// The same context with another person acting (`--operator` on the command line).
     pub fn acting_as(mut self, name: Option<&str>) -> Ctx<'d> {
         if let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) {
-            self.operator = Operator { name: name.to_string() };
+            self.operator = Operator {
+                name: name.to_string(),
+            };
         }
         self
     }

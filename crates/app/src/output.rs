@@ -66,7 +66,9 @@ impl FolderOutput {
             }
         }
         let mut made_dirs = Vec::new();
-        for dir in std::iter::once(self.dir.as_path()).chain(self.files.iter().filter_map(|(p, _)| p.parent())) {
+        for dir in
+            std::iter::once(self.dir.as_path()).chain(self.files.iter().filter_map(|(p, _)| p.parent()))
+        {
             if !dir.exists() {
                 let mut missing = Vec::new();
                 let mut at = Some(dir);

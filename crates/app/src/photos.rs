@@ -91,7 +91,12 @@ pub fn add_file(ctx: &mut Ctx<'_>, event_id: EventId, path: &Path) -> Result<Add
     let limit = tsudoi_core::limits::MAX_PHOTO_BYTES;
     let size = std::fs::metadata(path).map_err(AppError::io(path))?.len();
     if size > limit {
-        return Err(tsudoi_exchange::photos::PhotoError::TooLarge { name, bytes: size, limit }.into());
+        return Err(tsudoi_exchange::photos::PhotoError::TooLarge {
+            name,
+            bytes: size,
+            limit,
+        }
+        .into());
     }
     let bytes = std::fs::read(path).map_err(AppError::io(path))?;
     add_bytes(ctx, event_id, &bytes, &name, None)
@@ -163,9 +168,20 @@ pub fn update(ctx: &mut Ctx<'_>, id: PhotoId, change: &PhotoChange) -> Result<Ph
 pub fn delete(ctx: &mut Ctx<'_>, id: PhotoId) -> Result<PhotoDeletion> {
     let photo = ctx.store.photo(id)?;
     let file = ctx.store.photo_path(&photo).display().to_string();
-    let detail = format!("{} ({})", photo.original_name, &photo.sha256[..12.min(photo.sha256.len())]);
+    let detail = format!(
+        "{} ({})",
+        photo.original_name,
+        &photo.sha256[..12.min(photo.sha256.len())]
+    );
     let now = ctx.now();
     let actor = ctx.operator.name.clone();
-    let record = change_record(&actor, AuditAction::PhotoDelete, Some(photo.event_id), 0, &file, &detail);
+    let record = change_record(
+        &actor,
+        AuditAction::PhotoDelete,
+        Some(photo.event_id),
+        0,
+        &file,
+        &detail,
+    );
     Ok(ctx.store.delete_photo(id, &record, now)?)
 }

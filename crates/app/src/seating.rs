@@ -87,7 +87,12 @@ pub fn set_seat_plan(
     for (zone, text) in [(SeatZone::Stakeholder, stakeholder), (SeatZone::General, general)] {
         blocks.extend(match text {
             Some(text) => SeatPlan::parse_blocks(zone, text)?,
-            None => current.blocks.iter().filter(|b| b.zone == zone).cloned().collect(),
+            None => current
+                .blocks
+                .iter()
+                .filter(|b| b.zone == zone)
+                .cloned()
+                .collect(),
         });
     }
     let plan = SeatPlan { blocks }.normalized()?;

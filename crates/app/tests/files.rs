@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 use calamine::Reader;
 use chrono::{FixedOffset, TimeZone, Utc};
 use encoding_rs::SHIFT_JIS;
-use tsudoi_core::attendance::AttendanceSummary;
-use tsudoi_core::{Category, EventDraft, EventId, Lang, Localized};
 use tsudoi_app::exchange::{
     export_attendance, import_online_attendance, import_registrations, ExportFormat, ExportOutcome,
     ExportRequest, RegistrationOutcome, RegistrationRequest,
 };
 use tsudoi_app::{Clock, Ctx, Database};
+use tsudoi_core::attendance::AttendanceSummary;
+use tsudoi_core::{Category, EventDraft, EventId, Lang, Localized};
 use tsudoi_exchange::export::CsvEncoding;
 use tsudoi_store::{AttendeeQuery, Store};
 
@@ -39,7 +39,12 @@ fn fixture() -> Fixture {
         .unwrap()
         .id;
     let db = Database::open(&path).unwrap();
-    Fixture { dir, db, store, event }
+    Fixture {
+        dir,
+        db,
+        store,
+        event,
+    }
 }
 
 fn clock() -> Clock {
@@ -62,8 +67,9 @@ impl Fixture {
     }
 
     fn import(&mut self, path: &Path, request: &RegistrationRequest) -> Result<RegistrationOutcome, String> {
+        let event = self.event;
         let mut ctx = self.ctx();
-        import_registrations(&mut ctx, self.event, path, request)
+        import_registrations(&mut ctx, event, path, request)
             .map_err(|e| format!("{}: {}", e.code(), e.message(Lang::Ja)))
     }
 
@@ -431,7 +437,8 @@ fn the_teams_sample_marks_online_attendance_and_lists_the_unmatched() {
     f.import(&samples().join("registrations-msforms-utf8bom.csv"), &apply())
         .unwrap();
     let report = samples().join("teams-attendance-report.csv");
-    let outcome = import_online_attendance(&mut f.ctx(), f.event, &report, false).unwrap();
+    let event = f.event;
+    let outcome = import_online_attendance(&mut f.ctx(), event, &report, false).unwrap();
     assert_eq!(outcome.matched.len(), 4);
     assert_eq!(outcome.newly_attended, 4);
     assert_eq!(outcome.unmatched.len(), 1);
@@ -439,22 +446,18 @@ fn the_teams_sample_marks_online_attendance_and_lists_the_unmatched() {
         outcome.unmatched[0].name, "運営 事務局",
         "the organizer's own account is listed, not guessed"
     );
-    let again = import_online_attendance(&mut f.ctx(), f.event, &report, false).unwrap();
+    let again = import_online_attendance(&mut f.ctx(), event, &report, false).unwrap();
     assert_eq!(again.newly_attended, 0, "the same report twice marks nobody new");
     let summary = AttendanceSummary::of(&f.store.attendance_lines(f.event).unwrap());
     assert_eq!(summary.general_online.n_attended, 4);
 }
 
-fn export(
-    f: &mut Fixture,
-    name: &str,
-    request: ExportRequest,
-) -> Result<(PathBuf, ExportOutcome), String> {
+fn export(f: &mut Fixture, name: &str, request: ExportRequest) -> Result<(PathBuf, ExportOutcome), String> {
     let path = f.dir.path().join(name);
     let event = f.event;
     export_attendance(&mut f.ctx(), event, &path, &request)
         .map(|outcome| (path, outcome))
-    .map_err(|e| format!("{}: {}", e.code(), e.message(Lang::Ja)))
+        .map_err(|e| format!("{}: {}", e.code(), e.message(Lang::Ja)))
 }
 
 fn request(format: ExportFormat, encoding: CsvEncoding) -> ExportRequest {

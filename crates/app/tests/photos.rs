@@ -5,13 +5,13 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
-use tsudoi_core::agenda::{AgendaItemDraft, AgendaItemId, AgendaKind, ItemPlace, MinutesField};
-use tsudoi_core::{EventDraft, EventId, Lang, Localized};
 use tsudoi_app::agenda::export_minutes;
 use tsudoi_app::output::Replace;
 use tsudoi_app::photos::{add_file, AddedPhoto};
 use tsudoi_app::types::Disclosure;
 use tsudoi_app::{Clock, Ctx, Database};
+use tsudoi_core::agenda::{AgendaItemDraft, AgendaItemId, AgendaKind, ItemPlace, MinutesField};
+use tsudoi_core::{EventDraft, EventId, Lang, Localized};
 use tsudoi_store::{PhotoChange, Store};
 
 fn now() -> chrono::DateTime<Utc> {
@@ -291,7 +291,14 @@ fn minutes_are_exported_with_the_photos_of_each_item_and_public_ones_only_when_p
         .unwrap();
     let internal_dir = d.dir.path().join("internal");
     let event = d.event;
-    let done = export_minutes(&mut d.ctx(), event, &internal_dir, Disclosure::Internal, Replace(false)).unwrap();
+    let done = export_minutes(
+        &mut d.ctx(),
+        event,
+        &internal_dir,
+        Disclosure::Internal,
+        Replace(false),
+    )
+    .unwrap();
     assert_eq!(done.n_photos, 2);
     let markdown = std::fs::read_to_string(&done.markdown).unwrap();
     assert!(markdown.contains("非公表用"));
@@ -305,7 +312,14 @@ fn minutes_are_exported_with_the_photos_of_each_item_and_public_ones_only_when_p
     assert_eq!(std::fs::read_dir(internal_dir.join("photos")).unwrap().count(), 2);
 
     let public_dir = d.dir.path().join("public");
-    let done = export_minutes(&mut d.ctx(), event, &public_dir, Disclosure::Public, Replace(false)).unwrap();
+    let done = export_minutes(
+        &mut d.ctx(),
+        event,
+        &public_dir,
+        Disclosure::Public,
+        Replace(false),
+    )
+    .unwrap();
     assert_eq!(done.n_photos, 1, "only the photo people agreed to");
     let html = std::fs::read_to_string(&done.html).unwrap();
     assert!(html.contains("公表用") && html.contains("講演の様子"));

@@ -62,6 +62,11 @@ impl Project {
         Ctx::new(&mut self.db, Lang::Ja, clock()).acting_as(Some("佐藤"))
     }
 
+    fn photos(&mut self) -> Vec<tsudoi_core::agenda::Photo> {
+        let event = self.event;
+        photos::photos(&self.ctx(), event).unwrap()
+    }
+
     fn out(&self, name: &str) -> PathBuf {
         self.dir.path().join("out").join(name)
     }
@@ -97,11 +102,13 @@ impl Project {
             ),
             (
                 AuditAction::AgendaExport,
-                agenda::export_agenda(&mut ctx, event, &programme, Disclosure::Public, Replace(false)).map(drop),
+                agenda::export_agenda(&mut ctx, event, &programme, Disclosure::Public, Replace(false))
+                    .map(drop),
             ),
             (
                 AuditAction::MinutesExport,
-                agenda::export_minutes(&mut ctx, event, &minutes, Disclosure::Internal, Replace(false)).map(drop),
+                agenda::export_minutes(&mut ctx, event, &minutes, Disclosure::Internal, Replace(false))
+                    .map(drop),
             ),
         ]
     }
@@ -127,10 +134,14 @@ fn every_export_and_every_deletion_is_logged_under_the_operator() {
     for (action, result) in p.export_everything() {
         result.unwrap_or_else(|e| panic!("{action:?} failed: {}", e.message(Lang::Ja)));
     }
-    let photo = photos::photos(&p.ctx(), p.event).unwrap()[0].clone();
+    let photo = p.photos()[0].clone();
     let deleted = photos::delete(&mut p.ctx(), photo.id).unwrap();
-    assert!(deleted.files_left.is_empty(), "the photo's files are removed: {:?}", deleted.files_left);
-    assert!(!photos::photos(&p.ctx(), p.event).unwrap().iter().any(|x| x.id == photo.id));
+    assert!(
+        deleted.files_left.is_empty(),
+        "the photo's files are removed: {:?}",
+        deleted.files_left
+    );
+    assert!(!p.photos().iter().any(|x| x.id == photo.id));
 
     let log = privacy::log(&p.ctx(), 100).unwrap();
     for action in [
@@ -145,12 +156,22 @@ fn every_export_and_every_deletion_is_logged_under_the_operator() {
             .iter()
             .find(|l| l.action == action)
             .unwrap_or_else(|| panic!("no privacy-log line for {action:?}: {log:#?}"));
-        assert_eq!(line.actor, "佐藤", "{action:?} is logged under the operator, not free text");
+        assert_eq!(
+            line.actor, "佐藤",
+            "{action:?} is logged under the operator, not free text"
+        );
         assert_eq!(line.event_id, Some(p.event));
         assert!(!line.file.is_empty(), "{action:?} says where the data went");
     }
-    let tickets = log.iter().find(|l| l.action == AuditAction::TicketExport).unwrap();
-    assert!(tickets.n_people > 50, "the tickets of the demo's people: {}", tickets.n_people);
+    let tickets = log
+        .iter()
+        .find(|l| l.action == AuditAction::TicketExport)
+        .unwrap();
+    assert!(
+        tickets.n_people > 50,
+        "the tickets of the demo's people: {}",
+        tickets.n_people
+    );
 }
 
 /// Makes the privacy log refuse new lines, as a full disk or a locked file would, through a
@@ -168,14 +189,20 @@ fn an_export_that_cannot_be_logged_leaves_no_file_behind() {
     let mut p = project();
     break_the_privacy_log(&p.db_path);
     for (action, result) in p.export_everything() {
-        assert!(result.is_err(), "{action:?} must fail when its line cannot be written");
+        assert!(
+            result.is_err(),
+            "{action:?} must fail when its line cannot be written"
+        );
     }
     let left = files_under(&p.dir.path().join("out"));
     assert!(left.is_empty(), "no export may stay unlogged: {left:?}");
-    let photo = photos::photos(&p.ctx(), p.event).unwrap()[0].clone();
-    assert!(photos::delete(&mut p.ctx(), photo.id).is_err(), "a deletion is logged or not done");
+    let photo = p.photos()[0].clone();
     assert!(
-        photos::photos(&p.ctx(), p.event).unwrap().iter().any(|x| x.id == photo.id),
+        photos::delete(&mut p.ctx(), photo.id).is_err(),
+        "a deletion is logged or not done"
+    );
+    assert!(
+        p.photos().iter().any(|x| x.id == photo.id),
         "the photo stays when its deletion cannot be logged"
     );
 }
@@ -183,17 +210,25 @@ fn an_export_that_cannot_be_logged_leaves_no_file_behind() {
 #[test]
 fn a_photo_file_that_cannot_be_removed_is_named_not_hidden() {
     let mut p = project();
-    let photo = photos::photos(&p.ctx(), p.event).unwrap()[0].clone();
+    let photo = p.photos()[0].clone();
     // A folder where the file was: removing it as a file fails, as a locked file would.
     let files: Vec<PathBuf> = files_under(&p.db_path.parent().unwrap().join("photos"));
-    let original = files.iter().find(|f| !f.to_string_lossy().contains("thumb")).unwrap().clone();
+    let original = files
+        .iter()
+        .find(|f| !f.to_string_lossy().contains("thumb"))
+        .unwrap()
+        .clone();
     std::fs::remove_file(&original).unwrap();
     std::fs::create_dir(&original).unwrap();
     std::fs::write(original.join("keep"), b"x").unwrap();
     let deleted = photos::delete(&mut p.ctx(), photo.id).unwrap();
     assert_eq!(deleted.files_left, vec![original.display().to_string()]);
     let log = privacy::log(&p.ctx(), 5).unwrap();
-    assert_eq!(log[0].action, AuditAction::PhotoDelete, "the deletion itself happened and is logged");
+    assert_eq!(
+        log[0].action,
+        AuditAction::PhotoDelete,
+        "the deletion itself happened and is logged"
+    );
 }
 
 #[test]
@@ -205,9 +240,16 @@ fn exports_never_write_over_what_they_must_not() {
     std::fs::write(&existing, b"someone else's file").unwrap();
     let refused = seating::export_seat_chart(&mut p.ctx(), event, &existing, Replace(false)).unwrap_err();
     assert_eq!(refused.code(), "file.exists");
-    assert_eq!(std::fs::read(&existing).unwrap(), b"someone else's file", "untouched");
+    assert_eq!(
+        std::fs::read(&existing).unwrap(),
+        b"someone else's file",
+        "untouched"
+    );
     seating::export_seat_chart(&mut p.ctx(), event, &existing, Replace(true)).unwrap();
-    assert!(std::fs::read(&existing).unwrap().starts_with(b"%PDF-"), "replaced when asked");
+    assert!(
+        std::fs::read(&existing).unwrap().starts_with(b"%PDF-"),
+        "replaced when asked"
+    );
 
     #[cfg(unix)]
     {
@@ -217,13 +259,20 @@ fn exports_never_write_over_what_they_must_not() {
         std::os::unix::fs::symlink(&target, &link).unwrap();
         let refused = seating::export_seat_chart(&mut p.ctx(), event, &link, Replace(true)).unwrap_err();
         assert_eq!(refused.code(), "file.symlink");
-        assert_eq!(std::fs::read(&target).unwrap(), b"precious", "never written through a symlink");
-        let refused = seating::export_seat_chart(&mut p.ctx(), event, Path::new("/dev/null"), Replace(true)).unwrap_err();
+        assert_eq!(
+            std::fs::read(&target).unwrap(),
+            b"precious",
+            "never written through a symlink"
+        );
+        let refused = seating::export_seat_chart(&mut p.ctx(), event, Path::new("/dev/null"), Replace(true))
+            .unwrap_err();
         assert_eq!(refused.code(), "file.not_regular", "never onto a device");
     }
     let log = privacy::log(&p.ctx(), 100).unwrap();
     assert_eq!(
-        log.iter().filter(|l| l.action == AuditAction::SeatChartExport).count(),
+        log.iter()
+            .filter(|l| l.action == AuditAction::SeatChartExport)
+            .count(),
         1,
         "only the export that happened is logged"
     );

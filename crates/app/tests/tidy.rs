@@ -10,7 +10,9 @@ fn root() -> PathBuf {
 }
 
 fn files(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -40,7 +42,9 @@ fn sources_under(relative: &str, extension: &str) -> Vec<(String, String)> {
 fn manifests() -> Vec<(String, String)> {
     let mut all = sources_under("crates", "toml");
     all.extend(sources_under("src-tauri", "toml"));
-    all.into_iter().filter(|(path, _)| path.ends_with("Cargo.toml")).collect()
+    all.into_iter()
+        .filter(|(path, _)| path.ends_with("Cargo.toml"))
+        .collect()
 }
 
 #[test]
@@ -56,7 +60,10 @@ fn only_the_store_knows_sql() {
         );
     }
     for dir in ["crates", "src-tauri/src"] {
-        for (path, text) in sources_under(dir, "rs").into_iter().filter(|(p, _)| !p.contains("/tests/")) {
+        for (path, text) in sources_under(dir, "rs")
+            .into_iter()
+            .filter(|(p, _)| !p.contains("/tests/"))
+        {
             let allowed = path.starts_with("crates/store/") || path.starts_with("crates/bench/");
             assert!(
                 allowed || !text.contains("rusqlite::"),
@@ -75,7 +82,8 @@ fn only_the_desktop_shell_knows_tauri() {
         );
     }
     for (path, text) in sources_under("crates", "rs") {
-        assert!(!text.contains("tauri::"), "{path} uses Tauri: only src-tauri may");
+        let uses = ["tauri", "::"].concat();
+        assert!(!text.contains(&uses), "{path} uses Tauri: only src-tauri may");
     }
 }
 

@@ -401,9 +401,10 @@ fn time_files(dir: &Path, store: &mut Store, n_runs: usize, now: chrono::DateTim
             )
             .expect("create the event");
         let start = Instant::now();
-        let mut ctx = Ctx::new(&mut db, tsudoi_core::Lang::Ja, Clock::fixed(now, offset)).acting_as(Some("bench"));
-        let outcome =
-            import_registrations(&mut ctx, event.id, &csv_path, &RegistrationRequest::default()).expect("import");
+        let mut ctx =
+            Ctx::new(&mut db, tsudoi_core::Lang::Ja, Clock::fixed(now, offset)).acting_as(Some("bench"));
+        let outcome = import_registrations(&mut ctx, event.id, &csv_path, &RegistrationRequest::default())
+            .expect("import");
         import.push(start.elapsed());
         assert_eq!(outcome.result.imported as usize, n_rows);
 

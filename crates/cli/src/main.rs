@@ -64,7 +64,8 @@ fn usage_error(usage: clap::Error) -> ExitCode {
     }
     if std::env::args().any(|a| a == "--json") {
         let message = usage.render().to_string();
-        Output { json: true }.print_json(&json!({ "error": { "code": "cli.usage", "message": message.trim() } }));
+        Output { json: true }
+            .print_json(&json!({ "error": { "code": "cli.usage", "message": message.trim() } }));
     }
     let _ = usage.print();
     ExitCode::from(2)
@@ -80,14 +81,17 @@ fn locale_lang() -> Option<Lang> {
 }
 
 fn database_path(cli: &Cli, lang: Lang) -> Result<PathBuf, Failure> {
-    cli.db.clone().or_else(Database::default_path).ok_or_else(|| Failure {
-        code: "cli.no_data_dir",
-        reported: false,
-        message: lang
-            .pick(
-                "データの保存場所が見つかりません。--db でデータベースのファイルを指定してください。",
-                "No data folder was found. Give the database file with --db.",
-            )
-            .to_string(),
-    })
+    cli.db
+        .clone()
+        .or_else(Database::default_path)
+        .ok_or_else(|| Failure {
+            code: "cli.no_data_dir",
+            reported: false,
+            message: lang
+                .pick(
+                    "データの保存場所が見つかりません。--db でデータベースのファイルを指定してください。",
+                    "No data folder was found. Give the database file with --db.",
+                )
+                .to_string(),
+        })
 }

@@ -6,9 +6,9 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
 use serde_json::json;
-use tsudoi_core::{Attendee, Event, Lang};
 use tsudoi_app::events::EventSummary;
 use tsudoi_app::types::{DemoReport, EventCounts};
+use tsudoi_core::{Attendee, Event, Lang};
 
 /// `println!` for the command's answer, but a closed pipe (`tsudoi … --json | head`) ends the
 /// program quietly instead of a panic: the reader has what it wanted.
@@ -164,11 +164,13 @@ impl Output {
             match lang {
                 Lang::Ja => outln!(
                     "キャンセル待ちから繰り上げ: {}（ID {}）",
-                    person.details.name, person.id
+                    person.details.name,
+                    person.id
                 ),
                 Lang::En => outln!(
                     "Moved up from the waiting list: {} (id {})",
-                    person.details.name, person.id
+                    person.details.name,
+                    person.id
                 ),
             }
         }
@@ -461,7 +463,11 @@ impl Output {
             return;
         }
         for (zone, text, n) in [
-            (tsudoi_core::SeatZone::Stakeholder, &plan.stakeholder, plan.n_stakeholder),
+            (
+                tsudoi_core::SeatZone::Stakeholder,
+                &plan.stakeholder,
+                plan.n_stakeholder,
+            ),
             (tsudoi_core::SeatZone::General, &plan.general, plan.n_general),
         ] {
             if !text.is_empty() {
@@ -514,11 +520,13 @@ impl Output {
         match lang {
             Lang::Ja => outln!(
                 "座席表（着席 {} 名）を {} に書き出しました。",
-                done.n_seated, done.file
+                done.n_seated,
+                done.file
             ),
             Lang::En => outln!(
                 "Wrote the seat chart ({} seated) to {}.",
-                done.n_seated, done.file
+                done.n_seated,
+                done.file
             ),
         }
     }

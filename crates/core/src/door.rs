@@ -120,7 +120,12 @@ pub struct DoorVerdict {
 impl DoorVerdict {
     /// The verdict on an outcome. `full_zone` is the zone whose own capacity refused the person
     /// (the title then says which zone is full, not the whole room).
-    pub fn of(outcome: DoorOutcome, direction: Direction, full_zone: Option<SeatZone>, lang: Lang) -> DoorVerdict {
+    pub fn of(
+        outcome: DoorOutcome,
+        direction: Direction,
+        full_zone: Option<SeatZone>,
+        lang: Lang,
+    ) -> DoorVerdict {
         let title = match (outcome, direction, full_zone) {
             (DoorOutcome::Ok | DoorOutcome::Repeat, Direction::Exit, _) => {
                 lang.pick("退場を記録しました", "Exit recorded").to_string()

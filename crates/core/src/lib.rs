@@ -32,8 +32,8 @@ pub use attendee::{
     AttendanceMode, Attendee, AttendeeDraft, AttendeeId, AttendeeStatus, Category, RegistrationSource,
 };
 pub use door::{
-    Direction, DoorMethod, DoorOutcome, DoorStatus, DoorVerdict, OutcomeKind, GroupCount, SeatZone, ZoneCount, ZoneMapping, ZonePlan,
-    ZoneSetting,
+    Direction, DoorMethod, DoorOutcome, DoorStatus, DoorVerdict, GroupCount, OutcomeKind, SeatZone,
+    ZoneCount, ZoneMapping, ZonePlan, ZoneSetting,
 };
 pub use error::{Localized, ValidationError};
 pub use event::{Event, EventDraft, EventForm, EventFormat, EventId, DEFAULT_CAPACITY};

@@ -122,7 +122,10 @@ mod tests {
         let path = dir.path().join("sub").join("出欠.csv");
         write_whole(&path, b"a,b\r\n").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"a,b\r\n");
-        assert!(!partial_path(&path).exists(), "the temporary file is renamed, not left");
+        assert!(
+            !partial_path(&path).exists(),
+            "the temporary file is renamed, not left"
+        );
     }
 
     #[cfg(unix)]
@@ -137,7 +140,10 @@ mod tests {
         assert_eq!(check_output_file(&existing, true), Ok(()));
         assert_eq!(check_output_file(&link, true), Err(OutputRefusal::Symlink));
         assert_eq!(check_output_file(dir.path(), true), Err(OutputRefusal::NotAFile));
-        assert_eq!(check_output_file(Path::new("/dev/null"), true), Err(OutputRefusal::NotAFile));
+        assert_eq!(
+            check_output_file(Path::new("/dev/null"), true),
+            Err(OutputRefusal::NotAFile)
+        );
         assert_eq!(check_output_file(&dir.path().join("new.csv"), false), Ok(()));
         assert_eq!(check_output_dir(&existing), Err(OutputRefusal::NotAFile));
         assert_eq!(check_output_dir(dir.path()), Ok(()));

@@ -159,7 +159,11 @@ pub fn ticket_files(event: &Event, attendees: &[Attendee], lang: Lang) -> Result
         images.push((format!("{stem}.svg"), ticket_svg(token)?.into_bytes()));
         n_tickets += 1;
     }
-    Ok(TicketFiles { images, pdf, n_tickets })
+    Ok(TicketFiles {
+        images,
+        pdf,
+        n_tickets,
+    })
 }
 
 /// A name made safe for every file system and short enough for any (see [`tsudoi_files::file_safe`]).

@@ -36,8 +36,9 @@ fn older_database(path: &Path, version: i64) {
     .unwrap();
     // Pretend the last migration has not run: it is re-run (its tables dropped first).
     raw.execute_batch(
-        "DROP TABLE photo; DROP TABLE minutes_note; DROP TABLE minutes; DROP TABLE agenda_speaker;
-         DROP TABLE agenda_item; DROP TABLE speaker;",
+        "DROP TABLE staff_time; DROP TABLE expense_receipt; DROP TABLE expense; DROP TABLE expense_voucher;
+         DROP TABLE subcontract; DROP TABLE payment_travel; DROP TABLE payment; DROP TABLE payee;
+         DROP TABLE budget_plan; DROP TABLE project;",
     )
     .unwrap();
     raw.pragma_update(None, "user_version", version).unwrap();

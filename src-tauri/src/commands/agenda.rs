@@ -41,7 +41,11 @@ pub fn running_agenda_item(state: State<'_, AppState>, event_id: EventId) -> Rep
 }
 
 #[tauri::command]
-pub fn create_agenda_item(state: State<'_, AppState>, event_id: EventId, draft: AgendaItemDraft) -> Reply<AgendaView> {
+pub fn create_agenda_item(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    draft: AgendaItemDraft,
+) -> Reply<AgendaView> {
     state.run(|ctx| {
         agenda::add_item(ctx, event_id, draft)?;
         agenda::view(ctx, event_id)
@@ -49,7 +53,11 @@ pub fn create_agenda_item(state: State<'_, AppState>, event_id: EventId, draft: 
 }
 
 #[tauri::command]
-pub fn update_agenda_item(state: State<'_, AppState>, id: AgendaItemId, draft: AgendaItemDraft) -> Reply<AgendaView> {
+pub fn update_agenda_item(
+    state: State<'_, AppState>,
+    id: AgendaItemId,
+    draft: AgendaItemDraft,
+) -> Reply<AgendaView> {
     state.run(|ctx| {
         let item = agenda::update_item(ctx, id, draft)?;
         agenda::view(ctx, item.event_id)
@@ -76,7 +84,13 @@ pub fn export_agenda(
     replace: bool,
 ) -> Reply<AgendaExport> {
     state.run(|ctx| {
-        agenda::export_agenda(ctx, event_id, Path::new(dir.trim()), Disclosure::from_public(public), Replace(replace))
+        agenda::export_agenda(
+            ctx,
+            event_id,
+            Path::new(dir.trim()),
+            Disclosure::from_public(public),
+            Replace(replace),
+        )
     })
 }
 
@@ -89,7 +103,13 @@ pub fn export_minutes(
     replace: bool,
 ) -> Reply<MinutesExport> {
     state.run(|ctx| {
-        agenda::export_minutes(ctx, event_id, Path::new(dir.trim()), Disclosure::from_public(public), Replace(replace))
+        agenda::export_minutes(
+            ctx,
+            event_id,
+            Path::new(dir.trim()),
+            Disclosure::from_public(public),
+            Replace(replace),
+        )
     })
 }
 

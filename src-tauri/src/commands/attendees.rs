@@ -9,17 +9,29 @@ use super::Reply;
 use crate::state::AppState;
 
 #[tauri::command]
-pub fn list_attendees(state: State<'_, AppState>, event_id: EventId, search: Option<String>) -> Reply<Vec<Attendee>> {
+pub fn list_attendees(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    search: Option<String>,
+) -> Reply<Vec<Attendee>> {
     state.run(|ctx| attendees::list(ctx, event_id, search))
 }
 
 #[tauri::command]
-pub fn create_attendee(state: State<'_, AppState>, event_id: EventId, draft: AttendeeDraft) -> Reply<Attendee> {
+pub fn create_attendee(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    draft: AttendeeDraft,
+) -> Reply<Attendee> {
     state.run(|ctx| attendees::add(ctx, event_id, draft))
 }
 
 #[tauri::command]
-pub fn update_attendee(state: State<'_, AppState>, id: AttendeeId, draft: AttendeeDraft) -> Reply<AttendeeUpdate> {
+pub fn update_attendee(
+    state: State<'_, AppState>,
+    id: AttendeeId,
+    draft: AttendeeDraft,
+) -> Reply<AttendeeUpdate> {
     state.run(|ctx| attendees::update(ctx, id, draft))
 }
 

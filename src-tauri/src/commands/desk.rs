@@ -22,7 +22,15 @@ pub fn walk_in(
     draft: AttendeeDraft,
     override_reason: Option<String>,
 ) -> Reply<DeskAnswer> {
-    state.run(|ctx| desk::walk_in(ctx, event_id, draft, override_reason.as_deref(), &DeskChoice::default()))
+    state.run(|ctx| {
+        desk::walk_in(
+            ctx,
+            event_id,
+            draft,
+            override_reason.as_deref(),
+            &DeskChoice::default(),
+        )
+    })
 }
 
 #[tauri::command]

@@ -22,7 +22,10 @@ pub fn preview_registration_import(
     path: String,
     request: RegistrationRequest,
 ) -> Reply<RegistrationOutcome> {
-    let request = RegistrationRequest { dry_run: true, ..request };
+    let request = RegistrationRequest {
+        dry_run: true,
+        ..request
+    };
     state.run(|ctx| exchange::import_registrations(ctx, event_id, Path::new(path.trim()), &request))
 }
 
@@ -34,7 +37,10 @@ pub fn import_registrations(
     path: String,
     request: RegistrationRequest,
 ) -> Reply<RegistrationOutcome> {
-    let request = RegistrationRequest { dry_run: false, ..request };
+    let request = RegistrationRequest {
+        dry_run: false,
+        ..request
+    };
     state.run(|ctx| exchange::import_registrations(ctx, event_id, Path::new(path.trim()), &request))
 }
 
@@ -74,6 +80,11 @@ pub fn default_export_dir(state: State<'_, AppState>, event_id: EventId) -> Repl
 
 /// Writes the event's tickets (PNG, SVG and the printable PDF) into `dir`; logged.
 #[tauri::command]
-pub fn export_tickets(state: State<'_, AppState>, event_id: EventId, dir: String, replace: bool) -> Reply<TicketExport> {
+pub fn export_tickets(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    dir: String,
+    replace: bool,
+) -> Reply<TicketExport> {
     state.run(|ctx| exchange::export_tickets(ctx, event_id, Path::new(dir.trim()), Replace(replace)))
 }

@@ -16,13 +16,22 @@ pub fn photos(state: State<'_, AppState>, event_id: EventId) -> Reply<Vec<PhotoV
 
 /// Adds photo files (picked or dropped); each is checked on its own, a broken one refused.
 #[tauri::command]
-pub fn add_photos(state: State<'_, AppState>, event_id: EventId, paths: Vec<String>) -> Reply<Vec<PhotoAddResult>> {
+pub fn add_photos(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    paths: Vec<String>,
+) -> Reply<Vec<PhotoAddResult>> {
     state.run(|ctx| Ok(photos::add_files(ctx, event_id, &paths)))
 }
 
 /// Adds a photo taken with the webcam (JPEG bytes).
 #[tauri::command]
-pub fn add_photo_bytes(state: State<'_, AppState>, event_id: EventId, bytes: Vec<u8>, name: String) -> Reply<PhotoView> {
+pub fn add_photo_bytes(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    bytes: Vec<u8>,
+    name: String,
+) -> Reply<PhotoView> {
     state.run(|ctx| photos::add_webcam_frame(ctx, event_id, &bytes, &name))
 }
 

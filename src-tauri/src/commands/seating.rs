@@ -37,13 +37,21 @@ pub fn seat_plan(state: State<'_, AppState>, event_id: EventId) -> Reply<SeatPla
 }
 
 #[tauri::command]
-pub fn set_seat_plan(state: State<'_, AppState>, event_id: EventId, form: SeatPlanForm) -> Reply<SeatPlanForm> {
+pub fn set_seat_plan(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    form: SeatPlanForm,
+) -> Reply<SeatPlanForm> {
     state.run(|ctx| seating::set_seat_plan(ctx, event_id, Some(&form.general), Some(&form.stakeholder)))
 }
 
 /// Gives a person the seat chosen at the desk (`None`: the next free one).
 #[tauri::command]
-pub fn assign_seat(state: State<'_, AppState>, attendee_id: AttendeeId, seat: Option<String>) -> Reply<Option<String>> {
+pub fn assign_seat(
+    state: State<'_, AppState>,
+    attendee_id: AttendeeId,
+    seat: Option<String>,
+) -> Reply<Option<String>> {
     state.run(|ctx| seating::assign_seat(ctx, attendee_id, seat.as_deref()))
 }
 

@@ -11,9 +11,16 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub fn app_status(state: State<'_, AppState>) -> AppStatus {
-    let is_empty = state.run(|ctx| settings::info(ctx)).map(|i| i.is_empty).unwrap_or(false);
+    let is_empty = state
+        .run(|ctx| settings::info(ctx))
+        .map(|i| i.is_empty)
+        .unwrap_or(false);
     AppStatus {
-        db_path: state.db_path.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
+        db_path: state
+            .db_path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
         app_version: tsudoi_app::types::APP_VERSION.to_string(),
         language: state.lang(),
         is_empty,

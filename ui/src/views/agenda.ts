@@ -32,11 +32,6 @@ function clockTime(date: Date): string {
   return `${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
 }
 
-function minutesOf(time: string): number {
-  const [hours = 0, minutes = 0] = time.split(":").map(Number);
-  return hours * 60 + minutes;
-}
-
 function issueText(issue: ScheduleIssue, items: AgendaItem[]): string {
   const title = (id: number) => items.find((i) => i.id === id)?.title ?? "";
   switch (issue.kind) {
@@ -54,7 +49,7 @@ function issueText(issue: ScheduleIssue, items: AgendaItem[]): string {
 }
 
 export function agendaPage(event: Event, on: { onBack: () => void }): HTMLElement {
-  let view: AgendaView = { items: [], issues: [] };
+  let view: AgendaView = { items: [], issues: [], running: null };
   let minutes: ItemMinutes[] = [];
   let photos: PhotoView[] = [];
   let speakers: Speaker[] = [];

@@ -16,12 +16,14 @@ pub fn speaker(command: &SpeakerCommand, ctx: &mut Ctx<'_>, out: &Output) -> Res
     let lang = ctx.lang;
     match command {
         SpeakerCommand::Add(fields) => {
-            let speaker = agenda::add_speaker(ctx, speaker_draft(SpeakerDraft::default(), fields)).or_fail(lang)?;
+            let speaker =
+                agenda::add_speaker(ctx, speaker_draft(SpeakerDraft::default(), fields)).or_fail(lang)?;
             out.print_json_or(&speaker, || format!("{} {}", speaker.id.0, speaker.details.name));
         }
         SpeakerCommand::Update { id, fields } => {
             let speaker =
-                agenda::update_speaker_with(ctx, SpeakerId(*id), |current| speaker_draft(current, fields)).or_fail(lang)?;
+                agenda::update_speaker_with(ctx, SpeakerId(*id), |current| speaker_draft(current, fields))
+                    .or_fail(lang)?;
             out.print_json_or(&speaker, || format!("{} {}", speaker.id.0, speaker.details.name));
         }
         SpeakerCommand::List => {
@@ -32,7 +34,12 @@ pub fn speaker(command: &SpeakerCommand, ctx: &mut Ctx<'_>, out: &Output) -> Res
     Ok(())
 }
 
-pub fn agenda(command: &AgendaCommand, replace: Replace, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
+pub fn agenda(
+    command: &AgendaCommand,
+    replace: Replace,
+    ctx: &mut Ctx<'_>,
+    out: &Output,
+) -> Result<(), Failure> {
     let lang = ctx.lang;
     match command {
         AgendaCommand::List { event } => {
@@ -59,7 +66,8 @@ pub fn agenda(command: &AgendaCommand, replace: Replace, ctx: &mut Ctx<'_>, out:
         }
         AgendaCommand::Update { id, fields } => {
             let item =
-                agenda::update_item_with(ctx, AgendaItemId(*id), |current| agenda_draft(current, fields)).or_fail(lang)?;
+                agenda::update_item_with(ctx, AgendaItemId(*id), |current| agenda_draft(current, fields))
+                    .or_fail(lang)?;
             out.print_json_or(&item, || format!("{} {}", item.id.0, item.details.title));
         }
         AgendaCommand::Move { id, to } => {
@@ -68,25 +76,55 @@ pub fn agenda(command: &AgendaCommand, replace: Replace, ctx: &mut Ctx<'_>, out:
         }
         AgendaCommand::Delete { id } => {
             agenda::delete_item(ctx, AgendaItemId(*id)).or_fail(lang)?;
-            out.print_json_or(&json!({ "deleted": id }), || lang.pick("削除しました。", "Deleted.").to_string());
+            out.print_json_or(&json!({ "deleted": id }), || {
+                lang.pick("削除しました。", "Deleted.").to_string()
+            });
         }
-        AgendaCommand::Export { event, out: dir, public } => {
-            let done = agenda::export_agenda(ctx, EventId(*event), dir, Disclosure::from_public(*public), replace)
-                .or_fail(lang)?;
+        AgendaCommand::Export {
+            event,
+            out: dir,
+            public,
+        } => {
+            let done = agenda::export_agenda(
+                ctx,
+                EventId(*event),
+                dir,
+                Disclosure::from_public(*public),
+                replace,
+            )
+            .or_fail(lang)?;
             out.print_json_or(&done, || format!("{}\n{}\n{}", done.pdf, done.html, done.csv));
         }
     }
     Ok(())
 }
 
-pub fn minutes(command: &MinutesCommand, replace: Replace, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
+pub fn minutes(
+    command: &MinutesCommand,
+    replace: Replace,
+    ctx: &mut Ctx<'_>,
+    out: &Output,
+) -> Result<(), Failure> {
     let lang = ctx.lang;
     match command {
-        MinutesCommand::Export { event, out: dir, public } => {
-            let done = agenda::export_minutes(ctx, EventId(*event), dir, Disclosure::from_public(*public), replace)
-                .or_fail(lang)?;
+        MinutesCommand::Export {
+            event,
+            out: dir,
+            public,
+        } => {
+            let done = agenda::export_minutes(
+                ctx,
+                EventId(*event),
+                dir,
+                Disclosure::from_public(*public),
+                replace,
+            )
+            .or_fail(lang)?;
             out.print_json_or(&done, || {
-                format!("{}\n{}\n{}\n({} photos)", done.markdown, done.html, done.pdf, done.n_photos)
+                format!(
+                    "{}\n{}\n{}\n({} photos)",
+                    done.markdown, done.html, done.pdf, done.n_photos
+                )
             });
         }
     }

@@ -20,7 +20,8 @@ pub fn run(command: &AttendeeCommand, ctx: &mut Ctx<'_>, out: &Output) -> Result
         }
         AttendeeCommand::Update { id, fields } => {
             let update =
-                attendees::update_with(ctx, AttendeeId(*id), |draft| apply_attendee_fields(draft, fields)).or_fail(lang)?;
+                attendees::update_with(ctx, AttendeeId(*id), |draft| apply_attendee_fields(draft, fields))
+                    .or_fail(lang)?;
             out.attendee_update(&update, lang);
         }
         AttendeeCommand::Show { id } => {
@@ -55,7 +56,10 @@ pub fn new_attendee_draft(fields: &AttendeeFields, lang: Lang) -> Result<Attende
     apply_attendee_fields(draft, fields).or_fail(lang)
 }
 
-fn apply_attendee_fields(mut draft: AttendeeDraft, f: &AttendeeFields) -> Result<AttendeeDraft, ValidationError> {
+fn apply_attendee_fields(
+    mut draft: AttendeeDraft,
+    f: &AttendeeFields,
+) -> Result<AttendeeDraft, ValidationError> {
     let text_fields = [
         (&f.name, &mut draft.name),
         (&f.kana, &mut draft.kana),

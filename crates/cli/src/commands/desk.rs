@@ -6,8 +6,8 @@ use tsudoi_app::desk::{self, DeskAnswer, DeskChoice, DoorInput};
 use tsudoi_app::types::DoorAttempt;
 use tsudoi_app::Ctx;
 use tsudoi_core::{
-    AttendanceMode, AttendeeId, Category, Direction, DoorMethod, DoorOutcome, DoorStatus, EventId, GroupCount,
-    Lang, SeatZone,
+    AttendanceMode, AttendeeId, Category, Direction, DoorMethod, DoorOutcome, DoorStatus, EventId,
+    GroupCount, Lang, SeatZone,
 };
 
 use crate::args::{AttendeeFields, DeskArgs, DoorArgs};
@@ -59,12 +59,19 @@ pub fn walk_in(
     let lang = ctx.lang;
     let draft = super::attendees::new_attendee_draft(fields, lang)?;
     let ctx = with_operator(ctx, args);
-    let answer = desk::walk_in(ctx, EventId(event), draft, override_reason, &desk_choice(args)).or_fail(lang)?;
+    let answer =
+        desk::walk_in(ctx, EventId(event), draft, override_reason, &desk_choice(args)).or_fail(lang)?;
     print_result(out, &answer, lang);
     passed_or_refused(&answer)
 }
 
-pub fn undo(attempt: i64, reason: &str, args: &DeskArgs, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
+pub fn undo(
+    attempt: i64,
+    reason: &str,
+    args: &DeskArgs,
+    ctx: &mut Ctx<'_>,
+    out: &Output,
+) -> Result<(), Failure> {
     let lang = ctx.lang;
     let ctx = with_operator(ctx, args);
     let undone = desk::undo(ctx, attempt, reason, &desk_choice(args)).or_fail(lang)?;
@@ -156,11 +163,15 @@ pub fn print_result(out: &Output, answer: &DeskAnswer, lang: Lang) {
     match lang {
         Lang::Ja => crate::outln!(
             "  在室 {} / 定員 {}（記録番号 {}）",
-            result.in_room, result.capacity, result.attempt.id
+            result.in_room,
+            result.capacity,
+            result.attempt.id
         ),
         Lang::En => crate::outln!(
             "  in the room {} / capacity {} (record {})",
-            result.in_room, result.capacity, result.attempt.id
+            result.in_room,
+            result.capacity,
+            result.attempt.id
         ),
     }
 }
@@ -219,11 +230,15 @@ pub fn print_status(out: &Output, status: &DoorStatus, lang: Lang) {
     match lang {
         Lang::Ja => crate::outln!(
             "定員 {}、残り {}（当日参加 {} 名）",
-            status.capacity, status.remaining, status.walk_ins
+            status.capacity,
+            status.remaining,
+            status.walk_ins
         ),
         Lang::En => crate::outln!(
             "capacity {}, {} places left ({} walk-ins)",
-            status.capacity, status.remaining, status.walk_ins
+            status.capacity,
+            status.remaining,
+            status.walk_ins
         ),
     }
 }

@@ -21,7 +21,8 @@ pub fn run(command: &EventCommand, ctx: &mut Ctx<'_>, out: &Output) -> Result<()
             out.event(&event, None, lang);
         }
         EventCommand::Update { id, fields } => {
-            let event = events::update_with(ctx, EventId(*id), |draft| apply_event_fields(draft, fields)).or_fail(lang)?;
+            let event = events::update_with(ctx, EventId(*id), |draft| apply_event_fields(draft, fields))
+                .or_fail(lang)?;
             out.event(&event, None, lang);
         }
         EventCommand::List => {

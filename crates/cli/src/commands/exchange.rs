@@ -33,11 +33,17 @@ pub fn import_registrations(
     Ok(())
 }
 
-pub fn attendance(command: &AttendanceCommand, replace: Replace, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
+pub fn attendance(
+    command: &AttendanceCommand,
+    replace: Replace,
+    ctx: &mut Ctx<'_>,
+    out: &Output,
+) -> Result<(), Failure> {
     let lang = ctx.lang;
     match command {
         AttendanceCommand::Import { event, file, dry_run } => {
-            let outcome = exchange::import_online_attendance(ctx, EventId(*event), file, *dry_run).or_fail(lang)?;
+            let outcome =
+                exchange::import_online_attendance(ctx, EventId(*event), file, *dry_run).or_fail(lang)?;
             out.online_import(&outcome, lang);
         }
         AttendanceCommand::Export {
@@ -72,7 +78,12 @@ pub fn attendance(command: &AttendanceCommand, replace: Replace, ctx: &mut Ctx<'
     Ok(())
 }
 
-pub fn ticket(command: &TicketCommand, replace: Replace, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
+pub fn ticket(
+    command: &TicketCommand,
+    replace: Replace,
+    ctx: &mut Ctx<'_>,
+    out: &Output,
+) -> Result<(), Failure> {
     let lang = ctx.lang;
     match command {
         TicketCommand::Export { event, out: dir } => {

@@ -45,7 +45,9 @@ pub fn run(command: &PhotoCommand, ctx: &mut Ctx<'_>, out: &Output) -> Result<()
                             p.id.0,
                             p.original_name,
                             p.taken_at.map(|t| t.to_string()).unwrap_or_default(),
-                            p.agenda_item_id.map(|i| i.0.to_string()).unwrap_or_else(|| "-".into())
+                            p.agenda_item_id
+                                .map(|i| i.0.to_string())
+                                .unwrap_or_else(|| "-".into())
                         )
                     })
                     .collect::<Vec<_>>()
@@ -55,11 +57,19 @@ pub fn run(command: &PhotoCommand, ctx: &mut Ctx<'_>, out: &Output) -> Result<()
         PhotoCommand::Delete { id } => {
             let deleted = photos::delete(ctx, tsudoi_core::agenda::PhotoId(*id)).or_fail(lang)?;
             out.print_json_or(&deleted, || {
-                let mut text = format!("{} {}", lang.pick("写真を削除しました:", "Deleted the photo:"), deleted.photo.original_name);
+                let mut text = format!(
+                    "{} {}",
+                    lang.pick("写真を削除しました:", "Deleted the photo:"),
+                    deleted.photo.original_name
+                );
                 for file in &deleted.files_left {
                     text.push_str(&match lang {
-                        tsudoi_core::Lang::Ja => format!("\n消せなかったファイル（手で削除してください）: {file}"),
-                        tsudoi_core::Lang::En => format!("\nA file could not be removed (delete it by hand): {file}"),
+                        tsudoi_core::Lang::Ja => {
+                            format!("\n消せなかったファイル（手で削除してください）: {file}")
+                        }
+                        tsudoi_core::Lang::En => {
+                            format!("\nA file could not be removed (delete it by hand): {file}")
+                        }
                     });
                 }
                 text

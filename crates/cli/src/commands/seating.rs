@@ -70,8 +70,9 @@ pub fn seat(command: &SeatCommand, replace: Replace, ctx: &mut Ctx<'_>, out: &Ou
             general,
             stakeholder,
         } => {
-            let form = seating::set_seat_plan(ctx, EventId(*event), general.as_deref(), stakeholder.as_deref())
-                .or_fail(lang)?;
+            let form =
+                seating::set_seat_plan(ctx, EventId(*event), general.as_deref(), stakeholder.as_deref())
+                    .or_fail(lang)?;
             out.seat_plan(&form, lang);
         }
         SeatCommand::Assign { attendee, seat } => {
