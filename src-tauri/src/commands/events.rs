@@ -10,7 +10,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub fn load_demo(state: State<'_, AppState>) -> Reply<DemoReport> {
-    state.run(|ctx| events::load_demo(ctx))
+    state.run(events::load_demo)
 }
 
 #[tauri::command]
