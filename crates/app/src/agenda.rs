@@ -146,6 +146,21 @@ pub fn save_note(
     Ok(ctx.store.save_note(item, note, text, now)?)
 }
 
+/// How many people a programme names (speakers and moderators, each once): the privacy log's
+/// count for an export of the programme or the minutes.
+fn n_people_named(items: &[AgendaItem]) -> u32 {
+    items
+        .iter()
+        .flat_map(|i| {
+            i.speakers
+                .iter()
+                .map(|s| s.id)
+                .chain(i.moderator.as_ref().map(|m| m.id))
+        })
+        .collect::<std::collections::BTreeSet<_>>()
+        .len() as u32
+}
+
 /// The programme written for the day: a one-page PDF, an HTML page for the venue's screen, CSV.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -178,16 +193,7 @@ pub fn export_agenda(
         let html_path = output.add(format!("{stem}.html"), html.into_bytes());
         let csv_path = output.add(format!("{stem}.csv"), csv);
         let files = output.write(replace)?;
-        let n_speakers = items
-            .iter()
-            .flat_map(|i| {
-                i.speakers
-                    .iter()
-                    .map(|s| s.id)
-                    .chain(i.moderator.as_ref().map(|m| m.id))
-            })
-            .collect::<std::collections::BTreeSet<_>>()
-            .len() as u32;
+        let n_speakers = n_people_named(&items);
         Ok(Written {
             value: AgendaExport {
                 pdf: logged_path(&pdf_path),
@@ -280,16 +286,7 @@ pub fn export_minutes(
         );
         let pdf_path = output.add(format!("{stem}.pdf"), pdf);
         let files = output.write(replace)?;
-        let n_speakers = items
-            .iter()
-            .flat_map(|i| {
-                i.speakers
-                    .iter()
-                    .map(|s| s.id)
-                    .chain(i.moderator.as_ref().map(|m| m.id))
-            })
-            .collect::<std::collections::BTreeSet<_>>()
-            .len() as u32;
+        let n_speakers = n_people_named(&items);
         Ok(Written {
             value: MinutesExport {
                 markdown: logged_path(&markdown),

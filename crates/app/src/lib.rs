@@ -163,12 +163,17 @@ impl<'d> Ctx<'d> {
 
     /// The same context with another person acting (`--operator` on the command line).
     pub fn acting_as(mut self, name: Option<&str>) -> Ctx<'d> {
+        self.act_as(name);
+        self
+    }
+
+    /// Another person acts from now on; an empty or missing name changes nothing.
+    pub fn act_as(&mut self, name: Option<&str>) {
         if let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) {
             self.operator = Operator {
                 name: name.to_string(),
             };
         }
-        self
     }
 
     pub(crate) fn now(&self) -> DateTime<Utc> {

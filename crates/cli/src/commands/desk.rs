@@ -22,9 +22,7 @@ fn desk_choice(args: &DeskArgs) -> DeskChoice {
 }
 
 fn with_operator<'c, 'd>(ctx: &'c mut Ctx<'d>, args: &DeskArgs) -> &'c mut Ctx<'d> {
-    if let Some(name) = args.operator.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-        ctx.operator.name = name.to_string();
-    }
+    ctx.act_as(args.operator.as_deref());
     ctx
 }
 

@@ -52,9 +52,7 @@ pub fn zone(command: &ZoneCommand, ctx: &mut Ctx<'_>, out: &Output) -> Result<()
             } else {
                 Some(SeatZone::parse(zone).or_fail(lang)?)
             };
-            if let Some(name) = operator.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-                ctx.operator.name = name.to_string();
-            }
+            ctx.act_as(operator.as_deref());
             let moved = seating::move_to_zone(ctx, AttendeeId(*attendee), target, reason).or_fail(lang)?;
             out.attendee(&moved, lang);
         }
