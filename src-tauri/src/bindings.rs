@@ -34,6 +34,12 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_core::AttendeeDraft>(&cfg),
         declaration::<tsudoi_core::TicketToken>(&cfg),
         declaration::<tsudoi_core::Attendee>(&cfg),
+        declaration::<tsudoi_core::PresenceFilter>(&cfg),
+        declaration::<tsudoi_core::DuplicateReason>(&cfg),
+        declaration::<tsudoi_core::DoorNotice>(&cfg),
+        declaration::<t::ListedAttendee>(&cfg),
+        declaration::<t::PossibleDuplicate>(&cfg),
+        declaration::<tsudoi_app::attendees::PeopleFilter>(&cfg),
         declaration::<tsudoi_core::Direction>(&cfg),
         declaration::<tsudoi_core::DoorMethod>(&cfg),
         declaration::<tsudoi_core::DoorOutcome>(&cfg),
@@ -204,8 +210,8 @@ fn vocabulary_ts() -> String {
     use tsudoi_core::attendance::ReportSource;
     use tsudoi_core::privacy::AuditAction;
     use tsudoi_core::{
-        AttendanceMode, AttendeeStatus, Category, Direction, DoorMethod, DoorOutcome, EventFormat,
-        RegistrationSource, SeatZone,
+        AttendanceMode, AttendeeStatus, Category, Direction, DoorMethod, DoorOutcome, DuplicateReason,
+        EventFormat, PresenceFilter, RegistrationSource, SeatZone,
     };
     let labels = [
         choice_labels!("category", Category),
@@ -214,6 +220,8 @@ fn vocabulary_ts() -> String {
         choice_labels!("source", RegistrationSource),
         choice_labels!("format", EventFormat),
         choice_labels!("zone", SeatZone),
+        choice_labels!("presence", PresenceFilter),
+        choice_labels!("duplicateReason", DuplicateReason),
         choice_labels!("direction", Direction),
         choice_labels!("method", DoorMethod),
         choice_labels!("outcome", DoorOutcome),

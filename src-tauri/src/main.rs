@@ -18,7 +18,8 @@ macro_rules! with_commands {
         $then! {
             settings: app_status, set_language, desk_settings, set_desk;
             events: load_demo, list_events, create_event, update_event;
-            attendees: list_attendees, create_attendee, update_attendee, reissue_ticket, ticket_qr_svg;
+            attendees: list_attendees, create_attendee, update_attendee, reissue_ticket, ticket_qr_svg,
+                possible_duplicates, merge_attendees, erase_attendee;
             desk: door, walk_in, undo_attempt, door_status, door_attempts, desk_search;
             seating: zone_plan, set_zone_plan, move_to_zone, seat_plan, set_seat_plan, assign_seat,
                 export_seat_chart;

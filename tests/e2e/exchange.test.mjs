@@ -30,12 +30,18 @@ describe("registration import", () => {
       await organisationColumn.selectByAttribute("value", "organization");
       await browser.waitUntil(async () => (await byTestId(browser, "map-6").getValue()) === "organization", { timeout: TIMEOUT });
       await waitForText(browser, "unmatched-categories", "行政職員");
+      // An unknown word is never guessed (その他 would seat an official among the public): the
+      // import waits for a person's decision.
+      assert.equal(await byTestId(browser, "category-choice").getValue(), "", "no category is preselected");
+      assert.equal(await byTestId(browser, "import-apply").isEnabled(), false, "the import waits for the decision");
+      await waitForText(browser, "import-undecided", "1");
       await byTestId(browser, "category-choice").selectByAttribute("value", "stakeholder");
       await browser.waitUntil(
         async () => (await byTestId(browser, "category-choice").getValue()) === "stakeholder",
         { timeout: TIMEOUT },
       );
       assert.equal(cliJson(db, "attendee", "list", "--event", String(event.id)).length, 0, "a preview changes nothing");
+      await browser.waitUntil(async () => byTestId(browser, "import-apply").isEnabled(), { timeout: TIMEOUT });
       await byTestId(browser, "import-apply").click();
       await browser.waitUntil(async () => (await allByTestId(browser, "attendee-row")).length === 30, {
         timeout: TIMEOUT,

@@ -1,6 +1,6 @@
 // Refreshes docs/screenshot.png: the demo event in the real window.
 // Views: event (default), desk, form, agenda, welcome.
-// Run: xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" node tests/e2e/screenshot.mjs [out.png] [view]
+// Run: xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" node tests/e2e/screenshot.mjs [out.png] [view] [WxH]
 
 import { byTestId, launch, tempDatabase, cliJson } from "./harness.mjs";
 
@@ -11,7 +11,8 @@ if (view !== "welcome") cliJson(db, "demo");
 const app = await launch({ db });
 const { browser } = app;
 try {
-  await browser.setWindowSize(1280, 820);
+  const [width, height] = (process.argv[4] ?? "1280x820").split("x").map(Number);
+  await browser.setWindowSize(width, height);
   if (view === "welcome") {
     await byTestId(browser, "welcome").waitForDisplayed({ timeout: 15000 });
   } else {

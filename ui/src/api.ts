@@ -4,6 +4,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type { CommandName, ErrorCode } from "./vocabulary";
+import { t } from "./i18n";
 import type {
   AgendaItemId,
   ApiError,
@@ -43,13 +44,22 @@ import type {
   EventForm,
   EventSummary,
   Lang,
+  ListedAttendee,
+  PeopleFilter,
+  PossibleDuplicate,
   SeatZone,
   TicketExport,
   ZonePlan,
 } from "./bindings";
 
 /** The codes the window itself raises (a dialog that failed, a form left incomplete). */
-export type WindowErrorCode = "ipc.failed" | "dialog.failed" | "desk.reason_required" | "camera.unavailable";
+export type WindowErrorCode =
+  | "ipc.failed"
+  | "dialog.failed"
+  | "desk.reason_required"
+  | "desk.possible_duplicate"
+  | "camera.unavailable"
+  | "attendee.possible_duplicate";
 
 /** A failed command: `code` is stable (switch on it), `message` is for people. */
 export class ApiFailure extends Error {
@@ -85,8 +95,17 @@ async function call<T>(command: CommandName, args?: Record<string, unknown>): Pr
     return await invoke<T>(command, args);
   } catch (error) {
     if (isApiError(error)) throw new ApiFailure(error.code as ErrorCode, error.message);
-    throw new ApiFailure("ipc.failed", String(error));
+    throw new ApiFailure("ipc.failed", ipcMessage(String(error)));
   }
+}
+
+/**
+ * What a person reads when the window's request itself did not reach the Rust side in a shape it
+ * takes (a value typed in a form that is not a number or a time): never the developer's text.
+ */
+function ipcMessage(raw: string): string {
+  if (raw.startsWith("invalid args")) return t("invalidInput");
+  return t("ipcFailed");
 }
 
 export const api = {
@@ -96,8 +115,11 @@ export const api = {
   listEvents: () => call<EventSummary[]>("list_events"),
   createEvent: (form: EventForm) => call<Event>("create_event", { form }),
   updateEvent: (id: number, form: EventForm) => call<Event>("update_event", { id, form }),
-  listAttendees: (eventId: number, search: string) =>
-    call<Attendee[]>("list_attendees", { eventId, search: search.trim() === "" ? null : search }),
+  listAttendees: (eventId: number, filter: PeopleFilter) => call<ListedAttendee[]>("list_attendees", { eventId, filter }),
+  possibleDuplicates: (eventId: number, draft: AttendeeDraft, except: number | null) =>
+    call<PossibleDuplicate[]>("possible_duplicates", { eventId, draft, except }),
+  mergeAttendees: (keep: number, absorb: number, reason: string) => call<Attendee>("merge_attendees", { keep, absorb, reason }),
+  eraseAttendee: (id: number, reason: string) => call<null>("erase_attendee", { id, reason }),
   createAttendee: (eventId: number, draft: AttendeeDraft) => call<Attendee>("create_attendee", { eventId, draft }),
   updateAttendee: (id: number, draft: AttendeeDraft) => call<AttendeeUpdate>("update_attendee", { id, draft }),
   deskSettings: () => call<DeskSettings>("desk_settings"),
@@ -108,7 +130,7 @@ export const api = {
   undoAttempt: (attemptId: number, reason: string) => call<DoorAttempt>("undo_attempt", { attemptId, reason }),
   doorStatus: (eventId: number) => call<DoorStatus>("door_status", { eventId }),
   doorAttempts: (eventId: number, limit: number) => call<DoorAttempt[]>("door_attempts", { eventId, limit }),
-  deskSearch: (eventId: number, query: string) => call<Attendee[]>("desk_search", { eventId, query }),
+  deskSearch: (eventId: number, query: string) => call<ListedAttendee[]>("desk_search", { eventId, query }),
   reissueTicket: (attendeeId: number) => call<Attendee>("reissue_ticket", { attendeeId }),
   ticketQrSvg: (token: string) => call<string>("ticket_qr_svg", { token }),
   defaultExportDir: (eventId: number) => call<string>("default_export_dir", { eventId }),

@@ -11,7 +11,17 @@ export type EventDraft = { title: string, date: string, start_time: string | nul
 /**
  * In-person seats; online attendees never take one.
  */
-capacity: number, online_url: string, format: EventFormat, };
+capacity: number, online_url: string, format: EventFormat, 
+/**
+ * Venue registrations accepted before new ones wait (some registered people never come, so
+ * an organizer may take more than the seats); none: the capacity.
+ */
+registration_limit: number | null, 
+/**
+ * From when people on the waiting list are let in at the door while there are places;
+ * none: the start time.
+ */
+waitlist_opens_at: string | null, };
 
 export type EventForm = { title: string, 
 /**
@@ -25,13 +35,31 @@ start_time: string,
 /**
  * `HH:MM`, or empty.
  */
-end_time: string, venue_name: string, venue_address: string, capacity: number, online_url: string, format: EventFormat, };
+end_time: string, venue_name: string, venue_address: string, capacity: number, online_url: string, format: EventFormat, 
+/**
+ * Digits, or empty for none (full-width digits read the same).
+ */
+registration_limit: string, 
+/**
+ * `HH:MM`, or empty: the start time.
+ */
+waitlist_opens_at: string, };
 
 export type Event = { id: EventId, created_at: string, updated_at: string, title: string, date: string, start_time: string | null, end_time: string | null, venue_name: string, venue_address: string, 
 /**
  * In-person seats; online attendees never take one.
  */
-capacity: number, online_url: string, format: EventFormat, };
+capacity: number, online_url: string, format: EventFormat, 
+/**
+ * Venue registrations accepted before new ones wait (some registered people never come, so
+ * an organizer may take more than the seats); none: the capacity.
+ */
+registration_limit: number | null, 
+/**
+ * From when people on the waiting list are let in at the door while there are places;
+ * none: the start time.
+ */
+waitlist_opens_at: string | null, };
 
 export type AttendeeId = number;
 
@@ -91,6 +119,61 @@ phone: string, category: Category, mode: AttendanceMode,
  */
 consent: boolean, source: RegistrationSource, notes: string, status: AttendeeStatus, };
 
+export type PresenceFilter = "not_checked_in" | "checked_in" | "in_room" | "waiting" | "cancelled";
+
+export type DuplicateReason = "same_email" | "same_name" | "same_kana";
+
+export type DoorNotice = "from_waiting_list" | "online_at_venue";
+
+export type ListedAttendee = { 
+/**
+ * Passed the door at least once (an entry that stands).
+ */
+checked_in: boolean, in_room: boolean, 
+/**
+ * How the person attended: at the venue once they passed its door, whatever they
+ * registered for ([`attended_mode`]).
+ */
+attended_mode: AttendanceMode, 
+/**
+ * The person's latest pass that stands, which an organizer may undo from the list.
+ */
+last_pass_attempt: number | null, id: AttendeeId, event_id: EventId, 
+/**
+ * The ticket that opens the door; none only while a new registration is being written.
+ */
+ticket: TicketToken | null, 
+/**
+ * The zone an operator moved the person to, away from their category's (with a reason
+ * kept in the store's record of moves).
+ */
+zone_override: SeatZone | null, 
+/**
+ * On the waiting list since then (a venue registration beyond the capacity); none when the
+ * person has a place.
+ */
+waitlisted_at: string | null, 
+/**
+ * The place in the waiting list, from 1.
+ */
+waitlist_position: number | null, created_at: string, updated_at: string, name: string, 
+/**
+ * The reading (フリガナ), stored as full-width katakana.
+ */
+kana: string, organization: string, title: string, email: string, 
+/**
+ * Text, never a number: leading zeros and hyphens are part of it.
+ */
+phone: string, category: Category, mode: AttendanceMode, 
+/**
+ * Agreed to the handling of personal data.
+ */
+consent: boolean, source: RegistrationSource, notes: string, status: AttendeeStatus, };
+
+export type PossibleDuplicate = { attendee: Attendee, reason: DuplicateReason, };
+
+export type PeopleFilter = { search: string | null, presence: PresenceFilter | null, category: Category | null, mode: AttendanceMode | null, };
+
 export type Direction = "entry" | "exit";
 
 export type DoorMethod = "qr" | "camera" | "search" | "walk_in";
@@ -99,7 +182,17 @@ export type DoorOutcome = "ok" | "duplicate" | "unknown" | "misread" | "revoked"
 
 export type OutcomeKind = "pass" | "notice" | "retry" | "full" | "refusal";
 
-export type DoorVerdict = { passed: boolean, can_override: boolean, kind: OutcomeKind, title: string, };
+export type DoorVerdict = { passed: boolean, can_override: boolean, kind: OutcomeKind, title: string, 
+/**
+ * What the operator must know about a pass (a person from the waiting list, an online
+ * registrant at the venue), in the context's language.
+ */
+notice: string | null, 
+/**
+ * A sentence that needs the facts of this attempt (when a waiting person may come back);
+ * none: the desk's usual hint for the outcome.
+ */
+detail: string | null, };
 
 export type SeatZone = "general" | "stakeholder";
 
@@ -171,7 +264,15 @@ previous: PassRecord | null, in_room: number, capacity: number, nearly_full: boo
 /**
  * The person's seat, when the event has a seat plan for their zone: given at entry.
  */
-seat: string | null, };
+seat: string | null, 
+/**
+ * What the operator must be told about this pass.
+ */
+notice: DoorNotice | null, 
+/**
+ * For a waiting person refused before the waiting list's time: when they may come back.
+ */
+waitlist_opens: string | null, };
 
 export type DoorInput = { direction: Direction, method: DoorMethod, 
 /**
@@ -195,7 +296,15 @@ previous: PassRecord | null, in_room: number, capacity: number, nearly_full: boo
 /**
  * The person's seat, when the event has a seat plan for their zone: given at entry.
  */
-seat: string | null, };
+seat: string | null, 
+/**
+ * What the operator must be told about this pass.
+ */
+notice: DoorNotice | null, 
+/**
+ * For a waiting person refused before the waiting list's time: when they may come back.
+ */
+waitlist_opens: string | null, };
 
 export type SeatPlanForm = { general: string, stakeholder: string, 
 /**
@@ -317,7 +426,11 @@ new: boolean, error: Refusal | null, };
 
 export type SeatChartExport = { file: string, n_seated: number, };
 
-export type TicketExport = { dir: string, n_tickets: number, pdf: string, };
+export type TicketExport = { dir: string, n_tickets: number, 
+/**
+ * People on the waiting list, who get no ticket until they move up.
+ */
+n_waiting_without_ticket: number, pdf: string, };
 
 export type SkipReason = "no_name" | "no_consent" | "empty" | "too_long";
 
@@ -355,7 +468,7 @@ n_registered: number, n_attended: number, };
 
 export type AttendanceSummary = { general_venue: AttendanceCount, general_online: AttendanceCount, stakeholder_venue: AttendanceCount, stakeholder_online: AttendanceCount, n_walk_ins: number, n_cancelled: number, n_waitlisted: number, };
 
-export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete";
+export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase";
 
 export type RegistrationImport = { dry_run: boolean, 
 /**
@@ -483,7 +596,12 @@ format: ExportFormat | null, encoding: CsvEncoding, include_contact: boolean, su
 /**
  * Replace a file already at the path (the window asks first; the CLI's `--force`).
  */
-replace: boolean, };
+replace: boolean, 
+/**
+ * Also list cancelled and waiting people who did not come (by default the file holds the
+ * people the event counts; the summary counts the others either way).
+ */
+include_not_attending: boolean, };
 
 export type ExportOutcome = { file: string, format: ExportFormat, encoding: CsvEncoding | null, n_people: number, summary: AttendanceSummary, substituted: Array<UnencodableChar>, };
 

@@ -2,6 +2,7 @@
 // ~15 a second, well above the 10 the desk needs) and each new code is handed to the desk like
 // a scanner's. The same code is not handed again while it stays in view.
 
+import { t } from "./i18n";
 import { h } from "./dom";
 import { decodeFrame, decodeSize } from "./qr-decode";
 
@@ -12,6 +13,29 @@ export interface CameraHandle {
 const FRAME_INTERVAL_MS = 66;
 /** A code seen again after this long counts as a new scan (the person came back). */
 const SAME_CODE_MS = 3000;
+
+/**
+ * Why the camera cannot be used, in words an office worker can act on (the browser's error names,
+ * such as OverconstrainedError, mean nothing to them).
+ */
+export function cameraProblem(error: unknown): string {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : "";
+  switch (name) {
+    case "NotAllowedError":
+    case "SecurityError":
+      return t("cameraNotAllowed");
+    case "NotFoundError":
+    case "OverconstrainedError":
+    case "DevicesNotFoundError":
+      return t("cameraNotFound");
+    case "NotReadableError":
+    case "TrackStartError":
+    case "AbortError":
+      return t("cameraBusy");
+    default:
+      return t("cameraNotFound");
+  }
+}
 
 export async function startCamera(container: HTMLElement, onCode: (code: string) => void): Promise<CameraHandle> {
   if (!navigator.mediaDevices?.getUserMedia) throw new Error("getUserMedia is not available");

@@ -203,7 +203,12 @@ pub fn export_agenda(
             },
             n_people: n_speakers,
             target: dir.to_path_buf(),
-            detail: format!("pdf, html, csv; {}", disclosure.label()),
+            detail: tsudoi_core::privacy::AuditDetail::Documents {
+                formats: "pdf, html, csv".into(),
+                public: Some(disclosure == Disclosure::Public),
+                photos: None,
+            }
+            .encode(),
             files,
         })
     })
@@ -296,7 +301,12 @@ pub fn export_minutes(
             },
             n_people: n_speakers,
             target: dir.to_path_buf(),
-            detail: format!("md, html, pdf, {n_photos} photos; {}", disclosure.label()),
+            detail: tsudoi_core::privacy::AuditDetail::Documents {
+                formats: "md, html, pdf".into(),
+                public: Some(disclosure == Disclosure::Public),
+                photos: Some(n_photos),
+            }
+            .encode(),
             files,
         })
     })

@@ -3,6 +3,7 @@
 //! the same words and neither decides who passed.
 
 use serde::Serialize;
+use tsudoi_core::door::VerdictFacts;
 use tsudoi_core::{
     AttendeeDraft, AttendeeId, Direction, DoorMethod, DoorStatus, DoorVerdict, EventId, SeatZone,
 };
@@ -56,9 +57,13 @@ pub fn verdict(ctx: &Ctx<'_>, result: &DoorResult) -> DoorVerdict {
         _ => None::<SeatZone>,
     };
     DoorVerdict::of(
-        result.attempt.outcome,
-        result.attempt.direction,
-        full_zone,
+        VerdictFacts {
+            outcome: result.attempt.outcome,
+            direction: result.attempt.direction,
+            full_zone,
+            notice: result.notice,
+            waitlist_opens: result.waitlist_opens,
+        },
         ctx.lang,
     )
 }
@@ -86,6 +91,7 @@ pub fn door(
         operator: ctx.operator.name.clone(),
         override_reason: input.override_reason,
         seat: input.seat,
+        local_now: ctx.clock.local_now(),
     };
     let now = ctx.now();
     let result = ctx.store.door(event_id, request, now)?;

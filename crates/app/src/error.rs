@@ -30,6 +30,10 @@ pub enum AppError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("will not write to {path}: {refusal:?}")]
     Output { path: PathBuf, refusal: OutputRefusal },
+    /// Category words no rule knows: a person decides each before the import runs (a guess such
+    /// as その他 would seat an official among the public).
+    #[error("category words not decided: {0:?}")]
+    CategoriesUndecided(Vec<String>),
 }
 
 impl AppError {
@@ -41,34 +45,7 @@ impl AppError {
     }
 }
 
-/// The operating system's words for a file error, in the person's language: the OS text itself
-/// is English on most systems, so each common kind gets our own sentence.
-fn io_reason(error: &std::io::Error, lang: Lang) -> String {
-    use std::io::ErrorKind::*;
-    let (ja, en) = match error.kind() {
-        NotFound => ("見つかりません", "not found"),
-        PermissionDenied => ("権限がありません", "permission denied"),
-        AlreadyExists => ("すでにあります", "already exists"),
-        StorageFull => ("ディスクがいっぱいです", "the disk is full"),
-        ReadOnlyFilesystem => ("読み取り専用の場所です", "the location is read-only"),
-        IsADirectory => ("フォルダーです", "it is a folder"),
-        NotADirectory => (
-            "途中にフォルダーでないものがあります",
-            "a part of the path is not a folder",
-        ),
-        InvalidFilename => (
-            "ファイル名が長すぎるか使えない文字を含みます",
-            "the file name is too long or invalid",
-        ),
-        _ => {
-            return lang
-                .pick("読み書きできません", "cannot be read or written")
-                .to_string()
-                + &format!(" ({error})")
-        }
-    };
-    lang.pick(ja, en).to_string()
-}
+use tsudoi_core::error::io_reason;
 
 impl Localized for AppError {
     fn code(&self) -> &'static str {
@@ -78,6 +55,7 @@ impl Localized for AppError {
             AppError::Import(e) => e.code(),
             AppError::Export(e) => e.code(),
             AppError::Photo(e) => e.code(),
+            AppError::CategoriesUndecided(_) => "import.category_undecided",
             AppError::Report(e) => e.code(),
             AppError::Io { .. } => "file.io",
             AppError::Output { refusal, .. } => match refusal {
@@ -92,6 +70,21 @@ impl Localized for AppError {
         match self {
             AppError::Store(e) => e.message(lang),
             AppError::Invalid(e) => e.message(lang),
+            AppError::CategoriesUndecided(words) => {
+                let list = words
+                    .iter()
+                    .map(|w| format!("「{w}」"))
+                    .collect::<Vec<_>>()
+                    .join("、");
+                match lang {
+                    Lang::Ja => format!(
+                        "区分の語 {list} をどの区分にするか決まっていません。取り込み画面でそれぞれ区分を選んでから、取り込んでください。何も取り込んでいません。"
+                    ),
+                    Lang::En => format!(
+                        "The category words {list} have no category yet. Choose one for each in the import screen, then import. Nothing was imported."
+                    ),
+                }
+            }
             AppError::Import(e) => e.message(lang),
             AppError::Export(e) => e.message(lang),
             AppError::Photo(e) => e.message(lang),

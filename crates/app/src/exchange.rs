@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use tsudoi_core::attendance::AttendanceSummary;
-use tsudoi_core::privacy::AuditAction;
+use tsudoi_core::attendance::{AttendanceLine, AttendanceSummary};
+use tsudoi_core::privacy::{AuditAction, AuditDetail};
 use tsudoi_core::registration::{RowWarning, SkippedRow};
 use tsudoi_core::EventId;
 use tsudoi_exchange::export::{
@@ -99,6 +99,10 @@ pub fn import_registrations(
         },
         ctx.lang,
     )?;
+    if !request.dry_run && !file.unmatched_categories.is_empty() {
+        let words = file.unmatched_categories.iter().map(|u| u.word.clone()).collect();
+        return Err(AppError::CategoriesUndecided(words));
+    }
     let mapping_json = serde_json::to_string(&file.mapping).unwrap_or_default();
     let file_name = logged_path(path);
     let now = ctx.now();
@@ -192,6 +196,10 @@ pub struct ExportRequest {
     /// Replace a file already at the path (the window asks first; the CLI's `--force`).
     #[serde(default)]
     pub replace: bool,
+    /// Also list cancelled and waiting people who did not come (by default the file holds the
+    /// people the event counts; the summary counts the others either way).
+    #[serde(default)]
+    pub include_not_attending: bool,
 }
 
 /// An attendance file written.
@@ -218,8 +226,11 @@ pub fn export_attendance(
         let replace = Replace(request.replace);
         crate::output::check_file(path, replace)?;
         let event = ctx.store.event(event_id)?;
-        let lines = ctx.store.attendance_lines(event_id)?;
+        let mut lines = ctx.store.attendance_lines(event_id)?;
         let summary = AttendanceSummary::of(&lines);
+        if !request.include_not_attending {
+            lines.retain(AttendanceLine::is_counted);
+        }
         let format = request.format.unwrap_or_else(|| ExportFormat::for_path(path));
         let date = event.details.date.format("%Y-%m-%d").to_string();
         let options = AttendanceExport {
@@ -236,23 +247,22 @@ pub fn export_attendance(
         };
         let file = write_file(path, &bytes, replace)?;
         let encoding = (format == ExportFormat::Csv).then_some(request.encoding);
-        let detail = format!(
-            "{}{}{}",
-            match format {
+        let detail = AuditDetail::AttendanceExport {
+            format: match format {
                 ExportFormat::Csv => "csv",
                 ExportFormat::Xlsx => "xlsx",
-            },
-            match encoding {
-                Some(CsvEncoding::Cp932) => " cp932",
-                Some(CsvEncoding::Utf8) => " utf-8",
-                None => "",
-            },
-            if request.include_contact {
-                ", with email and phone"
-            } else {
-                ""
             }
-        );
+            .to_string(),
+            encoding: encoding.map(|e| {
+                match e {
+                    CsvEncoding::Cp932 => "cp932",
+                    CsvEncoding::Utf8 => "utf-8",
+                }
+                .to_string()
+            }),
+            with_contact: request.include_contact,
+        }
+        .encode();
         Ok(Written {
             value: ExportOutcome {
                 file: path.display().to_string(),
@@ -282,6 +292,8 @@ pub struct TicketExport {
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub dir: PathBuf,
     pub n_tickets: usize,
+    /// People on the waiting list, who get no ticket until they move up.
+    pub n_waiting_without_ticket: usize,
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub pdf: PathBuf,
 }
@@ -297,9 +309,14 @@ pub fn export_tickets(
 ) -> Result<TicketExport> {
     exported(ctx, AuditAction::TicketExport, Some(event_id), |ctx| {
         let event = ctx.store.event(event_id)?;
-        let attendees = ctx
+        let everyone = ctx
             .store
             .attendees(event_id, &tsudoi_store::AttendeeQuery::default())?;
+        // People on the waiting list get their ticket when they move up, not before: a ticket
+        // in hand reads as a place.
+        let (waiting, attendees): (Vec<_>, Vec<_>) = everyone.into_iter().partition(|a| {
+            a.waitlisted_at.is_some() && a.details.status == tsudoi_core::AttendeeStatus::Registered
+        });
         let tickets = tsudoi_report::tickets::ticket_files(&event, &attendees, ctx.lang)?;
         let mut output = FolderOutput::new(dir);
         for (name, bytes) in tickets.images {
@@ -311,11 +328,17 @@ pub fn export_tickets(
             value: TicketExport {
                 dir: dir.to_path_buf(),
                 n_tickets: tickets.n_tickets,
+                n_waiting_without_ticket: waiting.len(),
                 pdf,
             },
             n_people: tickets.n_tickets as u32,
             target: dir.to_path_buf(),
-            detail: "png, svg, pdf".to_string(),
+            detail: AuditDetail::Documents {
+                formats: "png, svg, pdf".into(),
+                public: None,
+                photos: None,
+            }
+            .encode(),
             files,
         })
     })

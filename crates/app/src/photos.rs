@@ -168,11 +168,11 @@ pub fn update(ctx: &mut Ctx<'_>, id: PhotoId, change: &PhotoChange) -> Result<Ph
 pub fn delete(ctx: &mut Ctx<'_>, id: PhotoId) -> Result<PhotoDeletion> {
     let photo = ctx.store.photo(id)?;
     let file = ctx.store.photo_path(&photo).display().to_string();
-    let detail = format!(
-        "{} ({})",
-        photo.original_name,
-        &photo.sha256[..12.min(photo.sha256.len())]
-    );
+    let detail = tsudoi_core::privacy::AuditDetail::PhotoDelete {
+        name: photo.original_name.clone(),
+        sha256: photo.sha256.chars().take(12).collect(),
+    }
+    .encode();
     let now = ctx.now();
     let actor = ctx.operator.name.clone();
     let record = change_record(

@@ -142,7 +142,12 @@ pub fn export_seat_chart(
             },
             n_people: n_seated,
             target: path.to_path_buf(),
-            detail: "pdf".to_string(),
+            detail: tsudoi_core::privacy::AuditDetail::Documents {
+                formats: "pdf".into(),
+                public: Some(false),
+                photos: None,
+            }
+            .encode(),
             files: vec![written],
         })
     })

@@ -85,6 +85,7 @@ impl Project {
             include_contact: false,
             substitute_unencodable: false,
             replace: false,
+            include_not_attending: false,
         };
         let mut ctx = self.ctx();
         vec![

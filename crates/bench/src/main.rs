@@ -212,6 +212,7 @@ fn main() {
             operator: String::new(),
             override_reason: None,
             seat: None,
+            local_now: now.naive_utc(),
         };
         let start = Instant::now();
         let result = store.door(desk_event.id, request, now).expect("check in");
@@ -438,6 +439,7 @@ fn time_files(dir: &Path, store: &mut Store, n_runs: usize, now: chrono::DateTim
                 include_contact: false,
                 substitute_unencodable: false,
                 replace: true,
+                include_not_attending: false,
             };
             let start = Instant::now();
             export_attendance(&mut ctx, event.id, &out, &request).expect("export");

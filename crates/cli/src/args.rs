@@ -165,6 +165,14 @@ pub struct EventFields {
     /// hybrid, venue or online (default hybrid).
     #[arg(long)]
     pub format: Option<String>,
+    /// Venue registrations taken before new ones wait, when more than the capacity (some people
+    /// never come); "" for the capacity.
+    #[arg(long)]
+    pub registration_limit: Option<String>,
+    /// From when people on the waiting list are let in at the door while there are places,
+    /// HH:MM; "" for the start time.
+    #[arg(long)]
+    pub waitlist_opens: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -183,6 +191,32 @@ pub enum AttendeeCommand {
         /// Keep those whose name, kana, organization or email contain this (やまだ finds ヤマダ).
         #[arg(long)]
         search: Option<String>,
+        /// Where people stand on the day: not_checked_in, checked_in, in_room, waiting, cancelled.
+        #[arg(long)]
+        presence: Option<String>,
+        /// Only this category.
+        #[arg(long)]
+        category: Option<String>,
+        /// Only this registered mode (venue or online).
+        #[arg(long)]
+        mode: Option<String>,
+    },
+    /// Make two registrations of one person one: ABSORB's check-ins, zone move and online
+    /// attendance go to KEEP, its empty fields fill KEEP's, and ABSORB goes. Logged.
+    Merge {
+        keep: i64,
+        absorb: i64,
+        /// Why (kept in the privacy log).
+        #[arg(long)]
+        reason: String,
+    },
+    /// Delete a person's personal data at their request; the anonymous counts of the door stay.
+    /// Logged (the log names the row, never the person).
+    Erase {
+        id: i64,
+        /// Why (kept in the privacy log).
+        #[arg(long)]
+        reason: String,
     },
     /// Show one attendee.
     Show { id: i64 },
@@ -388,6 +422,9 @@ pub enum AttendanceCommand {
         /// For CP932: write 〓 for characters it cannot hold instead of refusing.
         #[arg(long)]
         substitute: bool,
+        /// Also list cancelled and waiting people who did not come.
+        #[arg(long)]
+        include_not_attending: bool,
     },
 }
 

@@ -176,6 +176,16 @@ impl Output {
         }
     }
 
+    /// The attendee list with where each person stands (JSON: each attendee with `checked_in`,
+    /// `in_room`, `attended_mode`).
+    pub fn people(&self, people: &[tsudoi_app::types::ListedAttendee], lang: Lang) {
+        if self.json {
+            return self.print_json(&people);
+        }
+        let attendees: Vec<Attendee> = people.iter().map(|p| p.attendee.clone()).collect();
+        self.attendees(&attendees, lang);
+    }
+
     pub fn attendees(&self, attendees: &[Attendee], lang: Lang) {
         if self.json {
             return self.print_json(&attendees);

@@ -100,7 +100,15 @@ fn checkin_lets_in_once_and_says_why_it_refuses() {
     let staff = desk.ok(&["checkin", "--event", &desk.event, &desk.ticket_of("局員")]);
     assert_eq!(staff["zone"], "stakeholder");
 
-    let echo = desk.ok(&["checkin", "--event", &desk.event, &code]);
+    // The same code at another desk at once is a copy of the ticket, not a double read.
+    let (output, copy) = desk.run(&["checkin", "--event", &desk.event, "--desk", "受付B", &code]);
+    assert!(!output.status.success());
+    assert_eq!(
+        copy["result"], "duplicate",
+        "another desk's scan is a second person"
+    );
+
+    let echo = desk.ok(&["checkin", "--event", &desk.event, "--desk", "受付A", &code]);
     assert_eq!(
         (echo["result"].as_str(), echo["repeat"].as_bool()),
         (Some("ok"), Some(true)),

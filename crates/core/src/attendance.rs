@@ -123,6 +123,8 @@ pub struct AttendanceLine {
     /// Minutes in the online meeting, from an imported report; none when not seen online.
     pub online_minutes: Option<u32>,
     pub online_attended: bool,
+    /// The seat given at the door, when the event has a seat plan.
+    pub seat: Option<String>,
 }
 
 impl AttendanceLine {
@@ -133,6 +135,21 @@ impl AttendanceLine {
     /// Came to the venue or was seen in the online meeting.
     pub fn attended(&self) -> bool {
         self.checked_in_at.is_some() || self.online_attended
+    }
+
+    /// How the person attended: at the venue once they passed its door, whatever they
+    /// registered for ([`crate::door::attended_mode`]).
+    pub fn attended_mode(&self) -> AttendanceMode {
+        crate::door::attended_mode(self.attendee.details.mode, self.checked_in_at.is_some(), true)
+    }
+
+    /// Whether the person is among those the event counts: a registration that stands and has
+    /// a place, or anyone who came. Cancelled and waiting people who did not come are not.
+    pub fn is_counted(&self) -> bool {
+        if self.attendee.details.status == AttendeeStatus::Cancelled {
+            return self.attended();
+        }
+        self.attendee.waitlisted_at.is_none() || self.attended()
     }
 }
 
@@ -174,7 +191,7 @@ impl AttendanceSummary {
             if line.is_walk_in() {
                 summary.n_walk_ins += 1;
             }
-            let count = match (line.zone, person.details.mode) {
+            let count = match (line.zone, line.attended_mode()) {
                 (SeatZone::General, AttendanceMode::Venue) => &mut summary.general_venue,
                 (SeatZone::General, AttendanceMode::Online) => &mut summary.general_online,
                 (SeatZone::Stakeholder, AttendanceMode::Venue) => &mut summary.stakeholder_venue,

@@ -58,6 +58,55 @@ choice_enum! {
 }
 
 choice_enum! {
+    /// Where a person stands on the day, for filtering the attendee list (the desk's counts
+    /// use the same words).
+    pub enum PresenceFilter as "presence" {
+        /// Registered with a place and not checked in yet.
+        #[default]
+        NotCheckedIn = "not_checked_in", "未受付", "Not checked in";
+        /// Passed the door at least once.
+        CheckedIn = "checked_in", "受付済み", "Checked in";
+        /// In the room now.
+        InRoom = "in_room", "在室中", "In the room";
+        /// On the waiting list.
+        Waiting = "waiting", "キャンセル待ち", "Waiting list";
+        Cancelled = "cancelled", "キャンセル", "Cancelled";
+    }
+}
+
+choice_enum! {
+    /// Why two registrations look like the same person.
+    pub enum DuplicateReason as "duplicate_reason" {
+        #[default]
+        SameEmail = "same_email", "メールアドレスが同じ", "Same email address";
+        SameName = "same_name", "氏名が同じ", "Same name";
+        SameKana = "same_kana", "フリガナと所属が同じ", "Same reading and organisation";
+    }
+}
+
+/// Whether `new` looks like the registration `existing` of the same person, and why: the same
+/// email address, the same name (spaces and width ignored), or the same reading at the same
+/// organisation. Names alone are a hint, not proof: the desk and the form offer the registered
+/// person and warn; an organizer decides.
+pub fn likely_duplicate(new: &AttendeeDraft, existing: &AttendeeDraft) -> Option<DuplicateReason> {
+    use crate::text::{email_key, search_key};
+    let same = |a: &str, b: &str| {
+        let a = search_key(a);
+        !a.is_empty() && a == search_key(b)
+    };
+    let new_email = email_key(&new.email);
+    if !new_email.is_empty() && new_email == email_key(&existing.email) {
+        Some(DuplicateReason::SameEmail)
+    } else if same(&new.name, &existing.name) {
+        Some(DuplicateReason::SameName)
+    } else if same(&new.kana, &existing.kana) && same(&new.organization, &existing.organization) {
+        Some(DuplicateReason::SameKana)
+    } else {
+        None
+    }
+}
+
+choice_enum! {
     /// Where a registration came from.
     pub enum RegistrationSource as "source" {
         /// Typed in by hand, in the window or the CLI.
@@ -295,6 +344,60 @@ mod tests {
         }
         for source in RegistrationSource::ALL {
             assert_eq!(serde_json::to_value(source).unwrap(), source.as_str());
+        }
+    }
+}
+
+#[cfg(test)]
+mod duplicate_tests {
+    use super::*;
+
+    #[test]
+    fn the_same_person_typed_twice_is_caught_and_namesakes_are_only_by_name() {
+        let registered = AttendeeDraft {
+            kana: "オオトモ シンゴ".into(),
+            organization: "大友製作所".into(),
+            email: "Otomo@example.jp".into(),
+            ..AttendeeDraft::new("大友 慎吾")
+        };
+        let with = |f: fn(&mut AttendeeDraft)| {
+            let mut d = AttendeeDraft::new("別人 花子");
+            f(&mut d);
+            d
+        };
+        let cases: Vec<(&str, AttendeeDraft, Option<DuplicateReason>)> = vec![
+            (
+                "email, another case",
+                with(|d| d.email = "otomo@EXAMPLE.jp".into()),
+                Some(DuplicateReason::SameEmail),
+            ),
+            (
+                "the name without its space, full width",
+                with(|d| d.name = "大友慎吾".into()),
+                Some(DuplicateReason::SameName),
+            ),
+            (
+                "the reading in hiragana at the same company",
+                with(|d| {
+                    d.kana = "おおとも しんご".into();
+                    d.organization = "大友製作所".into();
+                }),
+                Some(DuplicateReason::SameKana),
+            ),
+            (
+                "the same reading elsewhere",
+                with(|d| d.kana = "オオトモシンゴ".into()),
+                None,
+            ),
+            ("someone else", with(|_| {}), None),
+            (
+                "two empty emails are no match",
+                AttendeeDraft::new("三人目"),
+                None,
+            ),
+        ];
+        for (why, new, expected) in cases {
+            assert_eq!(likely_duplicate(&new, &registered), expected, "{why}");
         }
     }
 }

@@ -6,14 +6,15 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::attendee::{AttendanceMode, AttendeeStatus, Category};
 use crate::i18n::Lang;
 
-/// A scan of the same code this soon after a successful one is the scanner (or a nervous hand)
-/// reading twice: it shows the same result and is not a second check-in.
+/// A scan of the same code this soon after a successful one *at the same desk* is the scanner (or
+/// a nervous hand) reading twice: it shows the same result and is not a second check-in. At
+/// another desk the same code is a second person with a copy of the ticket: a duplicate.
 pub const REPEAT_WINDOW_MS: i64 = 2_000;
 
 /// From this share of the capacity on, the desk warns that the room is filling.
@@ -92,6 +93,17 @@ impl DoorOutcome {
     }
 }
 
+choice_enum! {
+    /// Something the desk must tell the operator about a person who passes.
+    pub enum DoorNotice as "notice" {
+        /// On the waiting list, let in because the waiting list's time has come and there is room.
+        #[default]
+        FromWaitingList = "from_waiting_list", "キャンセル待ちの方です。空席があるため入場できます", "On the waiting list: admitted, there are places";
+        /// Registered to join online, came to the venue: counted at the venue from now on.
+        OnlineAtVenue = "online_at_venue", "オンライン参加で申し込まれた方です。会場参加として記録します", "Registered online: recorded as attending at the venue";
+    }
+}
+
 /// How the desk shows an outcome: a pass, "already here", "scan again", a ticket that cannot
 /// enter, a full room. Each kind has its colour and its sound, so the desk knows what to do next
 /// at a glance.
@@ -115,17 +127,37 @@ pub struct DoorVerdict {
     pub can_override: bool,
     pub kind: OutcomeKind,
     pub title: String,
+    /// What the operator must know about a pass (a person from the waiting list, an online
+    /// registrant at the venue), in the context's language.
+    pub notice: Option<String>,
+    /// A sentence that needs the facts of this attempt (when a waiting person may come back);
+    /// none: the desk's usual hint for the outcome.
+    pub detail: Option<String>,
+}
+
+/// The facts of an attempt a verdict is built from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct VerdictFacts {
+    pub outcome: DoorOutcome,
+    pub direction: Direction,
+    /// The zone whose own capacity refused the person (the title then says which zone is full,
+    /// not the whole room).
+    pub full_zone: Option<SeatZone>,
+    pub notice: Option<DoorNotice>,
+    /// For a waiting person refused before the waiting list's time: when they may come back.
+    pub waitlist_opens: Option<NaiveDateTime>,
 }
 
 impl DoorVerdict {
-    /// The verdict on an outcome. `full_zone` is the zone whose own capacity refused the person
-    /// (the title then says which zone is full, not the whole room).
-    pub fn of(
-        outcome: DoorOutcome,
-        direction: Direction,
-        full_zone: Option<SeatZone>,
-        lang: Lang,
-    ) -> DoorVerdict {
+    /// The verdict on an attempt, in `lang`.
+    pub fn of(facts: VerdictFacts, lang: Lang) -> DoorVerdict {
+        let VerdictFacts {
+            outcome,
+            direction,
+            full_zone,
+            notice,
+            waitlist_opens,
+        } = facts;
         let title = match (outcome, direction, full_zone) {
             (DoorOutcome::Ok | DoorOutcome::Repeat, Direction::Exit, _) => {
                 lang.pick("退場を記録しました", "Exit recorded").to_string()
@@ -137,11 +169,28 @@ impl DoorVerdict {
             },
             _ => outcome.label(lang).to_string(),
         };
+        let detail = match (outcome, waitlist_opens) {
+            (DoorOutcome::Waitlisted, Some(opens)) => Some(match lang {
+                Lang::Ja => format!(
+                    "{}から、空席があれば入場できます。その頃にもう一度お越しください。",
+                    opens.format("%H:%M")
+                ),
+                Lang::En => format!(
+                    "From {}, people on the waiting list are let in while there are places. Please come back then.",
+                    opens.format("%H:%M")
+                ),
+            }),
+            _ => None,
+        };
         DoorVerdict {
             passed: outcome.passed(),
             can_override: outcome.can_override(),
             kind: outcome.kind(),
             title,
+            notice: notice
+                .filter(|_| outcome.passed())
+                .map(|n| n.label(lang).to_string()),
+            detail,
         }
     }
 }
@@ -167,14 +216,16 @@ impl Category {
 }
 
 /// Whether a new registration must wait for a place: only people coming to the venue take one,
-/// and only while the venue's registrations fill its capacity.
+/// and only while the venue's registrations reach the limit (the event's registration limit,
+/// which may exceed the seats because some registered people never come, else its capacity;
+/// see [`crate::event::EventDraft::venue_registration_limit`]).
 pub fn must_wait(
     mode: crate::AttendanceMode,
     n_venue_registered: u32,
-    capacity: u32,
+    registration_limit: u32,
     has_venue: bool,
 ) -> bool {
-    has_venue && mode == crate::AttendanceMode::Venue && n_venue_registered >= capacity
+    has_venue && mode == crate::AttendanceMode::Venue && n_venue_registered >= registration_limit
 }
 
 /// One zone's place in an event's plan.
@@ -297,6 +348,8 @@ pub struct PersonAtDoor {
     pub waitlisted: bool,
     /// Entries that stand minus exits that stand is more than zero.
     pub in_room: bool,
+    /// How the person registered to attend (an online registrant at the venue is told of).
+    pub mode: AttendanceMode,
 }
 
 /// What the desk knows about the room when the attempt is made.
@@ -346,15 +399,21 @@ pub struct Attempt<'a> {
     /// When this code last passed at this event's desk, if it did.
     pub last_pass_of_code: Option<DateTime<Utc>>,
     pub now: DateTime<Utc>,
+    /// Now on the venue's wall clock, for the waiting list's time.
+    pub local_now: NaiveDateTime,
+    /// From when people on the waiting list are let in while there are places (the event's
+    /// setting, by default its start); none: only by an operator's override.
+    pub waitlist_opens: Option<NaiveDateTime>,
     /// An operator's written reason to let the person through a refusal that allows it.
     pub override_reason: Option<&'a str>,
 }
 
-/// The outcome of an attempt, and whether an override made it.
+/// The outcome of an attempt, whether an override made it, and what the desk must be told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Decision {
     pub outcome: DoorOutcome,
     pub overridden: bool,
+    pub notice: Option<DoorNotice>,
 }
 
 /// Decides an attempt at the door. The order of the checks is the order in which a person at
@@ -364,6 +423,7 @@ pub fn decide(attempt: &Attempt<'_>) -> Decision {
     let refused = |outcome| Decision {
         outcome,
         overridden: false,
+        notice: None,
     };
     let person = match attempt.subject {
         Subject::Misread => return refused(DoorOutcome::Misread),
@@ -384,36 +444,63 @@ pub fn decide(attempt: &Attempt<'_>) -> Decision {
     }
     let reason = attempt.override_reason.map(str::trim).filter(|r| !r.is_empty());
     let mut overridden = false;
+    let mut notice = None;
     if person.status == AttendeeStatus::Cancelled {
         if reason.is_none() {
             return refused(DoorOutcome::Cancelled);
         }
         overridden = true;
     }
-    if person.waitlisted && attempt.direction == Direction::Entry && !person.in_room {
-        if reason.is_none() {
-            return refused(DoorOutcome::Waitlisted);
+    let entering = attempt.direction == Direction::Entry && !person.in_room;
+    if person.waitlisted && entering {
+        // With no time known (no setting, no start time), only an operator lets a waiting
+        // person in: the places belong to registered people who may still come.
+        let too_early = attempt
+            .waitlist_opens
+            .is_none_or(|opens| attempt.local_now < opens);
+        match (reason, too_early) {
+            (Some(_), _) => overridden = true,
+            (None, true) => return refused(DoorOutcome::Waitlisted),
+            // Some registered people never come: from the waiting list's time, a waiting person
+            // takes a free place like anyone else (the room's check below still applies).
+            (None, false) => notice = Some(DoorNotice::FromWaitingList),
         }
-        overridden = true;
     }
+    if entering && attempt.room.has_venue && person.mode == AttendanceMode::Online {
+        notice = Some(DoorNotice::OnlineAtVenue);
+    }
+    let pass = |overridden| Decision {
+        outcome: DoorOutcome::Ok,
+        overridden,
+        notice,
+    };
     match attempt.direction {
         Direction::Exit if !person.in_room => refused(DoorOutcome::NotInRoom),
         Direction::Exit => Decision {
-            outcome: DoorOutcome::Ok,
-            overridden,
+            notice: None,
+            ..pass(overridden)
         },
         Direction::Entry if person.in_room => refused(DoorOutcome::Duplicate),
         Direction::Entry if attempt.room.is_full() => match reason {
-            Some(_) => Decision {
-                outcome: DoorOutcome::Ok,
-                overridden: true,
-            },
+            Some(_) => pass(true),
             None => refused(DoorOutcome::Full),
         },
-        Direction::Entry => Decision {
-            outcome: DoorOutcome::Ok,
-            overridden,
-        },
+        Direction::Entry => pass(overridden),
+    }
+}
+
+/// How a person attended: someone who passed the venue's door attended at the venue, whatever
+/// they registered for (the registered mode is kept for the record). Counts and the attendance
+/// export use this, so an online registrant who came counts among the venue's people.
+pub fn attended_mode(
+    registered: AttendanceMode,
+    checked_in_at_door: bool,
+    has_venue: bool,
+) -> AttendanceMode {
+    if checked_in_at_door && has_venue {
+        AttendanceMode::Venue
+    } else {
+        registered
     }
 }
 
@@ -522,7 +609,8 @@ impl DoorStatus {
             if let Some(group) = status.by_category.get_mut(person.category.as_str()) {
                 group.add(person);
             }
-            if let Some(group) = status.by_mode.get_mut(person.mode.as_str()) {
+            let mode = attended_mode(person.mode, person.checked_in, has_venue);
+            if let Some(group) = status.by_mode.get_mut(mode.as_str()) {
                 group.add(person);
             }
             if let Some(zone) = status.by_zone.get_mut(person.zone.as_str()) {
@@ -560,6 +648,7 @@ mod tests {
             status: AttendeeStatus::Registered,
             waitlisted: false,
             in_room: false,
+            mode: AttendanceMode::Venue,
         }
     }
 
@@ -630,8 +719,7 @@ mod tests {
             ("a full room", Entry, Subject::Person(person()), FULL, None, None, Full, false),
             ("a blank reason is no reason", Entry, Subject::Person(person()), FULL, None, Some("  "), Full, false),
             ("a full room, overridden", Entry, Subject::Person(person()), FULL, None, Some("登壇者の同行者"), Ok, true),
-            ("someone still waiting for a place", Entry, Subject::Person(PersonAtDoor { waitlisted: true, ..person() }), ROOM, None, None, Waitlisted, false),
-            ("someone waiting let in", Entry, Subject::Person(PersonAtDoor { waitlisted: true, ..person() }), ROOM, None, Some("空席あり"), Ok, true),
+            ("someone waiting let in by an operator", Entry, Subject::Person(PersonAtDoor { waitlisted: true, ..person() }), ROOM, None, Some("空席あり"), Ok, true),
             ("online-only events never fill", Entry, Subject::Person(person()), online_only, None, None, Ok, false),
             ("a person leaves", Exit, Subject::Person(in_room), ROOM, a_while_ago, None, Ok, false),
             ("leaving without coming in", Exit, Subject::Person(person()), ROOM, None, None, NotInRoom, false),
@@ -645,10 +733,130 @@ mod tests {
                 room,
                 last_pass_of_code,
                 now: now(),
+                local_now: local(13, 20),
+                waitlist_opens: None,
                 override_reason,
             };
-            assert_eq!(decide(&attempt), Decision { outcome, overridden }, "{why}");
+            let decision = decide(&attempt);
+            assert_eq!(
+                (decision.outcome, decision.overridden),
+                (outcome, overridden),
+                "{why}"
+            );
+            assert_eq!(decision.notice, None, "{why}");
         }
+    }
+
+    fn local(hour: u32, minute: u32) -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 7, 25)
+            .and_then(|d| d.and_hms_opt(hour, minute, 0))
+            .expect("a valid time")
+    }
+
+    /// Why, the room, now, the waiting list's time, an override, and what comes of it.
+    type WaitingCase<'a> = (
+        &'a str,
+        Room,
+        NaiveDateTime,
+        Option<NaiveDateTime>,
+        Option<&'a str>,
+        DoorOutcome,
+        Option<DoorNotice>,
+    );
+
+    /// The waiting list at the door: told when to come back before its time; from then on let
+    /// in while the room and the zone have places, with a notice; an operator may let in anyone.
+    #[test]
+    fn the_waiting_list_opens_at_its_time() {
+        let waiting = Subject::Person(PersonAtDoor {
+            waitlisted: true,
+            ..person()
+        });
+        let zone_full = Room {
+            zone: Some(ZoneRoom {
+                zone: SeatZone::General,
+                in_room: 40,
+                capacity: 40,
+            }),
+            ..ROOM
+        };
+        let opens = Some(local(13, 0));
+        use DoorOutcome::*;
+        #[rustfmt::skip]
+        let cases: Vec<WaitingCase<'_>> = vec![
+            ("a minute before the time", ROOM, local(12, 59), opens, None, Waitlisted, None),
+            ("at the time, the room with places", ROOM, local(13, 0), opens, None, Ok, Some(DoorNotice::FromWaitingList)),
+            ("after the time, the room full", FULL, local(13, 30), opens, None, Full, None),
+            ("after the time, their zone full", zone_full, local(13, 30), opens, None, Full, None),
+            ("no time known: only an operator lets them in", ROOM, local(15, 0), None, None, Waitlisted, None),
+            ("before the time, an operator's reason", ROOM, local(12, 0), opens, Some("主催者判断"), Ok, None),
+        ];
+        for (why, room, local_now, waitlist_opens, override_reason, outcome, notice) in cases {
+            let decision = decide(&Attempt {
+                direction: Direction::Entry,
+                subject: &waiting,
+                room,
+                last_pass_of_code: None,
+                now: now(),
+                local_now,
+                waitlist_opens,
+                override_reason,
+            });
+            assert_eq!((decision.outcome, decision.notice), (outcome, notice), "{why}");
+        }
+    }
+
+    #[test]
+    fn an_online_registrant_at_the_venue_is_told_of_and_counted_there() {
+        let online = Subject::Person(PersonAtDoor {
+            mode: AttendanceMode::Online,
+            ..person()
+        });
+        let decision = decide(&Attempt {
+            direction: Direction::Entry,
+            subject: &online,
+            room: ROOM,
+            last_pass_of_code: None,
+            now: now(),
+            local_now: local(13, 0),
+            waitlist_opens: None,
+            override_reason: None,
+        });
+        assert_eq!(
+            (decision.outcome, decision.notice),
+            (DoorOutcome::Ok, Some(DoorNotice::OnlineAtVenue))
+        );
+        assert_eq!(
+            attended_mode(AttendanceMode::Online, true, true),
+            AttendanceMode::Venue
+        );
+        assert_eq!(
+            attended_mode(AttendanceMode::Online, false, true),
+            AttendanceMode::Online
+        );
+        assert_eq!(
+            attended_mode(AttendanceMode::Online, true, false),
+            AttendanceMode::Online,
+            "an online-only event has no venue to count at"
+        );
+        let verdict = DoorVerdict::of(
+            VerdictFacts {
+                outcome: DoorOutcome::Ok,
+                notice: decision.notice,
+                ..VerdictFacts::default()
+            },
+            Lang::Ja,
+        );
+        assert!(verdict.notice.is_some_and(|n| n.contains("会場参加")));
+        let told = DoorVerdict::of(
+            VerdictFacts {
+                outcome: DoorOutcome::Waitlisted,
+                waitlist_opens: Some(local(13, 0)),
+                ..VerdictFacts::default()
+            },
+            Lang::Ja,
+        );
+        assert!(told.detail.is_some_and(|d| d.starts_with("13:00から")));
     }
 
     #[test]
@@ -656,6 +864,11 @@ mod tests {
         use crate::AttendanceMode::{Online, Venue};
         assert!(!must_wait(Venue, 69, 70, true));
         assert!(must_wait(Venue, 70, 70, true));
+        assert!(
+            !must_wait(Venue, 79, 80, true),
+            "a registration limit above the seats takes more registrations"
+        );
+        assert!(must_wait(Venue, 80, 80, true));
         assert!(
             !must_wait(Online, 500, 70, true),
             "online attendees never use venue places"

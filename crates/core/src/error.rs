@@ -21,6 +21,10 @@ pub enum ValidationError {
     EndNotAfterStart { start: String, end: String },
     #[error("an event held at a venue needs a capacity of at least 1")]
     ZeroCapacity,
+    #[error("the registration limit {limit} is below the capacity {capacity}")]
+    LimitBelowCapacity { limit: u32, capacity: u32 },
+    #[error("not a whole number: {0}")]
+    BadNumber(String),
     #[error("the online URL does not start with http:// or https://: {0}")]
     BadUrl(String),
     #[error("not a date in the form YYYY-MM-DD: {0}")]
@@ -57,6 +61,8 @@ impl Localized for ValidationError {
             ValidationError::EmptyTitle => "validation.empty_title",
             ValidationError::EndNotAfterStart { .. } => "validation.end_not_after_start",
             ValidationError::ZeroCapacity => "validation.zero_capacity",
+            ValidationError::LimitBelowCapacity { .. } => "validation.limit_below_capacity",
+            ValidationError::BadNumber(_) => "validation.bad_number",
             ValidationError::BadUrl(_) => "validation.bad_url",
             ValidationError::BadDate(_) => "validation.bad_date",
             ValidationError::BadTime(_) => "validation.bad_time",
@@ -87,6 +93,18 @@ impl Localized for ValidationError {
             }
             (ValidationError::ZeroCapacity, Lang::En) => {
                 "An event held at a venue needs a capacity of at least 1.".into()
+            }
+            (ValidationError::LimitBelowCapacity { limit, capacity }, Lang::Ja) => format!(
+                "申込の上限（{limit}人）が定員（{capacity}人）より少なくなっています。上限は定員以上にするか、空欄（定員まで）にしてください。"
+            ),
+            (ValidationError::LimitBelowCapacity { limit, capacity }, Lang::En) => format!(
+                "The registration limit ({limit}) is below the capacity ({capacity}). Make it at least the capacity, or leave it empty (up to the capacity)."
+            ),
+            (ValidationError::BadNumber(value), Lang::Ja) => {
+                format!("「{value}」は数として読めません。120 のように数字で入力してください。")
+            }
+            (ValidationError::BadNumber(value), Lang::En) => {
+                format!("“{value}” is not a whole number. Enter digits, like 120.")
             }
             (ValidationError::BadUrl(url), Lang::Ja) => format!(
                 "オンラインURL「{url}」は http:// または https:// で始まっていません。URLを確認してください。"
@@ -161,5 +179,66 @@ impl Localized for ValidationError {
                 "Seat “{seat}” cannot be given: it is not in the plan, not in the person's zone, or taken. Choose a free seat."
             ),
         }
+    }
+}
+
+/// The operating system's reason for a file error, in the person's language. The OS text itself is
+/// English on most systems (and names no next step), so each common kind has our own words; any
+/// other kind gives its OS error number, which a support person can look up.
+pub fn io_reason(error: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind::*;
+    let (ja, en) = match error.kind() {
+        NotFound => ("見つかりません", "not found"),
+        PermissionDenied => ("権限がありません", "permission denied"),
+        AlreadyExists => ("すでにあります", "already exists"),
+        StorageFull => ("ディスクがいっぱいです", "the disk is full"),
+        QuotaExceeded => ("使える容量を超えました", "the disk quota is exceeded"),
+        ReadOnlyFilesystem => ("読み取り専用の場所です", "the location is read-only"),
+        IsADirectory => ("フォルダーです", "it is a folder"),
+        NotADirectory => (
+            "途中にフォルダーでないものがあります",
+            "a part of the path is not a folder",
+        ),
+        DirectoryNotEmpty => ("フォルダーが空ではありません", "the folder is not empty"),
+        InvalidFilename => (
+            "ファイル名が長すぎるか使えない文字を含みます",
+            "the file name is too long or invalid",
+        ),
+        FileTooLarge => ("ファイルが大きすぎます", "the file is too large"),
+        ResourceBusy | WouldBlock => ("ほかのアプリが使用中です", "another program is using it"),
+        TimedOut => ("応答がありません", "it does not answer"),
+        CrossesDevices => (
+            "別のドライブへは移せません",
+            "it cannot be moved to another drive",
+        ),
+        InvalidData | UnexpectedEof => (
+            "中身が壊れているか途中で切れています",
+            "its content is damaged or cut short",
+        ),
+        _ => {
+            return match (lang, error.raw_os_error()) {
+                (Lang::Ja, Some(n)) => format!("読み書きできません（OSのエラー番号 {n}）"),
+                (Lang::Ja, None) => "読み書きできません".to_string(),
+                (Lang::En, _) => format!("cannot be read or written ({error})"),
+            }
+        }
+    };
+    lang.pick(ja, en).to_string()
+}
+
+#[cfg(test)]
+mod io_reason_tests {
+    use super::*;
+
+    #[test]
+    fn file_errors_are_told_in_the_persons_language() {
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(io_reason(&denied, Lang::Ja), "権限がありません");
+        let odd = std::io::Error::from_raw_os_error(71);
+        let ja = io_reason(&odd, Lang::Ja);
+        assert!(
+            ja.contains("71") && !ja.is_ascii() && !ja.contains("Protocol"),
+            "{ja}"
+        );
     }
 }

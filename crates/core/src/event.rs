@@ -65,6 +65,15 @@ pub struct EventDraft {
     pub online_url: String,
     #[serde(default)]
     pub format: EventFormat,
+    /// Venue registrations accepted before new ones wait (some registered people never come, so
+    /// an organizer may take more than the seats); none: the capacity.
+    #[serde(default)]
+    pub registration_limit: Option<u32>,
+    /// From when people on the waiting list are let in at the door while there are places;
+    /// none: the start time.
+    #[serde(default, with = "option_hhmm")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub waitlist_opens_at: Option<NaiveTime>,
 }
 
 fn default_capacity() -> u32 {
@@ -84,7 +93,25 @@ impl EventDraft {
             capacity: DEFAULT_CAPACITY,
             online_url: String::new(),
             format: EventFormat::Hybrid,
+            registration_limit: None,
+            waitlist_opens_at: None,
         }
+    }
+
+    /// Venue registrations taken before new ones wait: the registration limit, never below
+    /// the seats.
+    pub fn venue_registration_limit(&self) -> u32 {
+        self.registration_limit
+            .unwrap_or(self.capacity)
+            .max(self.capacity)
+    }
+
+    /// From when people on the waiting list are let in at the door (the setting, else the start
+    /// time); none when neither is known: then only an operator lets a waiting person in.
+    pub fn waitlist_opens(&self) -> Option<chrono::NaiveDateTime> {
+        self.waitlist_opens_at
+            .or(self.start_time)
+            .map(|time| self.date.and_time(time))
     }
 
     /// Returns the draft in its stored form, or the first rule it breaks.
@@ -107,6 +134,12 @@ impl EventDraft {
         }
         if self.format.has_venue() && self.capacity == 0 {
             return Err(ValidationError::ZeroCapacity);
+        }
+        if let Some(limit) = self.registration_limit.filter(|limit| *limit < self.capacity) {
+            return Err(ValidationError::LimitBelowCapacity {
+                limit,
+                capacity: self.capacity,
+            });
         }
         let online_url = self.online_url.trim().to_string();
         let lower_url = online_url.to_ascii_lowercase();
@@ -131,6 +164,7 @@ impl EventDraft {
 
 /// Parses a date as people and the CLI write it: `2026-07-25` or `2026/07/25`.
 pub fn parse_date(value: &str) -> Result<NaiveDate, ValidationError> {
+    let value = crate::text::narrow_digits(value);
     let value = value.trim();
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(value, "%Y/%m/%d"))
@@ -160,6 +194,10 @@ pub struct EventForm {
     pub capacity: u32,
     pub online_url: String,
     pub format: EventFormat,
+    /// Digits, or empty for none (full-width digits read the same).
+    pub registration_limit: String,
+    /// `HH:MM`, or empty: the start time.
+    pub waitlist_opens_at: String,
 }
 
 impl EventForm {
@@ -182,8 +220,24 @@ impl EventForm {
             capacity: self.capacity,
             online_url: self.online_url,
             format: self.format,
+            registration_limit: parse_optional_count(&self.registration_limit)?,
+            waitlist_opens_at: optional_time(&self.waitlist_opens_at)?,
         })
     }
+}
+
+/// A count typed in a form: digits (full-width too, with thousands separators), or empty.
+pub fn parse_optional_count(value: &str) -> Result<Option<u32>, ValidationError> {
+    let text: String = crate::text::narrow_digits(value)
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' '))
+        .collect();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse()
+        .map(Some)
+        .map_err(|_| ValidationError::BadNumber(value.trim().to_string()))
 }
 
 /// A stored event.

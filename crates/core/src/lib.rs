@@ -29,11 +29,12 @@ pub mod ticket;
 mod time_format;
 
 pub use attendee::{
-    AttendanceMode, Attendee, AttendeeDraft, AttendeeId, AttendeeStatus, Category, RegistrationSource,
+    AttendanceMode, Attendee, AttendeeDraft, AttendeeId, AttendeeStatus, Category, DuplicateReason,
+    PresenceFilter, RegistrationSource,
 };
 pub use door::{
-    Direction, DoorMethod, DoorOutcome, DoorStatus, DoorVerdict, GroupCount, OutcomeKind, SeatZone,
-    ZoneCount, ZoneMapping, ZonePlan, ZoneSetting,
+    Direction, DoorMethod, DoorNotice, DoorOutcome, DoorStatus, DoorVerdict, GroupCount, OutcomeKind,
+    SeatZone, ZoneCount, ZoneMapping, ZonePlan, ZoneSetting,
 };
 pub use error::{Localized, ValidationError};
 pub use event::{Event, EventDraft, EventForm, EventFormat, EventId, DEFAULT_CAPACITY};

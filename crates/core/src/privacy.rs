@@ -1,5 +1,7 @@
 //! The words of the privacy log (監査ログ): what was done with personal data.
 
+use crate::i18n::Lang;
+
 choice_enum! {
     /// An action on personal data that the privacy log records.
     pub enum AuditAction as "audit action" {
@@ -12,5 +14,176 @@ choice_enum! {
         AgendaExport = "agenda_export", "次第の書き出し", "Programme export";
         MinutesExport = "minutes_export", "議事録の書き出し", "Minutes export";
         PhotoDelete = "photo_delete", "写真の削除", "Photo deletion";
+        AttendeeMerge = "attendee_merge", "参加者の統合（重複登録）", "Attendees merged (duplicate)";
+        AttendeeErase = "attendee_erase", "参加者の削除（本人の申出）", "Attendee deleted on request";
+    }
+}
+
+/// What a privacy-log line says beyond its action, kept as data (JSON in the `detail` column) so
+/// that the log reads in the language of whoever reads it, not of whoever wrote it. Lines written
+/// before this existed hold plain text, shown as written.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AuditDetail {
+    /// A registration file read into the event.
+    RegistrationImport {
+        imported: u32,
+        updated: u32,
+        merged: u32,
+        unchanged: u32,
+    },
+    /// An online meeting's attendance report read in.
+    OnlineImport {
+        source: String,
+        matched: u32,
+        unmatched: u32,
+    },
+    /// The attendance file: its format, its text encoding, whether email and phone went with it.
+    AttendanceExport {
+        format: String,
+        encoding: Option<String>,
+        with_contact: bool,
+    },
+    /// Documents written: their formats, the edition (公表用 or 非公表用) and photos in them.
+    Documents {
+        formats: String,
+        public: Option<bool>,
+        photos: Option<u32>,
+    },
+    /// A photo deleted: its file name and the start of its fingerprint.
+    PhotoDelete { name: String, sha256: String },
+    /// An action on one registration (or two, merged), with the reason given. Only row numbers:
+    /// never the person's name, which may be what is being deleted.
+    Registration { rows: String, reason: String },
+}
+
+impl AuditDetail {
+    /// The text kept in the log's `detail` column.
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A log line's detail in `lang`: the structured detail described, or old plain text as is.
+    pub fn describe_stored(stored: &str, lang: Lang) -> String {
+        match serde_json::from_str::<AuditDetail>(stored) {
+            Ok(detail) => detail.describe(lang),
+            Err(_) => stored.to_string(),
+        }
+    }
+
+    pub fn describe(&self, lang: Lang) -> String {
+        let edition = |public: bool| if public { "公表用" } else { "非公表用" };
+        match (self, lang) {
+            (
+                AuditDetail::RegistrationImport {
+                    imported,
+                    updated,
+                    merged,
+                    unchanged,
+                },
+                Lang::Ja,
+            ) => {
+                format!("新規 {imported} 件、更新 {updated} 件、統合 {merged} 件、変更なし {unchanged} 件")
+            }
+            (
+                AuditDetail::RegistrationImport {
+                    imported,
+                    updated,
+                    merged,
+                    unchanged,
+                },
+                Lang::En,
+            ) => {
+                format!("{imported} new, {updated} updated, {merged} merged, {unchanged} unchanged")
+            }
+            (
+                AuditDetail::OnlineImport {
+                    source,
+                    matched,
+                    unmatched,
+                },
+                Lang::Ja,
+            ) => {
+                format!("{source}: 照合 {matched} 名、照合できず {unmatched} 名")
+            }
+            (
+                AuditDetail::OnlineImport {
+                    source,
+                    matched,
+                    unmatched,
+                },
+                Lang::En,
+            ) => {
+                format!("{source}: {matched} matched, {unmatched} not matched")
+            }
+            (
+                AuditDetail::AttendanceExport {
+                    format,
+                    encoding,
+                    with_contact,
+                },
+                lang,
+            ) => {
+                let mut text = format.to_uppercase();
+                if let Some(encoding) = encoding {
+                    text.push_str(&format!(" ({encoding})"));
+                }
+                if *with_contact {
+                    text.push_str(lang.pick("、メールアドレスと電話番号を含む", ", with email and phone"));
+                }
+                text
+            }
+            (
+                AuditDetail::Documents {
+                    formats,
+                    public,
+                    photos,
+                },
+                lang,
+            ) => {
+                let mut text = formats.to_uppercase();
+                if let Some(public) = public {
+                    text.push_str(&format!(" ・{}", edition(*public)));
+                }
+                if let Some(n) = photos {
+                    text.push_str(&match lang {
+                        Lang::Ja => format!("、写真 {n} 枚"),
+                        Lang::En => format!(", {n} photos"),
+                    });
+                }
+                text
+            }
+            (AuditDetail::PhotoDelete { name, sha256 }, _) => format!("{name} ({sha256})"),
+            (AuditDetail::Registration { rows, reason }, Lang::Ja) => format!("{rows}、理由: {reason}"),
+            (AuditDetail::Registration { rows, reason }, Lang::En) => format!("{rows}, reason: {reason}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod detail_tests {
+    use super::*;
+
+    #[test]
+    fn a_detail_reads_in_the_readers_language_and_old_text_stays() {
+        let stored = AuditDetail::RegistrationImport {
+            imported: 3,
+            updated: 1,
+            merged: 0,
+            unchanged: 2,
+        }
+        .encode();
+        assert_eq!(
+            AuditDetail::describe_stored(&stored, Lang::Ja),
+            "新規 3 件、更新 1 件、統合 0 件、変更なし 2 件"
+        );
+        assert_eq!(
+            AuditDetail::describe_stored(&stored, Lang::En),
+            "3 new, 1 updated, 0 merged, 2 unchanged"
+        );
+        assert_eq!(
+            AuditDetail::describe_stored("png, svg, pdf", Lang::Ja),
+            "png, svg, pdf"
+        );
     }
 }

@@ -6,6 +6,24 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+/// Full-width digits and the signs typed around numbers, dates and times (０–９ ： ／ － ．) as
+/// their ASCII forms: people type them with the Japanese IME on, and mean the same thing.
+pub fn narrow_digits(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_digit(u32::from(c) - u32::from('０'), 10).unwrap_or(c),
+            '：' => ':',
+            '／' => '/',
+            '－' | '−' | 'ー' => '-',
+            '．' => '.',
+            '，' => ',',
+            '　' => ' ',
+            other => other,
+        })
+        .collect()
+}
+
 /// NFKC, trimmed, with every run of white space (ideographic spaces included) folded to one space.
 /// For names, organisations and titles: NFKC keeps kanji such as 髙 and 﨑 as they are, and turns
 /// full-width ASCII and half-width katakana into their usual forms.

@@ -3,7 +3,9 @@
 use chrono::{NaiveTime, Timelike};
 
 /// Parses `H:MM`, `HH:MM` or `HH:MM:SS` (seconds are dropped; the agenda works in minutes).
+/// Full-width digits and colons (１７：００, typed with the Japanese IME on) read the same.
 pub(crate) fn parse_hhmm(value: &str) -> Option<NaiveTime> {
+    let value = crate::text::narrow_digits(value);
     let value = value.trim();
     let time = NaiveTime::parse_from_str(value, "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(value, "%H:%M:%S"))
@@ -49,6 +51,8 @@ mod tests {
             ("9:05", Some("09:05")),
             (" 17:00 ", Some("17:00")),
             ("13:30:59", Some("13:30")),
+            ("１７：００", Some("17:00")),
+            ("９:０５", Some("09:05")),
             ("25:00", None),
             ("1330", None),
             ("", None),

@@ -83,7 +83,7 @@ impl tsudoi_core::Localized for ExportError {
                 chars.len(),
                 describe(chars, lang)
             ),
-            (error, Lang::Ja) => format!("ファイルを作れませんでした（{error}）。何も書き出していません。"),
+            (_, Lang::Ja) => "ファイルの中身を作れませんでした。何も書き出していません。もう一度書き出し、続く場合は形式（CSV・Excel）を変えてください。".to_string(),
             (error, Lang::En) => format!("The file could not be made ({error}). Nothing was written."),
         }
     }
@@ -145,8 +145,11 @@ fn columns(include_contact: bool) -> Vec<Column> {
         column("役職", "Title", 14.0),
         column("区分", "Category", 12.0),
         column("席", "Zone", 10.0),
-        column("参加方法", "Mode", 10.0),
+        column("座席", "Seat", 8.0),
+        column("参加方法（申込）", "Mode (registered)", 12.0),
+        column("参加方法（当日）", "Mode (attended)", 12.0),
         column("状態", "Status", 12.0),
+        column("出席", "Attended", 7.0),
         column("登録日時", "Registered at", 17.0),
         column("入場時刻", "Checked in at", 17.0),
         column("退場時刻", "Checked out at", 17.0),
@@ -180,8 +183,18 @@ fn cells(line: &AttendanceLine, options: &AttendanceExport<'_>) -> Vec<Cell> {
         Cell::Text(d.title.clone()),
         Cell::Text(d.category.label(lang).to_string()),
         Cell::Text(line.zone.label(lang).to_string()),
+        Cell::Text(line.seat.clone().unwrap_or_default()),
         Cell::Text(d.mode.label(lang).to_string()),
+        Cell::Text(
+            if line.attended() {
+                line.attended_mode().label(lang)
+            } else {
+                ""
+            }
+            .to_string(),
+        ),
         Cell::Text(status.to_string()),
+        yes(line.attended()),
         match line.answered_at {
             Some(answered) => Cell::LocalTime(answered),
             None => Cell::Time(Some(person.created_at)),

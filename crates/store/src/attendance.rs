@@ -24,9 +24,11 @@ impl Store {
             )
         };
         let mut statement = self.conn.prepare(&format!(
-            "SELECT {LISTED_COLUMNS}, {first_entry}, {last_entry}, {last_exit}, o.minutes, o.attendee_id IS NOT NULL, a.answered_at
+            "SELECT {LISTED_COLUMNS}, {first_entry}, {last_entry}, {last_exit}, o.minutes, o.attendee_id IS NOT NULL, a.answered_at,
+                    s.seat
              FROM {LISTED_FROM} LEFT JOIN online_attendance o ON o.attendee_id = a.id
-             WHERE a.event_id = ?1
+                  LEFT JOIN seat_assignment s ON s.attendee_id = a.id
+             WHERE a.event_id = ?1 AND a.erased_at IS NULL
              ORDER BY a.kana = '', a.kana, a.name, a.id",
             first_entry = passes("entry", "min"),
             last_entry = passes("entry", "max"),
@@ -46,6 +48,7 @@ impl Store {
                     answered_at: row
                         .get::<_, Option<String>>(25)?
                         .and_then(|text| NaiveDateTime::parse_from_str(&text, ANSWERED_AT).ok()),
+                    seat: row.get(26)?,
                     attendee,
                 })
             })?

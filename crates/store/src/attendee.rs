@@ -189,7 +189,7 @@ pub(crate) fn insert_attendee(
         && must_wait(
             d.mode,
             n_venue_seated(conn, event_id)?,
-            event.details.capacity,
+            event.details.venue_registration_limit(),
             event.details.format.has_venue(),
         );
     let (id, ticket) = write_new_attendee(conn, event_id, &d, waits, now)?;
@@ -296,7 +296,7 @@ pub(crate) fn promote_waiting(
         if must_wait(
             mode,
             n_venue_seated(conn, event_id)?,
-            event.details.capacity,
+            event.details.venue_registration_limit(),
             has_venue,
         ) {
             break;
@@ -368,7 +368,7 @@ impl Store {
         let key = query.search.as_deref().map(search_key).unwrap_or_default();
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT {LISTED_COLUMNS} FROM {LISTED_FROM}
-             WHERE a.event_id = ?1 AND (?2 = '' OR instr(a.search_text, ?2) > 0)
+             WHERE a.event_id = ?1 AND a.erased_at IS NULL AND (?2 = '' OR instr(a.search_text, ?2) > 0)
              ORDER BY a.kana = '', a.kana, a.name, a.id
              LIMIT ?3"
         ))?;

@@ -1,10 +1,12 @@
 //! The `door_attempt` table: every attempt at the reception desk, and the live counts, which are
 //! recounted from the attempts that stand rather than kept as counters that could drift.
 
-use chrono::{DateTime, SubsecRound, Utc};
+use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 use serde::Serialize;
-use tsudoi_core::door::{decide, Attempt, Decision, PersonAtDoor, Presence, Room, Subject, ZoneRoom};
+use tsudoi_core::door::{
+    decide, Attempt, Decision, DoorNotice, PersonAtDoor, Presence, Room, Subject, ZoneRoom,
+};
 use tsudoi_core::{
     AttendanceMode, Attendee, AttendeeDraft, AttendeeId, AttendeeStatus, Category, Direction, DoorMethod,
     DoorOutcome, DoorStatus, EventId, RegistrationSource, SeatZone, TicketToken, ZonePlan,
@@ -36,6 +38,8 @@ pub struct DoorRequest {
     pub override_reason: Option<String>,
     /// The seat an operator chose, when the event has a seat plan (else the next free one).
     pub seat: Option<String>,
+    /// Now on the venue's wall clock, for the waiting list's time.
+    pub local_now: NaiveDateTime,
 }
 
 /// A recorded attempt, as the desk's log shows it.
@@ -87,6 +91,11 @@ pub struct DoorResult {
     pub nearly_full: bool,
     /// The person's seat, when the event has a seat plan for their zone: given at entry.
     pub seat: Option<String>,
+    /// What the operator must be told about this pass.
+    pub notice: Option<DoorNotice>,
+    /// For a waiting person refused before the waiting list's time: when they may come back.
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub waitlist_opens: Option<NaiveDateTime>,
 }
 
 const ATTEMPT_COLUMNS: &str =
@@ -208,23 +217,26 @@ fn last_entry(conn: &Connection, event_id: EventId, attendee_id: AttendeeId) -> 
     Ok(found)
 }
 
-/// When this person's code last passed the same way at this event, for telling a scanner's
-/// double read from a second visit (an exit right after an entry is no repeat).
+/// When this person's code last passed the same way at this event *at this desk*, for telling a
+/// scanner's double read from a second visit (an exit right after an entry is no repeat). The same
+/// code at another desk is another person with a copy of the ticket, never a repeat.
 fn last_pass_of_code(
     conn: &Connection,
     event_id: EventId,
     attendee_id: AttendeeId,
     code: &str,
     direction: Direction,
+    desk: &str,
 ) -> Result<Option<DateTime<Utc>>> {
     let found = conn
         .prepare_cached(&format!(
             "SELECT at FROM door_attempt
              WHERE attendee_id = ?1 AND event_id = ?2 AND {STANDING} AND code = ?3 AND direction = ?4
+                   AND desk = ?5
              ORDER BY id DESC LIMIT 1"
         ))?
         .query_row(
-            params![attendee_id.0, event_id.0, code, direction.as_str()],
+            params![attendee_id.0, event_id.0, code, direction.as_str(), desk.trim()],
             |row| get_timestamp(row, 0),
         )
         .optional()?;
@@ -244,6 +256,8 @@ struct Recorded<'a> {
     /// The seat asked for at the door.
     seat: Option<&'a str>,
     now: DateTime<Utc>,
+    /// The waiting list's time, told to a waiting person who came too early.
+    waitlist_opens: Option<NaiveDateTime>,
 }
 
 impl Recorded<'_> {
@@ -342,6 +356,10 @@ fn result(
         capacity: room.capacity,
         nearly_full: room.is_nearly_full(),
         seat: None,
+        notice: recorded.decision.notice,
+        waitlist_opens: recorded
+            .waitlist_opens
+            .filter(|_| outcome == DoorOutcome::Waitlisted),
         attempt,
     })
 }
@@ -412,7 +430,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        find_event(&tx, event_id)?;
+        let event = find_event(&tx, event_id)?;
         let mut code = String::new();
         let mut well_formed = false;
         let mut revoked = false;
@@ -450,12 +468,15 @@ impl Store {
                 status: a.details.status,
                 waitlisted: a.waitlisted_at.is_some(),
                 in_room: is_in_room(&tx, event_id, a.id)?,
+                mode: a.details.mode,
             }),
             None if well_formed => Subject::UnknownCode,
             None => Subject::Misread,
         };
         let last_pass = match &attendee {
-            Some(a) if !code.is_empty() => last_pass_of_code(&tx, event_id, a.id, &code, request.direction)?,
+            Some(a) if !code.is_empty() => {
+                last_pass_of_code(&tx, event_id, a.id, &code, request.direction, &request.desk)?
+            }
             _ => None,
         };
         let decision = decide(&Attempt {
@@ -464,6 +485,8 @@ impl Store {
             room,
             last_pass_of_code: last_pass,
             now,
+            local_now: request.local_now,
+            waitlist_opens: event.details.waitlist_opens(),
             override_reason: request.override_reason.as_deref(),
         });
         let recorded = Recorded {
@@ -478,6 +501,7 @@ impl Store {
             override_reason: request.override_reason.as_deref(),
             seat: request.seat.as_deref(),
             now,
+            waitlist_opens: event.details.waitlist_opens(),
         };
         record_and_report(tx, &recorded, attendee, zone, room)
     }
@@ -510,6 +534,8 @@ impl Store {
             status: AttendeeStatus::Registered,
             waitlisted: false,
             in_room: false,
+            // Whatever the form says, a walk-in is at the venue's door: nothing to tell.
+            mode: AttendanceMode::Venue,
         };
         let decision = decide(&Attempt {
             direction: Direction::Entry,
@@ -517,6 +543,8 @@ impl Store {
             room,
             last_pass_of_code: None,
             now,
+            local_now: now.naive_utc(),
+            waitlist_opens: None,
             override_reason,
         });
         let attendee = if decision.outcome == DoorOutcome::Ok {
@@ -536,6 +564,7 @@ impl Store {
             override_reason,
             seat: None,
             now,
+            waitlist_opens: None,
         };
         record_and_report(tx, &recorded, attendee, zone, room)
     }

@@ -69,6 +69,14 @@ pub enum StoreError {
     StaffTimeAlreadyVoid(i64),
     #[error("the receipt {sha256} is already in the ledger (voucher {voucher_id})")]
     ReceiptAlreadyUsed { sha256: String, voucher_id: i64 },
+    #[error("attendees {keep} and {absorb} cannot be merged: {why}")]
+    CannotMerge {
+        keep: AttendeeId,
+        absorb: AttendeeId,
+        why: MergeRefusal,
+    },
+    #[error("attendee {0} was deleted on request")]
+    AttendeeErased(AttendeeId),
     #[error(transparent)]
     Validation(#[from] ValidationError),
     #[error(transparent)]
@@ -118,6 +126,8 @@ impl Localized for StoreError {
             StoreError::StaffTimeNotFound(_) => "store.staff_time_not_found",
             StoreError::StaffTimeAlreadyVoid(_) => "store.staff_time_already_void",
             StoreError::ReceiptAlreadyUsed { .. } => "store.receipt_already_used",
+            StoreError::CannotMerge { why, .. } => why.code(),
+            StoreError::AttendeeErased(_) => "store.attendee_erased",
             StoreError::Validation(inner) => inner.code(),
             StoreError::Money(inner) => inner.code(),
             StoreError::Random(_) => "store.random",
@@ -127,6 +137,13 @@ impl Localized for StoreError {
 
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (StoreError::CannotMerge { why, .. }, lang) => why.message(lang),
+            (StoreError::AttendeeErased(_), Lang::Ja) => {
+                "この方は本人の申し出により削除済みです。個人情報は残っていません。".into()
+            }
+            (StoreError::AttendeeErased(_), Lang::En) => {
+                "This person was deleted on request; none of their personal data is left.".into()
+            }
             (StoreError::NotTsudoi { path }, Lang::Ja) => format!(
                 "「{}」は集い（Tsudoi）のデータベースではありません。ファイルは変更していません。正しいファイルを --db または環境変数 TSUDOI_DB で指定してください。",
                 path.display()
@@ -152,12 +169,14 @@ impl Localized for StoreError {
                 path.display()
             ),
             (StoreError::Io { path, source }, Lang::Ja) => format!(
-                "「{}」を作成または読み込みできません（{source}）。フォルダーの場所と権限を確認してください。",
-                path.display()
+                "「{}」を作成または読み込みできません（{}）。フォルダーの場所と権限を確認してください。",
+                path.display(),
+                tsudoi_core::error::io_reason(source, Lang::Ja)
             ),
             (StoreError::Io { path, source }, Lang::En) => format!(
-                "Cannot create or read “{}” ({source}). Check the folder and its permissions.",
-                path.display()
+                "Cannot create or read “{}” ({}). Check the folder and its permissions.",
+                path.display(),
+                tsudoi_core::error::io_reason(source, Lang::En)
             ),
             (StoreError::IsFolder { path }, Lang::Ja) => format!(
                 "「{}」はフォルダーです。データベースのファイル（例: {}）を指定してください。",
@@ -266,6 +285,53 @@ impl Localized for StoreError {
             (StoreError::Sqlite(inner), Lang::En) => format!(
                 "A database operation failed ({inner}); the data is as it was. If it happens again, contact your administrator."
             ),
+        }
+    }
+}
+
+/// Why two registrations cannot become one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MergeRefusal {
+    /// The same registration twice.
+    SamePerson,
+    /// Registrations of two events are two visits, not one person typed twice.
+    OtherEvent,
+    /// Both passed the door: one of the check-ins must be undone first, or the count would
+    /// hold the person twice.
+    BothCheckedIn,
+}
+
+impl std::fmt::Display for MergeRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Localized for MergeRefusal {
+    fn code(&self) -> &'static str {
+        match self {
+            MergeRefusal::SamePerson => "merge.same_person",
+            MergeRefusal::OtherEvent => "merge.other_event",
+            MergeRefusal::BothCheckedIn => "merge.both_checked_in",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (MergeRefusal::SamePerson, Lang::Ja) => "同じ登録どうしは統合できません。別の方を選んでください。".into(),
+            (MergeRefusal::SamePerson, Lang::En) => "A registration cannot be merged with itself. Choose another one.".into(),
+            (MergeRefusal::OtherEvent, Lang::Ja) => {
+                "別のイベントの登録とは統合できません。同じイベントの登録を選んでください。".into()
+            }
+            (MergeRefusal::OtherEvent, Lang::En) => {
+                "Registrations of different events cannot be merged. Choose one of the same event.".into()
+            }
+            (MergeRefusal::BothCheckedIn, Lang::Ja) => {
+                "両方の登録に受付の記録があります。受付で片方の受付を取り消してから統合してください。何も変更していません。".into()
+            }
+            (MergeRefusal::BothCheckedIn, Lang::En) => {
+                "Both registrations were checked in. Undo one of the check-ins at the desk, then merge. Nothing was changed.".into()
+            }
         }
     }
 }

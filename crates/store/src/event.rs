@@ -9,7 +9,7 @@ use crate::{Result, Store, StoreError};
 
 const COLUMNS: &str =
     "id, title, date, start_time, end_time, venue_name, venue_address, capacity, online_url, \
-                       format, created_at, updated_at";
+                       format, created_at, updated_at, registration_limit, waitlist_opens_at";
 
 fn event_from_row(row: &Row<'_>) -> rusqlite::Result<Event> {
     Ok(Event {
@@ -24,6 +24,8 @@ fn event_from_row(row: &Row<'_>) -> rusqlite::Result<Event> {
             capacity: row.get(7)?,
             online_url: row.get(8)?,
             format: get_choice(row, 9, EventFormat::parse)?,
+            registration_limit: row.get(12)?,
+            waitlist_opens_at: get_time(row, 13)?,
         },
         created_at: get_timestamp(row, 10)?,
         updated_at: get_timestamp(row, 11)?,
@@ -36,6 +38,7 @@ struct DraftValues<'a> {
     date: String,
     start_time: Option<String>,
     end_time: Option<String>,
+    waitlist_opens_at: Option<String>,
     format: &'static str,
     at: String,
 }
@@ -47,6 +50,7 @@ impl<'a> DraftValues<'a> {
             date: draft.date.to_string(),
             start_time: time_text(draft.start_time),
             end_time: time_text(draft.end_time),
+            waitlist_opens_at: time_text(draft.waitlist_opens_at),
             format: draft.format.as_str(),
             at: timestamp(now),
         }
@@ -64,6 +68,8 @@ impl<'a> DraftValues<'a> {
             (":capacity", &d.capacity),
             (":online_url", &d.online_url),
             (":format", &self.format),
+            (":registration_limit", &d.registration_limit),
+            (":waitlist_opens_at", &self.waitlist_opens_at),
             (":at", &self.at),
         ]
     }
@@ -75,9 +81,9 @@ pub(crate) fn insert_event(conn: &Connection, draft: EventDraft, now: DateTime<U
     let values = DraftValues::of(&d, now);
     conn.execute(
         "INSERT INTO event (title, date, start_time, end_time, venue_name, venue_address, capacity, online_url,
-                            format, created_at, updated_at)
+                            format, registration_limit, waitlist_opens_at, created_at, updated_at)
          VALUES (:title, :date, :start_time, :end_time, :venue_name, :venue_address, :capacity, :online_url,
-                 :format, :at, :at)",
+                 :format, :registration_limit, :waitlist_opens_at, :at, :at)",
         values.params().as_slice(),
     )?;
     Ok(Event {
@@ -112,7 +118,9 @@ impl Store {
         let n_changed = tx.execute(
             "UPDATE event SET title = :title, date = :date, start_time = :start_time, end_time = :end_time,
                               venue_name = :venue_name, venue_address = :venue_address, capacity = :capacity,
-                              online_url = :online_url, format = :format, updated_at = :at
+                              online_url = :online_url, format = :format,
+                              registration_limit = :registration_limit, waitlist_opens_at = :waitlist_opens_at,
+                              updated_at = :at
              WHERE id = :id",
             params.as_slice(),
         )?;

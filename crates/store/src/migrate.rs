@@ -56,6 +56,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0010_money",
         sql: include_str!("../migrations/0010_money.sql"),
     },
+    Migration {
+        name: "0011_door_day",
+        sql: include_str!("../migrations/0011_door_day.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.

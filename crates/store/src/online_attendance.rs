@@ -79,7 +79,7 @@ impl Store {
         find_event(&tx, event_id)?;
         let registered = tx
             .prepare_cached(&format!(
-                "SELECT {LISTED_COLUMNS} FROM {LISTED_FROM} WHERE a.event_id = ?1 AND a.status = 'registered'"
+                "SELECT {LISTED_COLUMNS} FROM {LISTED_FROM} WHERE a.event_id = ?1 AND a.status = 'registered' AND a.erased_at IS NULL"
             ))?
             .query_map([event_id.0], attendee_from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -148,12 +148,12 @@ impl Store {
                 event_id: Some(event_id),
                 n_people: report.matched.len() as u32,
                 file: options.file,
-                detail: &format!(
-                    "{}: matched {}, unmatched {}",
-                    source.as_str(),
-                    report.matched.len(),
-                    report.unmatched.len()
-                ),
+                detail: &tsudoi_core::privacy::AuditDetail::OnlineImport {
+                    source: source.as_str().to_string(),
+                    matched: u32::try_from(report.matched.len()).unwrap_or(u32::MAX),
+                    unmatched: u32::try_from(report.unmatched.len()).unwrap_or(u32::MAX),
+                }
+                .encode(),
             },
             now,
         )?;

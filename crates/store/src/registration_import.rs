@@ -55,7 +55,7 @@ pub(crate) const ANSWERED_AT: &str = "%Y-%m-%dT%H:%M:%S";
 
 fn registered_people(conn: &Connection, event_id: EventId) -> Result<Vec<RegisteredPerson>> {
     let mut statement = conn.prepare_cached(&format!(
-        "SELECT id, {DRAFT_COLUMNS}, answered_at FROM attendee WHERE event_id = ?1 ORDER BY id"
+        "SELECT id, {DRAFT_COLUMNS}, answered_at FROM attendee WHERE event_id = ?1 AND erased_at IS NULL ORDER BY id"
     ))?;
     let people = statement
         .query_map([event_id.0], |row| {
@@ -112,7 +112,12 @@ impl Store {
         };
         for new in &plan.new {
             let d = new.draft.clone().normalized()?;
-            let waits = must_wait(d.mode, n_seated, event.details.capacity, has_venue);
+            let waits = must_wait(
+                d.mode,
+                n_seated,
+                event.details.venue_registration_limit(),
+                has_venue,
+            );
             if waits {
                 report.waitlisted += 1;
             } else if d.mode == AttendanceMode::Venue {
@@ -152,10 +157,13 @@ impl Store {
                 event_id: Some(event_id),
                 n_people: report.imported + report.updated,
                 file: options.file,
-                detail: &format!(
-                    "imported {}, updated {}, merged {}, unchanged {}",
-                    report.imported, report.updated, report.merged, report.unchanged
-                ),
+                detail: &tsudoi_core::privacy::AuditDetail::RegistrationImport {
+                    imported: report.imported,
+                    updated: report.updated,
+                    merged: report.merged,
+                    unchanged: report.unchanged,
+                }
+                .encode(),
             },
             now,
         )?;

@@ -60,6 +60,10 @@ impl Desk {
             operator: "佐藤".into(),
             override_reason: override_reason.map(Into::into),
             seat: None,
+            local_now: chrono::NaiveDate::from_ymd_opt(2026, 7, 25)
+                .unwrap()
+                .and_hms_opt(13, 0, 0)
+                .unwrap(),
         }
     }
 
@@ -477,4 +481,348 @@ fn someone_still_waiting_for_a_place_is_refused_unless_let_in() {
         (1, 1),
         "people waiting are counted apart"
     );
+}
+
+/// A request at a given local time and desk.
+fn request_at(code: &str, desk: &str, local: (u32, u32)) -> DoorRequest {
+    DoorRequest {
+        desk: desk.into(),
+        local_now: parse_date("2026-07-25")
+            .unwrap()
+            .and_hms_opt(local.0, local.1, 0)
+            .unwrap(),
+        ..Desk::request(Direction::Entry, code, None)
+    }
+}
+
+#[test]
+fn the_waiting_list_is_let_in_from_its_time_while_the_room_has_places() {
+    let mut desk = Desk::new(1);
+    let mut event = desk.store.event(desk.event).unwrap().details;
+    event.start_time = tsudoi_core::event::parse_time("13:30").ok();
+    event.waitlist_opens_at = tsudoi_core::event::parse_time("13:15").ok();
+    desk.store.update_event(desk.event, event, t0()).unwrap();
+    let seated = desk.register("一", Category::Atotsugi);
+    let waiting = desk.register("二", Category::Atotsugi);
+    let also_waiting = desk.register("三", Category::Atotsugi);
+    assert!(seated.waitlisted_at.is_none() && waiting.waitlisted_at.is_some());
+
+    let at = desk.later();
+    let early = desk
+        .store
+        .door(desk.event, request_at(&ticket(&waiting), "受付1", (13, 0)), at)
+        .unwrap();
+    assert_eq!(early.attempt.outcome, DoorOutcome::Waitlisted);
+    assert_eq!(
+        early
+            .waitlist_opens
+            .map(|t| t.format("%H:%M").to_string())
+            .as_deref(),
+        Some("13:15"),
+        "told when to come back"
+    );
+
+    let at = desk.later();
+    let on_time = desk
+        .store
+        .door(desk.event, request_at(&ticket(&waiting), "受付1", (13, 15)), at)
+        .unwrap();
+    assert_eq!(on_time.attempt.outcome, DoorOutcome::Ok, "the room is empty");
+    assert_eq!(
+        on_time.notice,
+        Some(tsudoi_core::door::DoorNotice::FromWaitingList)
+    );
+
+    let at = desk.later();
+    let no_room = desk
+        .store
+        .door(
+            desk.event,
+            request_at(&ticket(&also_waiting), "受付1", (13, 20)),
+            at,
+        )
+        .unwrap();
+    assert_eq!(
+        no_room.attempt.outcome,
+        DoorOutcome::Full,
+        "the one place is taken"
+    );
+    let status = desk.store.door_status(desk.event).unwrap();
+    assert_eq!((status.checked_in, status.waitlisted), (1, 1));
+}
+
+#[test]
+fn a_registration_limit_takes_more_registrations_than_seats() {
+    let mut desk = Desk::new(2);
+    let mut event = desk.store.event(desk.event).unwrap().details;
+    event.registration_limit = Some(3);
+    desk.store.update_event(desk.event, event, t0()).unwrap();
+    let people: Vec<Attendee> = ["一", "二", "三", "四"]
+        .iter()
+        .map(|name| desk.register(name, Category::Atotsugi))
+        .collect();
+    let waiting: Vec<bool> = people.iter().map(|p| p.waitlisted_at.is_some()).collect();
+    assert_eq!(
+        waiting,
+        [false, false, false, true],
+        "three places to register, two seats"
+    );
+    let status = desk.store.door_status(desk.event).unwrap();
+    assert_eq!((status.registered, status.capacity, status.waitlisted), (3, 2, 1));
+}
+
+#[test]
+fn the_repeat_window_is_one_desks_double_read_not_another_desks_copy() {
+    let mut desk = Desk::new(70);
+    let guest = desk.register("大友 慎吾", Category::Atotsugi);
+    let code = ticket(&guest);
+    let first = desk
+        .store
+        .door(desk.event, request_at(&code, "受付A", (13, 0)), t0())
+        .unwrap();
+    let copy = desk
+        .store
+        .door(
+            desk.event,
+            request_at(&code, "受付B", (13, 0)),
+            t0() + Duration::milliseconds(600),
+        )
+        .unwrap();
+    let echo = desk
+        .store
+        .door(
+            desk.event,
+            request_at(&code, "受付A", (13, 0)),
+            t0() + Duration::milliseconds(900),
+        )
+        .unwrap();
+    assert_eq!(first.attempt.outcome, DoorOutcome::Ok);
+    assert_eq!(
+        copy.attempt.outcome,
+        DoorOutcome::Duplicate,
+        "the same code at another desk is a second person"
+    );
+    assert_eq!(
+        echo.attempt.outcome,
+        DoorOutcome::Repeat,
+        "desk A's scanner reading twice"
+    );
+}
+
+#[test]
+fn an_online_registrant_at_the_door_is_told_of_and_counted_at_the_venue() {
+    let mut desk = Desk::new(70);
+    let draft = AttendeeDraft {
+        mode: AttendanceMode::Online,
+        ..AttendeeDraft::new("遠方 太郎")
+    };
+    let online = desk.store.add_attendee(desk.event, draft, t0()).unwrap();
+    let result = desk.scan(&ticket(&online));
+    assert_eq!(result.attempt.outcome, DoorOutcome::Ok);
+    assert_eq!(result.notice, Some(tsudoi_core::door::DoorNotice::OnlineAtVenue));
+    let status = desk.store.door_status(desk.event).unwrap();
+    assert_eq!(status.by_mode["venue"].checked_in, 1, "counted at the venue");
+    assert_eq!(status.by_mode["online"].registered, 0);
+    assert_eq!(
+        desk.store.attendee(online.id).unwrap().details.mode,
+        AttendanceMode::Online,
+        "the registered mode is kept for the record"
+    );
+}
+
+fn audit_line(action: tsudoi_core::privacy::AuditAction) -> tsudoi_store::AuditRecord<'static> {
+    tsudoi_store::AuditRecord {
+        actor: "佐藤",
+        action,
+        event_id: None,
+        n_people: 1,
+        file: "",
+        detail: "本人の申出",
+    }
+}
+
+#[test]
+fn the_list_says_where_each_person_stands_and_filters_by_it() {
+    use tsudoi_core::PresenceFilter;
+    use tsudoi_store::PeopleQuery;
+    let mut desk = Desk::new(3);
+    let came = desk.register("一 来た", Category::Atotsugi);
+    let left = desk.register("二 帰った", Category::Supporter);
+    let not_yet = desk.register("三 未着", Category::Atotsugi);
+    let waiting = desk.register("四 待ち", Category::Atotsugi);
+    desk.scan(&ticket(&came));
+    desk.scan(&ticket(&left));
+    desk.leave(&ticket(&left));
+    let _ = (&not_yet, &waiting);
+    let names = |presence| -> Vec<String> {
+        desk.store
+            .people(
+                desk.event,
+                &PeopleQuery {
+                    presence: Some(presence),
+                    ..PeopleQuery::default()
+                },
+            )
+            .unwrap()
+            .into_iter()
+            .map(|p| p.attendee.details.name)
+            .collect()
+    };
+    assert_eq!(names(PresenceFilter::CheckedIn), ["一 来た", "二 帰った"]);
+    assert_eq!(names(PresenceFilter::InRoom), ["一 来た"]);
+    assert_eq!(names(PresenceFilter::NotCheckedIn), ["三 未着"]);
+    assert_eq!(names(PresenceFilter::Waiting), ["四 待ち"]);
+    let supporters = desk
+        .store
+        .people(
+            desk.event,
+            &PeopleQuery {
+                category: Some(Category::Supporter),
+                ..PeopleQuery::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(supporters.len(), 1);
+    assert!(supporters[0].checked_in && !supporters[0].in_room);
+    assert!(
+        supporters[0].last_pass_attempt.is_some(),
+        "the exit can be undone from the list"
+    );
+}
+
+#[test]
+fn two_registrations_of_one_person_become_one_and_keep_the_check_in() {
+    use tsudoi_core::privacy::AuditAction;
+    let mut desk = Desk::new(70);
+    let registered = desk
+        .store
+        .add_attendee(
+            desk.event,
+            AttendeeDraft {
+                email: "otomo@example.jp".into(),
+                ..AttendeeDraft::new("大友 慎吾")
+            },
+            t0(),
+        )
+        .unwrap();
+    let walk_in = desk
+        .store
+        .walk_in(
+            desk.event,
+            AttendeeDraft {
+                kana: "おおとも しんご".into(),
+                organization: "大友製作所".into(),
+                ..AttendeeDraft::new("大友慎吾")
+            },
+            "受付1",
+            "佐藤",
+            None,
+            t0(),
+        )
+        .unwrap();
+    let walk_in_id = walk_in.attendee.unwrap().id;
+    let found = desk
+        .store
+        .possible_duplicates(desk.event, &AttendeeDraft::new("大友　慎吾"), None)
+        .unwrap();
+    assert_eq!(found.len(), 2, "both registrations look like the name typed");
+
+    let merged = desk
+        .store
+        .merge_attendees(
+            registered.id,
+            walk_in_id,
+            &audit_line(AuditAction::AttendeeMerge),
+            t0(),
+        )
+        .unwrap();
+    assert_eq!(
+        merged.details.kana, "オオトモ シンゴ",
+        "empty fields are filled from the other"
+    );
+    assert_eq!(merged.details.email, "otomo@example.jp");
+    let status = desk.store.door_status(desk.event).unwrap();
+    assert_eq!(
+        (status.registered, status.checked_in),
+        (1, 1),
+        "one person, still checked in"
+    );
+    assert!(matches!(
+        desk.store.attendee(walk_in_id),
+        Err(StoreError::AttendeeNotFound(_))
+    ));
+    assert_eq!(
+        desk.scan(&ticket(&registered)).attempt.outcome,
+        DoorOutcome::Duplicate,
+        "the kept ticket finds the person already in"
+    );
+    let log = desk.store.audit_log(10).unwrap();
+    assert_eq!(log[0].action, AuditAction::AttendeeMerge);
+}
+
+#[test]
+fn merging_two_people_both_checked_in_is_refused_and_changes_nothing() {
+    use tsudoi_core::privacy::AuditAction;
+    let mut desk = Desk::new(70);
+    let a = desk.register("一", Category::Atotsugi);
+    let b = desk.register("二", Category::Atotsugi);
+    desk.scan(&ticket(&a));
+    desk.scan(&ticket(&b));
+    let refused = desk
+        .store
+        .merge_attendees(a.id, b.id, &audit_line(AuditAction::AttendeeMerge), t0())
+        .unwrap_err();
+    assert_eq!(tsudoi_core::Localized::code(&refused), "merge.both_checked_in");
+    assert!(desk.store.attendee(b.id).is_ok());
+    assert_eq!(desk.store.door_status(desk.event).unwrap().checked_in, 2);
+}
+
+#[test]
+fn a_person_deleted_on_request_leaves_no_personal_data_and_the_counts_stay() {
+    use tsudoi_core::privacy::AuditAction;
+    let mut desk = Desk::new(70);
+    let person = desk
+        .store
+        .add_attendee(
+            desk.event,
+            AttendeeDraft {
+                kana: "ケス タロウ".into(),
+                email: "kesu@example.jp".into(),
+                phone: "090-0000-0000".into(),
+                organization: "消す商事".into(),
+                ..AttendeeDraft::new("消す 太郎")
+            },
+            t0(),
+        )
+        .unwrap();
+    desk.scan(&ticket(&person));
+    let before = desk.store.door_status(desk.event).unwrap();
+    desk.store
+        .erase_attendee(person.id, &audit_line(AuditAction::AttendeeErase), t0())
+        .unwrap();
+    let after = desk.store.door_status(desk.event).unwrap();
+    assert_eq!(before, after, "the anonymous counts do not change");
+    assert!(desk
+        .store
+        .attendees(desk.event, &AttendeeQuery::default())
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        desk.scan(&ticket(&person)).attempt.outcome,
+        DoorOutcome::Unknown,
+        "the ticket opens nothing"
+    );
+    let path = desk._dir.path().join("tsudoi.sqlite3");
+    drop(desk.store);
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    let dump: String = raw
+        .query_row(
+            "SELECT group_concat(name || kana || organization || email || phone || search_text) FROM attendee",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    for gone in ["消す", "ケス", "kesu", "090"] {
+        assert!(!dump.contains(gone), "{gone} is still in the database: {dump}");
+    }
 }

@@ -1,20 +1,48 @@
 //! Attendees and their tickets.
 
 use tauri::State;
-use tsudoi_app::attendees;
-use tsudoi_app::types::AttendeeUpdate;
+use tsudoi_app::attendees::{self, PeopleFilter};
+use tsudoi_app::types::{AttendeeUpdate, ListedAttendee, PossibleDuplicate};
 use tsudoi_core::{Attendee, AttendeeDraft, AttendeeId, EventId};
 
 use super::Reply;
 use crate::state::AppState;
 
+/// The attendee list with where each person stands at the door, filtered.
 #[tauri::command]
 pub fn list_attendees(
     state: State<'_, AppState>,
     event_id: EventId,
-    search: Option<String>,
-) -> Reply<Vec<Attendee>> {
-    state.run(|ctx| attendees::list(ctx, event_id, search))
+    filter: PeopleFilter,
+) -> Reply<Vec<ListedAttendee>> {
+    state.run(|ctx| attendees::people(ctx, event_id, filter))
+}
+
+/// Registrations that look like the person being typed in.
+#[tauri::command]
+pub fn possible_duplicates(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    draft: AttendeeDraft,
+    except: Option<AttendeeId>,
+) -> Reply<Vec<PossibleDuplicate>> {
+    state.run(|ctx| attendees::possible_duplicates(ctx, event_id, &draft, except))
+}
+
+#[tauri::command]
+pub fn merge_attendees(
+    state: State<'_, AppState>,
+    keep: AttendeeId,
+    absorb: AttendeeId,
+    reason: String,
+) -> Reply<Attendee> {
+    state.run(|ctx| attendees::merge(ctx, keep, absorb, &reason))
+}
+
+/// Deletes a person's personal data at their request (the anonymous counts stay).
+#[tauri::command]
+pub fn erase_attendee(state: State<'_, AppState>, id: AttendeeId, reason: String) -> Reply<()> {
+    state.run(|ctx| attendees::erase(ctx, id, &reason))
 }
 
 #[tauri::command]

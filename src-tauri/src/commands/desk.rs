@@ -4,7 +4,7 @@ use tauri::State;
 use tsudoi_app::attendees;
 use tsudoi_app::desk::{self, DeskAnswer, DeskChoice, DoorInput};
 use tsudoi_app::types::DoorAttempt;
-use tsudoi_core::{Attendee, AttendeeDraft, DoorStatus, EventId};
+use tsudoi_core::{AttendeeDraft, DoorStatus, EventId};
 
 use super::Reply;
 use crate::state::AppState;
@@ -50,6 +50,10 @@ pub fn door_attempts(state: State<'_, AppState>, event_id: EventId, limit: u32) 
 
 /// The desk's name search: a few people who match, never the whole list.
 #[tauri::command]
-pub fn desk_search(state: State<'_, AppState>, event_id: EventId, query: String) -> Reply<Vec<Attendee>> {
+pub fn desk_search(
+    state: State<'_, AppState>,
+    event_id: EventId,
+    query: String,
+) -> Reply<Vec<tsudoi_app::types::ListedAttendee>> {
     state.run(|ctx| attendees::desk_search(ctx, event_id, &query))
 }

@@ -15,7 +15,8 @@ import type {
   ScheduleIssue,
   Speaker,
 } from "../bindings";
-import { api, withReplaceConfirmation } from "../api";
+import { api, ApiFailure, withReplaceConfirmation } from "../api";
+import { cameraProblem } from "../camera";
 import { Autosave, SaveStatus, autosaveField, flushAll, flushOnLeave } from "../autosave";
 import { h, mount } from "../dom";
 import { label, t, type Key } from "../i18n";
@@ -642,6 +643,6 @@ async function openCameraCapture(eventId: number, reload: () => Promise<void>, f
     box.replaceChildren(video, h("div", { class: "actions" }, shoot, h("button", { type: "button", onclick: stop }, t("close"))));
     await video.play().catch(() => undefined);
   } catch (error) {
-    fail(error);
+    fail(new ApiFailure("camera.unavailable", t("cameraUnavailablePhoto", { message: cameraProblem(error) })));
   }
 }

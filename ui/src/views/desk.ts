@@ -7,8 +7,9 @@
 
 import type {
   AttendanceMode,
-  Attendee,
   AttendeeDraft,
+  ListedAttendee,
+  PossibleDuplicate,
   Category,
   Direction,
   DoorAttempt,
@@ -23,9 +24,10 @@ import { h, mount } from "../dom";
 import { choices, label, lang, t, type Key } from "../i18n";
 import { play, type OutcomeKind } from "../sounds";
 import { OUTCOME_KIND } from "../vocabulary";
-import { startCamera, type CameraHandle } from "../camera";
+import { cameraProblem, startCamera, type CameraHandle } from "../camera";
 import { field, form, select, showError, text, textInput } from "./forms";
 import { toast } from "./toast";
+import { presenceTags } from "./presence";
 
 type Panel = "none" | "search" | "walk-in" | "override" | "undo" | "desk-name";
 
@@ -133,7 +135,35 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
     if (panel === "none" && (document.activeElement === document.body || document.activeElement === null)) scan.focus();
   }, 0));
 
+  /** A text field a person types in: what is typed there is theirs, not a scan. */
+  function isTypingField(element: Element | null): boolean {
+    if (element instanceof HTMLTextAreaElement) return true;
+    if (element instanceof HTMLInputElement) {
+      return !["button", "submit", "reset", "checkbox", "radio", "file", "range", "color", "image"].includes(element.type);
+    }
+    return element instanceof HTMLElement && element.isContentEditable;
+  }
+
+  /**
+   * A keyboard-wedge scanner types its code and Enter into whatever has the focus. On a button that
+   * Enter would press it (退場, 受付を閉じる) and the code would be lost. So a character typed
+   * anywhere but a text field starts a scan: it goes into the scan field, which takes the focus,
+   * and the rest of the code and its Enter follow it there. Runs before any button sees the key.
+   */
+  function captureScannerKeys(e: KeyboardEvent): void {
+    if (e.isComposing || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key.length !== 1 || e.key === " ") return; // Space still presses the focused button.
+    const active = document.activeElement;
+    if (active === scan || isTypingField(active)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    scan.focus();
+    scan.value += e.key;
+  }
+  document.addEventListener("keydown", captureScannerKeys, true);
+
   function outcomeHint(result: DeskAnswer): string {
+    if (result.verdict.detail) return result.verdict.detail;
     const outcome = result.attempt.outcome;
     if (outcome === "ok") return result.attempt.override_reason ? t("overridden", { reason: result.attempt.override_reason }) : "";
     if ((outcome === "duplicate" || outcome === "repeat") && result.previous) {
@@ -158,7 +188,8 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
     if (result.verdict.can_override) {
       actions.push(h("button", { class: "primary", "data-testid": "override", onclick: () => openPanel("override") }, `${t("override")} (F6)`));
     }
-    resultBox.className = `door-result ${kind}${kind === "pass" || kind === "notice" ? "" : " refused"}${result.attempt.direction === "exit" ? " exit" : ""}`;
+    const notice = result.verdict.notice;
+    resultBox.className = `door-result ${kind}${kind === "pass" || kind === "notice" ? "" : " refused"}${result.attempt.direction === "exit" ? " exit" : ""}${notice ? " with-notice" : ""}`;
     resultBox.dataset.outcome = outcome;
     mount(
       resultBox,
@@ -181,6 +212,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
             result.seat && person ? seatChanger(person.id) : null,
           )
         : null,
+      notice ? h("p", { class: "result-notice", "data-testid": "result-notice", role: "status" }, `⚠ ${notice}`) : null,
       h("p", { class: "result-hint", "data-testid": "result-hint" }, outcomeHint(result)),
       actions.length ? h("div", { class: "actions" }, actions) : null,
     );
@@ -196,15 +228,22 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
   function seatChanger(attendeeId: number): HTMLElement {
     const input = h("input", { type: "text", class: "seat-input", "data-testid": "seat-choice", "aria-label": t("changeSeat"), size: 5 });
     const button = h("button", { type: "button", "data-testid": "change-seat" }, t("changeSeat"));
+    // A refused seat leaves the check-in on screen: the person passed, only the seat did not change.
+    const problem = h("p", { class: "form-error", role: "alert", "data-testid": "seat-error", hidden: true });
     const change = async () => {
       try {
         const seat = await api.assignSeat(attendeeId, input.value);
         const shown = resultBox.querySelector<HTMLElement>('[data-testid="result-seat"]');
         if (shown && seat) shown.textContent = `${t("seat")} ${seat}`;
+        problem.hidden = true;
         toast(t("seatChanged", { seat: seat ?? "" }));
         focusScan();
       } catch (error) {
-        showFailure(error);
+        problem.textContent = t("seatNotChanged", { message: error instanceof ApiFailure ? error.message : String(error) });
+        problem.hidden = false;
+        play("refusal");
+        input.focus();
+        input.select();
       }
     };
     button.addEventListener("click", () => void change());
@@ -215,7 +254,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
         void change();
       }
     });
-    return h("div", { class: "seat-change inline" }, input, button);
+    return h("div", { class: "seat-change" }, h("div", { class: "inline" }, input, button), problem);
   }
 
   function showFailure(error: unknown): void {
@@ -364,7 +403,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
   }
 
   function searchPanel(): HTMLElement {
-    let results: Attendee[] = [];
+    let results: ListedAttendee[] = [];
     let selected = 0;
     let latest = 0;
     const list = h("ul", { class: "search-results", "data-testid": "desk-search-results", role: "listbox" });
@@ -395,7 +434,8 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
             h("span", null, a.kana),
             h("span", null, a.organization),
             h("span", { class: `tag category-${a.category}` }, label.category(a.category)),
-            a.status === "cancelled" ? h("span", { class: "tag" }, label.status(a.status)) : null,
+            h("span", { class: "tag" }, label.mode(a.mode)),
+            presenceTags(a),
           ),
         ),
       );
@@ -439,7 +479,78 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
   }
 
   function walkInPanel(): HTMLElement {
-    return form(
+    // Search first: as the name, reading or email is typed, registered people who look like it are
+    // offered, so that a registered person is checked in rather than registered a second time.
+    let matches: PossibleDuplicate[] = [];
+    let warned = false;
+    let latest = 0;
+    const matchBox = h("div", { class: "walk-in-matches", "data-testid": "walk-in-matches", hidden: true });
+    function draftOf(data: FormData): AttendeeDraft {
+      return {
+        name: text(data, "name"),
+        kana: text(data, "kana"),
+        organization: text(data, "organization"),
+        title: text(data, "title"),
+        email: text(data, "email"),
+        phone: "",
+        category: (text(data, "category") || "atotsugi") as Category,
+        mode: (text(data, "mode") || "venue") as AttendanceMode,
+        consent: data.get("consent") !== null,
+        source: "walk_in",
+        notes: "",
+        status: "registered",
+      };
+    }
+    async function lookUp(formElement: HTMLFormElement): Promise<void> {
+      const ticket = ++latest;
+      const draft = draftOf(new FormData(formElement));
+      if (draft.name.trim() === "" && draft.email.trim() === "" && draft.kana.trim() === "") {
+        matches = [];
+      } else {
+        try {
+          const found = await api.possibleDuplicates(event.id, draft, null);
+          if (ticket !== latest) return;
+          matches = found;
+        } catch {
+          matches = [];
+        }
+      }
+      warned = false;
+      matchBox.hidden = matches.length === 0;
+      mount(
+        matchBox,
+        h("p", { class: "result-notice" }, t("walkInMatches")),
+        h(
+          "ul",
+          { class: "search-results" },
+          matches.map((m) =>
+            h(
+              "li",
+              { "data-testid": "walk-in-match" },
+              h("span", { class: "result-name-small" }, m.attendee.name),
+              h("span", null, m.attendee.kana),
+              h("span", null, m.attendee.organization),
+              h("span", { class: "tag" }, label.duplicateReason(m.reason)),
+              h(
+                "button",
+                {
+                  type: "button",
+                  class: "primary",
+                  "data-testid": "walk-in-use-match",
+                  onclick: () => {
+                    const startedAt = performance.now();
+                    closePanel();
+                    attempt({ direction: "entry", method: "search", code: null, attendee_id: m.attendee.id, override_reason: null }, startedAt);
+                  },
+                },
+                t("checkInThisPerson"),
+              ),
+            ),
+          ),
+        ),
+      );
+    }
+    const formElement = form(
       "walk-in-form",
       t("walkInTitle"),
       [
@@ -450,22 +561,16 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
         field(t("email"), textInput("email", "", { type: "email", inputmode: "email" })),
         field(t("category"), select<Category>("category", "atotsugi", choices.category, label.category)),
         field(t("mode"), select<AttendanceMode>("mode", "venue", choices.mode, label.mode)),
+        h("label", { class: "checkbox wide" }, h("input", { type: "checkbox", name: "consent", "data-testid": "consent" }), ` ${t("consent")}`),
+        h("div", { class: "wide" }, matchBox),
       ],
       async (data) => {
-        const draft: AttendeeDraft = {
-          name: text(data, "name"),
-          kana: text(data, "kana"),
-          organization: text(data, "organization"),
-          title: text(data, "title"),
-          email: text(data, "email"),
-          phone: "",
-          category: text(data, "category") as Category,
-          mode: text(data, "mode") as AttendanceMode,
-          consent: true,
-          source: "walk_in",
-          notes: "",
-          status: "registered",
-        };
+        if (matches.length > 0 && !warned) {
+          // One more Enter registers a new person anyway: a namesake is possible.
+          warned = true;
+          throw new ApiFailure("desk.possible_duplicate", t("walkInDuplicateConfirm"));
+        }
+        const draft = draftOf(data);
         const startedAt = performance.now();
         const result = await api.walkIn(event.id, draft, null);
         closePanel();
@@ -474,6 +579,14 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
       },
       closePanel,
     );
+    let timer = 0;
+    formElement.addEventListener("input", (e) => {
+      const name = (e.target as HTMLInputElement | null)?.name;
+      if (name !== "name" && name !== "kana" && name !== "email" && name !== "organization") return;
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => void lookUp(formElement), 150);
+    });
+    return formElement;
   }
 
   function deskNamePanel(): HTMLElement {
@@ -517,7 +630,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
       cameraButton.textContent = t("cameraStop");
     } catch (error) {
       cameraBox.hidden = true;
-      showFailure(new ApiFailure("camera.unavailable", t("cameraUnavailable", { message: String(error) })));
+      showFailure(new ApiFailure("camera.unavailable", t("cameraUnavailable", { message: cameraProblem(error) })));
     }
     focusScan();
   }
@@ -549,6 +662,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
 
   function close(): void {
     document.removeEventListener("keydown", onKey);
+    document.removeEventListener("keydown", captureScannerKeys, true);
     camera?.stop();
     onClose();
   }

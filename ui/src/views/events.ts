@@ -7,7 +7,7 @@ import { choices, label, t } from "../i18n";
 import { attendeeSection } from "./attendees";
 import { seatPlanPanel } from "./seats";
 import { attendanceExportPanel, onlineImportPanel, privacyLogPanel, registrationImportPanel, summaryTable } from "./exchange";
-import { confirmReplace, field, form, select, showError, text, textInput } from "./forms";
+import { confirmReplace, field, form, select, showError, text, textInput, wholeNumber } from "./forms";
 
 export function eventList(
   events: EventSummary[],
@@ -149,7 +149,10 @@ function ticketExportPanel(event: Event): { element: HTMLElement; toggle: () => 
         resultBox.textContent = "";
         try {
           const done = await withReplaceConfirmation((replace) => api.exportTickets(event.id, dirInput.value, replace), confirmReplace);
-          if (done) resultBox.textContent = t("exported", { n: done.n_tickets, pdf: done.pdf });
+          if (done) {
+            resultBox.textContent = t("exported", { n: done.n_tickets, pdf: done.pdf });
+            if (done.n_waiting_without_ticket > 0) resultBox.textContent += ` ${t("waitingNoTicket", { n: done.n_waiting_without_ticket })}`;
+          }
         } catch (error) {
           showError(errorBox, error);
         } finally {
@@ -217,7 +220,15 @@ export function eventForm(
       field(t("format"), select<EventFormat>("format", e?.format ?? "hybrid", choices.format, label.format)),
       field(t("venueName"), textInput("venue_name", e?.venue_name ?? ""), { wide: true }),
       field(t("venueAddress"), textInput("venue_address", e?.venue_address ?? ""), { wide: true }),
-      field(t("capacity"), h("input", { type: "number", name: "capacity", "data-testid": "capacity", min: 0, value: String(e?.capacity ?? 70) })),
+      field(t("capacity"), textInput("capacity", String(e?.capacity ?? 70), { "data-testid": "capacity", inputmode: "numeric" })),
+      field(
+        t("registrationLimit"),
+        textInput("registration_limit", e?.registration_limit != null ? String(e.registration_limit) : "", { "data-testid": "registration-limit", inputmode: "numeric", title: t("registrationLimitHint") }),
+      ),
+      field(
+        t("waitlistOpensAt"),
+        textInput("waitlist_opens_at", e?.waitlist_opens_at ?? "", { "data-testid": "waitlist-opens-at", placeholder: t("timePlaceholder"), inputmode: "numeric", title: t("waitlistOpensHint") }),
+      ),
       field(t("onlineUrl"), textInput("online_url", e?.online_url ?? "", { placeholder: "https://" }), { wide: true }),
     ],
     async (data) => {
@@ -228,9 +239,11 @@ export function eventForm(
         end_time: text(data, "end_time"),
         venue_name: text(data, "venue_name"),
         venue_address: text(data, "venue_address"),
-        capacity: Math.max(0, Math.floor(Number(text(data, "capacity")) || 0)),
+        capacity: wholeNumber(data, "capacity"),
         online_url: text(data, "online_url"),
         format: text(data, "format") as EventFormat,
+        registration_limit: text(data, "registration_limit"),
+        waitlist_opens_at: text(data, "waitlist_opens_at"),
       };
       const saved = e ? await api.updateEvent(e.id, eventForm) : await api.createEvent(eventForm);
       await on.onSaved(saved, !e);
@@ -258,8 +271,8 @@ function zonePlanPanel(event: Event): { element: HTMLElement; toggle: () => void
           field(
             t("zoneCapacity"),
             h("input", {
-              type: "number",
-              min: 0,
+              type: "text",
+              inputmode: "numeric",
               name: `capacity-${zone}`,
               "data-testid": `zone-capacity-${zone}`,
               value: current.zones.find((z) => z.zone === zone)?.capacity?.toString() ?? "",
@@ -302,14 +315,14 @@ function zonePlanPanel(event: Event): { element: HTMLElement; toggle: () => void
         e.preventDefault();
         errorBox.hidden = true;
         const data = new FormData(element);
-        const next: ZonePlan = {
-          zones: choices.zone.map((zone) => {
-            const raw = text(data, `capacity-${zone}`).trim();
-            return { zone, capacity: raw === "" ? null : Math.max(0, Math.floor(Number(raw) || 0)) };
-          }),
-          mapping: choices.category.map((category) => ({ category, zone: text(data, `zone-of-${category}`) as SeatZone })),
-        };
         try {
+          const next: ZonePlan = {
+            zones: choices.zone.map((zone) => {
+              const raw = text(data, `capacity-${zone}`).trim();
+              return { zone, capacity: raw === "" ? null : wholeNumber(data, `capacity-${zone}`) };
+            }),
+            mapping: choices.category.map((category) => ({ category, zone: text(data, `zone-of-${category}`) as SeatZone })),
+          };
           plan = await api.setZonePlan(event.id, next);
           render();
           done.textContent = t("zonesSaved");

@@ -16,7 +16,7 @@ import type {
 } from "../bindings";
 import { api, withReplaceConfirmation } from "../api";
 import { h, mount } from "../dom";
-import { choices, label, t, type Key } from "../i18n";
+import { choices, label, lang, t, type Key } from "../i18n";
 import { confirmReplace, showError } from "./forms";
 import { toast } from "./toast";
 
@@ -188,7 +188,10 @@ export function registrationImportPanel(event: Event, onImported: () => Promise<
                     void preview();
                   },
                 },
-                choices.category.map((c) => h("option", { value: c, selected: c === (request.category_choices[u.word] ?? "other") }, label.category(c))),
+                // No category is preselected: a guess such as その他 would seat an official among
+                // the public. The import waits until each word has a person's decision.
+                h("option", { value: "", disabled: true, selected: request.category_choices[u.word] === undefined }, t("chooseCategory")),
+                choices.category.map((c) => h("option", { value: c, selected: c === request.category_choices[u.word] }, label.category(c))),
               ),
             ),
           ),
@@ -198,7 +201,8 @@ export function registrationImportPanel(event: Event, onImported: () => Promise<
       ...outcome.skipped.map((s) => ({ row: s.row, text: `${t("leftOut")}: ${s.reason}` })),
       ...outcome.warnings.map((w) => ({ row: w.row, text: w.message })),
     ].sort((a, b) => a.row - b.row);
-    const applyButton = h("button", { type: "button", class: "primary", "data-testid": "import-apply" }, t("importNow"));
+    const undecided = outcome.unmatched_categories.length;
+    const applyButton = h("button", { type: "button", class: "primary", "data-testid": "import-apply", disabled: undecided > 0 }, t("importNow"));
     applyButton.addEventListener("click", () => void apply(applyButton));
     return h(
       "div",
@@ -227,7 +231,12 @@ export function registrationImportPanel(event: Event, onImported: () => Promise<
             h("tbody", null, issues.map((i) => h("tr", null, h("td", null, String(i.row)), h("td", null, i.text)))),
           )
         : null,
-      h("div", { class: "actions" }, applyButton),
+      h(
+        "div",
+        { class: "actions" },
+        applyButton,
+        undecided > 0 ? h("span", { class: "hint", "data-testid": "import-undecided" }, t("decideCategoriesFirst", { n: undecided })) : null,
+      ),
     );
   }
 
@@ -319,6 +328,7 @@ export function attendanceExportPanel(event: Event, defaultDir: () => Promise<st
   );
   const contact = h("input", { type: "checkbox", "data-testid": "attendance-contact" });
   const substitute = h("input", { type: "checkbox", "data-testid": "attendance-substitute" });
+  const notAttending = h("input", { type: "checkbox", "data-testid": "attendance-not-attending" });
   const extension = () => (formatSelect.value === "xlsx" ? "xlsx" : "csv");
   const path = pathField("attendance-path", "exportFile", (current) => api.pickSavePath(current, [extension()], extension().toUpperCase()), errorBox);
   formatSelect.addEventListener("change", () => {
@@ -340,6 +350,7 @@ export function attendanceExportPanel(event: Event, defaultDir: () => Promise<st
             include_contact: contact.checked,
             substitute_unencodable: substitute.checked,
             replace,
+            include_not_attending: notAttending.checked,
           }),
         confirmReplace,
       );
@@ -366,6 +377,7 @@ export function attendanceExportPanel(event: Event, defaultDir: () => Promise<st
     path.element,
     h("label", { class: "inline" }, contact, ` ${t("includeContact")}`),
     h("label", { class: "inline" }, substitute, ` ${t("allowSubstitute")}`),
+    h("label", { class: "inline" }, notAttending, ` ${t("includeNotAttending")}`),
     h("div", { class: "actions" }, submit),
     resultBox,
   );
@@ -399,6 +411,13 @@ export function summaryTable(s: AttendanceSummary): HTMLElement {
 }
 
 /** The privacy log: who imported or exported personal data, when, and how many people. */
+/** A moment as people write it here: 2026/11/26 10:04 in Japanese, 26/11/2026 10:04 in English. */
+function dateTime(iso: string): string {
+  return new Date(iso)
+    .toLocaleString(lang() === "ja" ? "ja-JP" : "en-GB", { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false })
+    .replace(",", "");
+}
+
 export function privacyLogPanel(): Panel {
   const body = h("div", { "data-testid": "privacy-log-entries" });
   const element = h("section", { class: "panel", "data-testid": "privacy-log-panel", hidden: true }, h("h2", null, t("privacyLogTitle")), body);
@@ -418,8 +437,8 @@ export function privacyLogPanel(): Panel {
               h(
                 "tr",
                 { "data-testid": "privacy-log-entry" },
-                h("td", null, new Date(e.at).toLocaleString()),
-                h("td", null, e.actor),
+                h("td", { class: "nowrap", "data-testid": "privacy-log-when" }, dateTime(e.at)),
+                h("td", { "data-testid": "privacy-log-who" }, e.actor === "unknown" || e.actor.trim() === "" ? t("actorUnknown") : e.actor),
                 h("td", null, `${label.auditAction(e.action)}${e.detail ? `（${e.detail}）` : ""}`),
                 h("td", null, String(e.n_people)),
                 h("td", { class: "file" }, e.file),

@@ -39,6 +39,8 @@ const fieldOfError: Record<string, string> = {
   "validation.empty_name": "name",
   "validation.bad_email": "email",
   "validation.reason_required": "zone_reason",
+  "validation.bad_number": "capacity",
+  "validation.limit_below_capacity": "registration_limit",
 };
 
 /**
@@ -100,6 +102,20 @@ export function form(
 export function showError(box: HTMLElement, error: unknown): void {
   box.textContent = error instanceof ApiFailure ? error.message : t("unexpected", { message: String(error) });
   box.hidden = false;
+}
+
+/** Full-width digits and the signs around numbers and times (１７：００) as ASCII: people type them
+ * with the Japanese IME on and mean the same thing (the Rust side reads them the same way). */
+export function narrowDigits(value: string): string {
+  return value.replace(/[０-９：／－．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
+
+/** A whole number typed in a form (full-width digits and thousands separators read too). */
+export function wholeNumber(data: FormData, name: string): number {
+  const typed = text(data, name);
+  const cleaned = narrowDigits(typed).replace(/[,\s]/g, "");
+  if (!/^\d+$/.test(cleaned)) throw new ApiFailure("validation.bad_number", t("badNumber", { value: typed.trim() }));
+  return Number(cleaned);
 }
 
 export function text(data: FormData, name: string): string {

@@ -2,8 +2,8 @@
 
 use tsudoi_app::{attendees, Ctx};
 use tsudoi_core::{
-    AttendanceMode, AttendeeDraft, AttendeeId, AttendeeStatus, Category, EventId, Lang, RegistrationSource,
-    ValidationError,
+    AttendanceMode, AttendeeDraft, AttendeeId, AttendeeStatus, Category, EventId, Lang, PresenceFilter,
+    RegistrationSource, ValidationError,
 };
 
 use crate::args::{AttendeeCommand, AttendeeFields};
@@ -28,9 +28,48 @@ pub fn run(command: &AttendeeCommand, ctx: &mut Ctx<'_>, out: &Output) -> Result
             let attendee = attendees::get(ctx, AttendeeId(*id)).or_fail(lang)?;
             out.attendee(&attendee, lang);
         }
-        AttendeeCommand::List { event, search } => {
-            let list = attendees::list(ctx, EventId(*event), search.clone()).or_fail(lang)?;
-            out.attendees(&list, lang);
+        AttendeeCommand::List {
+            event,
+            search,
+            presence,
+            category,
+            mode,
+        } => {
+            let filter = attendees::PeopleFilter {
+                search: search.clone(),
+                presence: presence
+                    .as_deref()
+                    .map(PresenceFilter::parse)
+                    .transpose()
+                    .or_fail(lang)?,
+                category: category
+                    .as_deref()
+                    .map(Category::parse)
+                    .transpose()
+                    .or_fail(lang)?,
+                mode: mode
+                    .as_deref()
+                    .map(AttendanceMode::parse)
+                    .transpose()
+                    .or_fail(lang)?,
+            };
+            let people = attendees::people(ctx, EventId(*event), filter).or_fail(lang)?;
+            out.people(&people, lang);
+        }
+        AttendeeCommand::Merge { keep, absorb, reason } => {
+            let merged =
+                attendees::merge(ctx, AttendeeId(*keep), AttendeeId(*absorb), reason).or_fail(lang)?;
+            out.attendee(&merged, lang);
+        }
+        AttendeeCommand::Erase { id, reason } => {
+            attendees::erase(ctx, AttendeeId(*id), reason).or_fail(lang)?;
+            out.print_json_or(&serde_json::json!({ "erased": id }), || {
+                lang.pick(
+                    "個人情報を削除しました（監査ログに記録しました）。",
+                    "The personal data was deleted (recorded in the privacy log).",
+                )
+                .to_string()
+            });
         }
         AttendeeCommand::Import {
             event,

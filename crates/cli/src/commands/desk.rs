@@ -122,6 +122,9 @@ pub fn print_result(out: &Output, answer: &DeskAnswer, lang: Lang) {
             "result": shown.as_str(),
             "repeat": outcome == DoorOutcome::Repeat,
             "title": answer.verdict.title,
+            "notice": result.notice,
+            "notice_text": answer.verdict.notice,
+            "detail": answer.verdict.detail,
             "overridden": result.attempt.override_reason.is_some(),
             "direction": result.attempt.direction,
             "attempt_id": result.attempt.id,
@@ -151,6 +154,12 @@ pub fn print_result(out: &Output, answer: &DeskAnswer, lang: Lang) {
             Some(seat) => crate::outln!("  {}  {} {seat}", zone.label(lang), lang.pick("席", "seat")),
             None => crate::outln!("  {}", zone.label(lang)),
         }
+    }
+    for line in [&answer.verdict.notice, &answer.verdict.detail]
+        .into_iter()
+        .flatten()
+    {
+        crate::outln!("  {line}");
     }
     if let Some(previous) = &result.previous {
         match lang {

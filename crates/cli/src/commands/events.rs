@@ -71,6 +71,12 @@ fn apply_event_fields(mut draft: EventDraft, f: &EventFields) -> Result<EventDra
     if let Some(format) = &f.format {
         draft.format = EventFormat::parse(format)?;
     }
+    if let Some(limit) = &f.registration_limit {
+        draft.registration_limit = tsudoi_core::event::parse_optional_count(limit)?;
+    }
+    if let Some(opens) = &f.waitlist_opens {
+        draft.waitlist_opens_at = optional_time(opens)?;
+    }
     Ok(draft)
 }
 

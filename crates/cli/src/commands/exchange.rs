@@ -53,6 +53,7 @@ pub fn attendance(
             encoding,
             include_contact,
             substitute,
+            include_not_attending,
         } => {
             let request = ExportRequest {
                 format: format.as_deref().map(|f| {
@@ -70,6 +71,7 @@ pub fn attendance(
                 include_contact: *include_contact,
                 substitute_unencodable: *substitute,
                 replace: replace.0,
+                include_not_attending: *include_not_attending,
             };
             let outcome = exchange::export_attendance(ctx, EventId(*event), path, &request).or_fail(lang)?;
             out.attendance_export(&outcome, lang);
