@@ -85,6 +85,8 @@ export const LABELS = {
     agenda_export: ["次第の書き出し", "Programme export"],
     minutes_export: ["議事録の書き出し", "Minutes export"],
     photo_delete: ["写真の削除", "Photo deletion"],
+    roster_print: ["受付名簿の書き出し", "Reception roster export"],
+    badge_print: ["名札の書き出し", "Name badge export"],
   },
 } as const;
 
@@ -150,6 +152,9 @@ export const COMMAND_NAMES = [
   "add_photo_bytes",
   "update_photo",
   "delete_photo",
+  "default_printout_path",
+  "print_roster",
+  "print_badges",
   "preview_registration_import",
   "import_registrations",
   "import_online_attendance",
@@ -254,6 +259,7 @@ export const ERROR_CODES = [
   "validation.empty_name",
   "validation.empty_title",
   "validation.end_not_after_start",
+  "validation.not_on_roster",
   "validation.reason_required",
   "validation.seat_unavailable",
   "validation.too_long",

@@ -12,5 +12,7 @@ choice_enum! {
         AgendaExport = "agenda_export", "次第の書き出し", "Programme export";
         MinutesExport = "minutes_export", "議事録の書き出し", "Minutes export";
         PhotoDelete = "photo_delete", "写真の削除", "Photo deletion";
+        RosterPrint = "roster_print", "受付名簿の書き出し", "Reception roster export";
+        BadgePrint = "badge_print", "名札の書き出し", "Name badge export";
     }
 }
