@@ -66,6 +66,12 @@ describe("printouts", () => {
         timeout: TIMEOUT,
         timeoutMsg: "the two registrations that stand are offered, not the cancelled one",
       });
+      // A reading typed in hiragana finds the katakana one.
+      await byTestId(browser, "badge-filter").setValue("おおとも");
+      await browser.waitUntil(async () => (await allByTestId(browser, "badge-person")).length === 1, {
+        timeout: TIMEOUT,
+        timeoutMsg: "the filter leaves 大友 alone",
+      });
       await browser.$(`[data-testid="badge-person"][data-id="${otomo.id}"]`).click();
       await byTestId(browser, "print-badges").click();
       await waitForText(browser, "printout-result", "1 名分");

@@ -30,6 +30,8 @@ pub struct RosterLine {
     pub zone: SeatZone,
     /// The seat given (`A-3`), when the event has a seat plan and the person has one.
     pub seat: Option<String>,
+    /// The place in the waiting list, from 1, for people waiting.
+    pub waitlist_position: Option<u32>,
 }
 
 /// The people of the roster: those with a place, then those waiting, each in kana order.
@@ -62,6 +64,7 @@ impl Roster {
                     .iter()
                     .find(|s| s.attendee_id == Some(attendee.id))
                     .map(|s| s.seat.clone()),
+                waitlist_position: attendee.waitlisted_at.and(attendee.waitlist_position),
             };
             if attendee.waitlisted_at.is_some() {
                 roster.waiting.push(line);
@@ -110,12 +113,12 @@ pub fn badge_lines(roster: &Roster, choice: &BadgeChoice) -> (Vec<RosterLine>, V
         BadgeChoice::Only(ids) => {
             let mut lines: Vec<RosterLine> = roster.all().filter(|l| ids.contains(&l.id)).cloned().collect();
             lines.sort_by(by_kana);
-            let mut unknown: Vec<AttendeeId> = ids
-                .iter()
-                .filter(|id| !lines.iter().any(|l| l.id == **id))
-                .copied()
-                .collect();
-            unknown.dedup();
+            let mut unknown: Vec<AttendeeId> = Vec::new();
+            for id in ids {
+                if !lines.iter().any(|l| l.id == *id) && !unknown.contains(id) {
+                    unknown.push(*id);
+                }
+            }
             (lines, unknown)
         }
     }
@@ -269,6 +272,7 @@ mod tests {
         cancelled.details.status = AttendeeStatus::Cancelled;
         let mut waiting = person(2, "伊藤 二郎", "イトウ ジロウ");
         waiting.waitlisted_at = Some(Utc.with_ymd_and_hms(2026, 6, 2, 0, 0, 0).unwrap());
+        waiting.waitlist_position = Some(1);
         let mut stakeholder = person(3, "渡辺 三郎", "ワタナベ サブロウ");
         stakeholder.details.category = Category::Stakeholder;
         let mut moved = person(4, "上田 四郎", "ウエダ シロウ");
@@ -297,6 +301,8 @@ mod tests {
             "kana order, the cancelled person left out, people without kana after by name"
         );
         assert_eq!(names(&roster.waiting), ["伊藤 二郎"]);
+        assert_eq!(roster.waiting[0].waitlist_position, Some(1));
+        assert_eq!(roster.standing[0].waitlist_position, None);
         let zones: Vec<SeatZone> = roster.standing.iter().map(|l| l.zone).collect();
         assert_eq!(
             zones[..3],
@@ -311,7 +317,13 @@ mod tests {
         assert!(unknown.is_empty());
         let (some, unknown) = badge_lines(
             &roster,
-            &BadgeChoice::Only(vec![AttendeeId(5), AttendeeId(1), AttendeeId(6), AttendeeId(99)]),
+            &BadgeChoice::Only(vec![
+                AttendeeId(5),
+                AttendeeId(1),
+                AttendeeId(6),
+                AttendeeId(99),
+                AttendeeId(1),
+            ]),
         );
         assert_eq!(
             names(&some),

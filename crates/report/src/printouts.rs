@@ -71,6 +71,12 @@ fn line_data<'a>(line: &'a RosterLine, lang: Lang) -> LineData<'a> {
         (AttendanceMode::Venue, Some(seat)) => format!("{} {seat}", line.zone.label(lang)),
         (AttendanceMode::Venue, None) => line.zone.label(lang).to_string(),
     };
+    // Who moves up next is what the desk asks about the waiting list.
+    let place = match (line.waitlist_position, lang) {
+        (Some(n), Lang::Ja) => format!("{place} 待ち順 {n}").trim().to_string(),
+        (Some(n), Lang::En) => format!("{place} waiting no. {n}").trim().to_string(),
+        (None, _) => place,
+    };
     LineData {
         name: &line.name,
         kana: &line.kana,
@@ -234,6 +240,7 @@ mod tests {
             mode: AttendanceMode::Venue,
             zone: SeatZone::General,
             seat: None,
+            waitlist_position: None,
         }
     }
 

@@ -107,6 +107,7 @@ fn attendees() -> Vec<Attendee> {
     ] {
         let mut waiting = person(id, name, kana);
         waiting.waitlisted_at = Some(Utc.with_ymd_and_hms(2026, 6, 2, 0, 0, 0).unwrap());
+        waiting.waitlist_position = Some((203 - id) as u32);
         people.push(waiting);
     }
     people.push(person(203, "読未登録 様", ""));
@@ -229,6 +230,12 @@ fn the_roster_of_120_people_is_headed_numbered_and_in_kana_order() {
         "the waiting list is last, in kana order"
     );
     assert!(
+        text[at("待機一子")..].starts_with("待機一子アイダカズコ")
+            && text.contains("待ち順2")
+            && text.contains("待ち順1"),
+        "each waiting person's place in the queue is shown"
+    );
+    assert!(
         text.contains("関係者席") && text.contains("一般者席"),
         "each person's zone is marked"
     );
@@ -279,4 +286,21 @@ fn badges_carry_the_label_in_the_margin_and_every_name_whole() {
         text.matches("アトツギ").count() > n_event,
         "everyone else's badge names their category (アトツギ)"
     );
+}
+
+#[test]
+fn the_roster_speaks_english_when_asked_and_keeps_the_label() {
+    assert!(fonts::use_system_fonts(false), "only the fonts Tsudoi ships");
+    let roster = Roster::of(&attendees()[..3], &ZonePlan::default(), &[]);
+    let head = PrintHead::for_event(&event(), Lang::En, "2026-07-24".into());
+    let text = squeeze(&pdf_text(&roster_pdf(&head, &roster).unwrap(), None));
+    for expected in [
+        "Internal(非公表用)",
+        "Receptionroster",
+        "Reading",
+        "Printed2026-07-24",
+        "1/1",
+    ] {
+        assert!(text.contains(expected), "{expected} in {text}");
+    }
 }

@@ -24,6 +24,16 @@ function pdfPath(testId: string, labelText: string, errorBox: HTMLElement) {
   return { element, input };
 }
 
+/** Text as the filter compares it: NFKC, lower case, hiragana as katakana (readings are stored
+ * in katakana), no spaces; as the store's search key does. */
+function filterKey(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
+    .replace(/\s+/g, "");
+}
+
 /** The people a badge can be printed for (registrations that stand), to tick. */
 function badgeChoice(event: Event, errorBox: HTMLElement) {
   const filter = h("input", { type: "search", "data-testid": "badge-filter", class: "wide-input", placeholder: t("badgeFilter"), autocomplete: "off" });
@@ -31,11 +41,11 @@ function badgeChoice(event: Event, errorBox: HTMLElement) {
   const chosen = new Set<number>();
   let people: Attendee[] = [];
   const show = () => {
-    const words = filter.value.trim().normalize("NFKC").toLowerCase();
+    const words = filterKey(filter.value);
     mount(
       list,
       people
-        .filter((a) => words === "" || `${a.name} ${a.kana} ${a.organization}`.normalize("NFKC").toLowerCase().includes(words))
+        .filter((a) => words === "" || [a.name, a.kana, a.organization].some((field) => filterKey(field).includes(words)))
         .map((a) => {
           const box = h("input", { type: "checkbox", "data-testid": "badge-person", "data-id": a.id, checked: chosen.has(a.id) });
           box.addEventListener("change", () => (box.checked ? chosen.add(a.id) : chosen.delete(a.id)));
@@ -44,7 +54,8 @@ function badgeChoice(event: Event, errorBox: HTMLElement) {
     );
   };
   filter.addEventListener("input", show);
-  const element = h("div", { class: "field wide", hidden: true }, filter, list);
+  // A plain wrapper: `.field`'s display would override the hidden attribute.
+  const element = h("div", { class: "printout-people", hidden: true }, h("div", { class: "field wide" }, filter), list);
   return {
     element,
     chosen,
@@ -102,7 +113,7 @@ export function printoutsPanel(event: Event): Panel {
 
   const element = h(
     "section",
-    { class: "panel form", "data-testid": "printouts-panel", hidden: true },
+    { class: "panel form printouts", "data-testid": "printouts-panel", hidden: true },
     h("h2", null, t("printoutsTitle")),
     h("p", { class: "hint" }, t("printoutsNote")),
     errorBox,
