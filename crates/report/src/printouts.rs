@@ -71,10 +71,10 @@ fn line_data<'a>(line: &'a RosterLine, lang: Lang) -> LineData<'a> {
         (AttendanceMode::Venue, Some(seat)) => format!("{} {seat}", line.zone.label(lang)),
         (AttendanceMode::Venue, None) => line.zone.label(lang).to_string(),
     };
-    // Who moves up next is what the desk asks about the waiting list.
+    // A person waiting has no place yet: who moves up next is what the desk asks.
     let place = match (line.waitlist_position, lang) {
-        (Some(n), Lang::Ja) => format!("{place} 待ち順 {n}").trim().to_string(),
-        (Some(n), Lang::En) => format!("{place} waiting no. {n}").trim().to_string(),
+        (Some(n), Lang::Ja) => format!("待ち順 {n}"),
+        (Some(n), Lang::En) => format!("waiting no. {n}"),
         (None, _) => place,
     };
     LineData {
