@@ -87,6 +87,8 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_app::photos::Refusal>(&cfg),
         declaration::<tsudoi_app::photos::PhotoAddResult>(&cfg),
         declaration::<tsudoi_app::seating::SeatChartExport>(&cfg),
+        declaration::<tsudoi_app::printouts::Printout>(&cfg),
+        declaration::<tsudoi_app::printouts::PrintoutExport>(&cfg),
         declaration::<tsudoi_app::exchange::TicketExport>(&cfg),
         declaration::<tsudoi_core::registration::SkipReason>(&cfg),
         declaration::<tsudoi_core::registration::SkippedRow>(&cfg),

@@ -27,6 +27,7 @@ macro_rules! with_commands {
                 create_agenda_item, update_agenda_item, move_agenda_item, delete_agenda_item, export_agenda,
                 export_minutes, minutes, save_minutes_text, save_note;
             photos: photos, add_photos, add_photo_bytes, update_photo, delete_photo;
+            printouts: default_printout_path, print_roster, print_badges;
             exchange: preview_registration_import, import_registrations, import_online_attendance,
                 export_attendance, attendance_summary, default_export_dir, export_tickets;
             privacy: audit_log;

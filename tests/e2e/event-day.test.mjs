@@ -230,6 +230,7 @@ describe("one record per person", () => {
       await consent.waitForExist({ timeout: TIMEOUT });
       assert.equal(await consent.isSelected(), false, "consent is never assumed");
       await byTestId(browser, "attendee-form").$('[name="email"]').setValue("OTOMO@example.jp");
+      await browser.keys("Tab");
       await waitForText(browser, "duplicate-warning", "大友 慎吾");
       await byTestId(browser, "attendee-form").$('[name="name"]').setValue("大友 慎吾（別）");
       await byTestId(browser, "save").click();

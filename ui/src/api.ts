@@ -20,6 +20,8 @@ import type {
   RegistrationOutcome,
   RegistrationRequest,
   SeatChartExport,
+  Printout,
+  PrintoutExport,
   SeatPlanForm,
   AgendaExport,
   AgendaItemDraft,
@@ -154,6 +156,10 @@ export const api = {
   assignSeat: (attendeeId: number, seat: string | null) => call<string | null>("assign_seat", { attendeeId, seat }),
   exportSeatChart: (eventId: number, path: string, replace: boolean) =>
     call<SeatChartExport>("export_seat_chart", { eventId, path, replace }),
+  defaultPrintoutPath: (eventId: number, printout: Printout) => call<string>("default_printout_path", { eventId, printout }),
+  printRoster: (eventId: number, path: string, replace: boolean) => call<PrintoutExport>("print_roster", { eventId, path, replace }),
+  printBadges: (eventId: number, path: string, ids: number[] | null, replace: boolean) =>
+    call<PrintoutExport>("print_badges", { eventId, path, ids, replace }),
   speakers: () => call<Speaker[]>("list_speakers"),
   createSpeaker: (draft: SpeakerDraft) => call<Speaker>("create_speaker", { draft }),
   updateSpeaker: (id: number, draft: SpeakerDraft) => call<Speaker>("update_speaker", { id, draft }),

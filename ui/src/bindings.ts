@@ -426,6 +426,18 @@ new: boolean, error: Refusal | null, };
 
 export type SeatChartExport = { file: string, n_seated: number, };
 
+export type Printout = "roster" | "badges";
+
+export type PrintoutExport = { file: string, 
+/**
+ * People printed: on the roster, with a place and waiting; badges, one each.
+ */
+n_people: number, 
+/**
+ * Of them, people on the waiting list (the roster's last section).
+ */
+n_waiting: number, };
+
 export type TicketExport = { dir: string, n_tickets: number, 
 /**
  * People on the waiting list, who get no ticket until they move up.
@@ -468,7 +480,7 @@ n_registered: number, n_attended: number, };
 
 export type AttendanceSummary = { general_venue: AttendanceCount, general_online: AttendanceCount, stakeholder_venue: AttendanceCount, stakeholder_online: AttendanceCount, n_walk_ins: number, n_cancelled: number, n_waitlisted: number, };
 
-export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase";
+export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print";
 
 export type RegistrationImport = { dry_run: boolean, 
 /**

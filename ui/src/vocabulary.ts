@@ -99,6 +99,8 @@ export const LABELS = {
     photo_delete: ["写真の削除", "Photo deletion"],
     attendee_merge: ["参加者の統合（重複登録）", "Attendees merged (duplicate)"],
     attendee_erase: ["参加者の削除（本人の申出）", "Attendee deleted on request"],
+    roster_print: ["受付名簿の書き出し", "Reception roster export"],
+    badge_print: ["名札の書き出し", "Name badge export"],
   },
 } as const;
 
@@ -167,6 +169,9 @@ export const COMMAND_NAMES = [
   "add_photo_bytes",
   "update_photo",
   "delete_photo",
+  "default_printout_path",
+  "print_roster",
+  "print_badges",
   "preview_registration_import",
   "import_registrations",
   "import_online_attendance",
@@ -278,6 +283,7 @@ export const ERROR_CODES = [
   "validation.empty_title",
   "validation.end_not_after_start",
   "validation.limit_below_capacity",
+  "validation.not_on_roster",
   "validation.reason_required",
   "validation.seat_unavailable",
   "validation.too_long",

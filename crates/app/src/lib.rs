@@ -25,6 +25,7 @@ pub mod events;
 pub mod exchange;
 pub mod output;
 pub mod photos;
+pub mod printouts;
 pub mod privacy;
 pub mod seating;
 pub mod settings;

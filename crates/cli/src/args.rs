@@ -89,6 +89,11 @@ pub enum Command {
     /// Tickets (受付票): QR images for mailing or printing, and reissuing.
     #[command(subcommand)]
     Ticket(TicketCommand),
+    /// The reception roster (受付名簿): the desk's printed fallback, in kana order, 非公表用.
+    #[command(subcommand)]
+    Roster(RosterCommand),
+    /// Name badges (名札) as an A4 PDF: everyone whose registration stands, or those chosen.
+    Badges(BadgeArgs),
     /// Online attendance from Teams/Zoom reports, and the attendance file for the bureau.
     #[command(subcommand)]
     Attendance(AttendanceCommand),
@@ -545,6 +550,30 @@ pub enum TicketCommand {
     },
     /// Replace an attendee's ticket: the old code stops working.
     Reissue { attendee: i64 },
+}
+
+#[derive(Subcommand)]
+pub enum RosterCommand {
+    /// Write the roster as a PDF (a box to tick a person, the waiting list apart at the end).
+    Print {
+        #[arg(long)]
+        event: i64,
+        /// The PDF to write, or a folder to write 受付名簿_非公表用.pdf into.
+        #[arg(long, value_name = "FILE.pdf|DIR")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Args)]
+pub struct BadgeArgs {
+    #[arg(long)]
+    pub event: i64,
+    /// The PDF to write, or a folder to write 名札_非公表用.pdf into.
+    #[arg(long, value_name = "FILE.pdf|DIR")]
+    pub out: PathBuf,
+    /// Only these attendees (their numbers, comma-separated); default: everyone registered.
+    #[arg(long, value_delimiter = ',', value_name = "ID,ID,…")]
+    pub ids: Vec<i64>,
 }
 
 #[derive(Subcommand)]

@@ -47,6 +47,10 @@ pub enum ValidationError {
     SeatUnavailable(String),
     #[error("the {} is {found} characters long; at most {} are kept", limit.field, limit.max_chars)]
     TooLong { limit: FieldLimit, found: usize },
+    /// People chosen for a printout (by their numbers) who are not among the event's standing
+    /// registrations: cancelled, of another event, or no one.
+    #[error("not registered for the event: {0}")]
+    NotOnRoster(String),
     #[error("unknown {field}: {value}")]
     UnknownChoice {
         field: &'static str,
@@ -74,6 +78,7 @@ impl Localized for ValidationError {
             ValidationError::BadSeatBlock(_) => "validation.bad_seat_block",
             ValidationError::DuplicateSeatBlock(_) => "validation.duplicate_seat_block",
             ValidationError::SeatUnavailable(_) => "validation.seat_unavailable",
+            ValidationError::NotOnRoster(_) => "validation.not_on_roster",
             ValidationError::TooLong { .. } => "validation.too_long",
         }
     }
@@ -177,6 +182,12 @@ impl Localized for ValidationError {
             ),
             (ValidationError::SeatUnavailable(seat), Lang::En) => format!(
                 "Seat “{seat}” cannot be given: it is not in the plan, not in the person's zone, or taken. Choose a free seat."
+            ),
+            (ValidationError::NotOnRoster(ids), Lang::Ja) => format!(
+                "番号 {ids} の人はこのイベントの有効な申込者にいません（キャンセル済み、別のイベント、または存在しない番号）。何も書き出していません。参加者一覧で番号を確かめてから、もう一度出力してください。"
+            ),
+            (ValidationError::NotOnRoster(ids), Lang::En) => format!(
+                "No standing registration of this event has the number {ids} (cancelled, another event's, or no one). Nothing was written. Check the numbers in the attendee list and export again."
             ),
         }
     }

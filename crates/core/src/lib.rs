@@ -23,6 +23,7 @@ pub mod limits;
 pub mod money;
 pub mod privacy;
 pub mod registration;
+pub mod roster;
 pub mod seating;
 pub mod text;
 pub mod ticket;

@@ -16,6 +16,8 @@ choice_enum! {
         PhotoDelete = "photo_delete", "写真の削除", "Photo deletion";
         AttendeeMerge = "attendee_merge", "参加者の統合（重複登録）", "Attendees merged (duplicate)";
         AttendeeErase = "attendee_erase", "参加者の削除（本人の申出）", "Attendee deleted on request";
+        RosterPrint = "roster_print", "受付名簿の書き出し", "Reception roster export";
+        BadgePrint = "badge_print", "名札の書き出し", "Name badge export";
     }
 }
 

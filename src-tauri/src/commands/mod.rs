@@ -7,6 +7,7 @@ pub mod desk;
 pub mod events;
 pub mod exchange;
 pub mod photos;
+pub mod printouts;
 pub mod privacy;
 pub mod seating;
 pub mod settings;

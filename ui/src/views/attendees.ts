@@ -366,12 +366,15 @@ export function attendeeForm(
     on.onCancel,
   );
   let timer = 0;
-  formElement.addEventListener("input", (e) => {
+  const lookUpSoon = (e: globalThis.Event) => {
     const name = (e.target as HTMLInputElement | null)?.name;
     if (name !== "name" && name !== "kana" && name !== "email" && name !== "organization") return;
     window.clearTimeout(timer);
     timer = window.setTimeout(() => void lookUp(formElement), 200);
-  });
+  };
+  // Typing, and a change that arrives all at once (a paste, an autofill, leaving the field).
+  formElement.addEventListener("input", lookUpSoon);
+  formElement.addEventListener("change", lookUpSoon);
   if (a) void lookUp(formElement);
 
   /** Merging a duplicate into this person, and deleting this person on their request. */

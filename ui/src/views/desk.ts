@@ -580,12 +580,15 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
       closePanel,
     );
     let timer = 0;
-    formElement.addEventListener("input", (e) => {
+    const lookUpSoon = (e: globalThis.Event) => {
       const name = (e.target as HTMLInputElement | null)?.name;
       if (name !== "name" && name !== "kana" && name !== "email" && name !== "organization") return;
       window.clearTimeout(timer);
       timer = window.setTimeout(() => void lookUp(formElement), 150);
-    });
+    };
+    // Typing, and a change that arrives all at once (a paste, an autofill, leaving the field).
+    formElement.addEventListener("input", lookUpSoon);
+    formElement.addEventListener("change", lookUpSoon);
     return formElement;
   }
 

@@ -5,6 +5,7 @@ import { api, withReplaceConfirmation } from "../api";
 import { h, mount } from "../dom";
 import { choices, label, t } from "../i18n";
 import { attendeeSection } from "./attendees";
+import { printoutsPanel } from "./printouts";
 import { seatPlanPanel } from "./seats";
 import { attendanceExportPanel, onlineImportPanel, privacyLogPanel, registrationImportPanel, summaryTable } from "./exchange";
 import { confirmReplace, field, form, select, showError, text, textInput, wholeNumber } from "./forms";
@@ -67,6 +68,7 @@ export function eventDetail(
   const attendancePanel = attendanceExportPanel(event, () => api.defaultExportDir(event.id));
   const auditPanel = privacyLogPanel();
   const seatsPanel = seatPlanPanel(event, () => api.defaultExportDir(event.id));
+  const printPanel = printoutsPanel(event);
   const summaryBox = h("div", { class: "attendance-summary-box" });
   void api.attendanceSummary(event.id).then((s) => mount(summaryBox, summaryTable(s)), () => undefined);
   const zonesPanel = zonePlanPanel(event);
@@ -100,6 +102,7 @@ export function eventDetail(
         h("button", { "data-testid": "import-registrations", onclick: () => importPanel.toggle() }, t("importRegistrations")),
         h("button", { "data-testid": "import-online", onclick: () => onlinePanel.toggle() }, t("importOnline")),
         h("button", { "data-testid": "export-attendance", onclick: () => attendancePanel.toggle() }, t("exportAttendance")),
+        h("button", { "data-testid": "open-printouts", onclick: () => printPanel.toggle() }, t("printouts")),
         h("button", { "data-testid": "open-agenda", onclick: on.onOpenAgenda }, t("openAgenda")),
         h("button", { "data-testid": "privacy-log", onclick: () => auditPanel.toggle() }, t("privacyLog")),
       ),
@@ -125,6 +128,7 @@ export function eventDetail(
     auditPanel.element,
     zonesPanel.element,
     seatsPanel.element,
+    printPanel.element,
     exportPanel.element,
     attendeeSection(event, on),
   );

@@ -7,6 +7,7 @@ pub mod desk;
 mod events;
 mod exchange;
 mod photos;
+mod printouts;
 mod privacy;
 mod seating;
 mod settings;
@@ -42,6 +43,8 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
         Command::Zone(command) => seating::zone(command, ctx, out),
         Command::Seat(command) => seating::seat(command, replace, ctx, out),
         Command::Ticket(command) => exchange::ticket(command, replace, ctx, out),
+        Command::Roster(command) => printouts::roster(command, replace, ctx, out),
+        Command::Badges(args) => printouts::badges(args, replace, ctx, out),
         Command::Attendance(command) => exchange::attendance(command, replace, ctx, out),
         Command::Speaker(command) => agenda::speaker(command, ctx, out),
         Command::Agenda(command) => agenda::agenda(command, replace, ctx, out),
