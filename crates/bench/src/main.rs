@@ -326,52 +326,6 @@ struct FileTimes {
     raw_export: Samples,
 }
 
-/// A Microsoft Forms export of `n` people, as the registration desk receives it.
-fn registration_csv(n: usize) -> String {
-    let families = [
-        "大友",
-        "三浦",
-        "熊谷",
-        "遠藤",
-        "小野寺",
-        "庄司",
-        "菊地",
-        "佐藤",
-        "髙橋",
-        "阿部",
-    ];
-    let kana = [
-        "おおとも",
-        "みうら",
-        "くまがい",
-        "えんどう",
-        "おのでら",
-        "しょうじ",
-        "きくち",
-        "さとう",
-        "たかはし",
-        "あべ",
-    ];
-    let categories = ["アトツギ", "金融機関", "士業", "先輩経営者", "商工会"];
-    let mut text = String::from("\u{FEFF}ID,開始時刻,完了時刻,メール,お名前,フリガナ,ご所属,役職,ご参加の区分,参加形態,個人情報の取扱いに同意します\r\n");
-    for i in 0..n {
-        let f = i % families.len();
-        text.push_str(&format!(
-            "{i},2026/06/01 10:00,2026/06/{:02} {:02}:{:02},p{i}@sample.example.jp,{}{i} 太郎,{} たろう,株式会社{}{},専務,{},{},はい\r\n",
-            1 + i % 28,
-            8 + i % 10,
-            i % 60,
-            families[f],
-            kana[f],
-            families[f],
-            i % 300,
-            categories[i % categories.len()],
-            if i % 4 == 0 { "オンライン" } else { "会場" },
-        ));
-    }
-    text
-}
-
 fn time_files(dir: &Path, store: &mut Store, n_runs: usize, now: chrono::DateTime<Utc>) -> FileTimes {
     use tsudoi_app::exchange::{
         export_attendance, import_registrations, ExportFormat, ExportRequest, RegistrationRequest,
@@ -379,7 +333,8 @@ fn time_files(dir: &Path, store: &mut Store, n_runs: usize, now: chrono::DateTim
     use tsudoi_app::{Clock, Ctx, Database};
     let n_rows = 10_000;
     let csv_path = dir.join("registrations-10k.csv");
-    std::fs::write(&csv_path, registration_csv(n_rows)).expect("write the registration file");
+    std::fs::write(&csv_path, tsudoi_bench::files::registration_csv(n_rows))
+        .expect("write the registration file");
     let offset = chrono::FixedOffset::east_opt(9 * 3600).expect("JST");
     // The use cases on a second connection to the same file, as the doors run them.
     let mut db = Database::open(store.path()).expect("open the database for the use cases");
@@ -422,7 +377,8 @@ fn time_files(dir: &Path, store: &mut Store, n_runs: usize, now: chrono::DateTim
             let mut reader = csv::Reader::from_reader(&bytes[3..]);
             for record in reader.records() {
                 let record = record.expect("a record");
-                insert.execute([&record[4], &record[5]]).expect("insert");
+                // The name and its kana.
+                insert.execute([&record[3], &record[4]]).expect("insert");
             }
         }
         tx.commit().expect("commit");
