@@ -99,6 +99,10 @@ pub fn import_registrations(
         },
         ctx.lang,
     )?;
+    // The file's bytes and its cells are not needed once read: freed before the store's
+    // transaction, so that the file and the people are not all held at once at the peak.
+    drop(sheet);
+    drop(bytes);
     if !request.dry_run && !file.unmatched_categories.is_empty() {
         let words = file.unmatched_categories.iter().map(|u| u.word.clone()).collect();
         return Err(AppError::CategoriesUndecided(words));

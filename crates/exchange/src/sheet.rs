@@ -159,6 +159,8 @@ fn check_shape(text: &str, delimiter: char) -> Result<()> {
                 quote_line = line;
                 false
             }
+            // The line break that ends the file starts no new row.
+            '\n' if chars.peek().is_none() => false,
             '\n' => {
                 line += 1;
                 record += 1;
@@ -414,6 +416,20 @@ fn cell_text(cell: &Data) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Exactly the row limit fits, whether or not the file ends with a line break; one more row
+    /// does not.
+    #[test]
+    fn the_row_limit_counts_rows_not_the_final_line_break() {
+        let rows = limits::MAX_ROWS as usize;
+        assert!(check_shape(&"a\r\n".repeat(rows), ',').is_ok(), "ending with CRLF");
+        assert!(check_shape(&"a\n".repeat(rows), ',').is_ok(), "ending with LF");
+        assert!(check_shape(&("a\n".repeat(rows - 1) + "a"), ',').is_ok(), "no final line break");
+        assert!(matches!(
+            check_shape(&"a\n".repeat(rows + 1), ','),
+            Err(ImportError::TooManyRows { .. })
+        ));
+    }
 
     #[test]
     fn quoted_fields_with_commas_quotes_and_line_breaks() {
