@@ -121,6 +121,8 @@ fn bindings_ts() -> String {
         declaration::<crate::dto::ApiError>(&cfg),
         declaration::<crate::dto::AppStatus>(&cfg),
         declaration::<tsudoi_app::events::EventSummary>(&cfg),
+        declaration::<tsudoi_core::handler::HandlerRole>(&cfg),
+        declaration::<tsudoi_app::handlers::SignedIn>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit.\n\
@@ -231,6 +233,7 @@ fn vocabulary_ts() -> String {
         choice_labels!("itemPlace", ItemPlace),
         choice_labels!("reportSource", ReportSource),
         choice_labels!("auditAction", AuditAction),
+        choice_labels!("role", tsudoi_core::handler::HandlerRole),
     ]
     .join("\n");
     let list = |items: &[String]| {

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
+use tsudoi_app::handlers::SignedIn;
 use tsudoi_app::{AppError, Clock, Ctx, Database};
 use tsudoi_core::{Lang, Localized};
 
@@ -13,6 +14,8 @@ pub struct AppState {
     pub db_path: Option<PathBuf>,
     db: Mutex<Result<Database, AppError>>,
     lang: Mutex<Lang>,
+    /// The person on the roster who signed in at this window, if anyone did.
+    signed_in: Mutex<Option<SignedIn>>,
 }
 
 impl AppState {
@@ -36,6 +39,7 @@ impl AppState {
             db_path,
             db: Mutex::new(db),
             lang: Mutex::new(lang),
+            signed_in: Mutex::new(None),
         }
     }
 
@@ -52,13 +56,23 @@ impl AppState {
         let mut guard = lock(&self.db);
         match guard.as_mut() {
             Ok(db) => {
-                let mut ctx = Ctx::new(db, lang, Clock::system());
+                let signed_in = lock(&self.signed_in).clone();
+                let mut ctx = Ctx::new(db, lang, Clock::system()).signed_in(signed_in.as_ref());
                 let result = action(&mut ctx).map_err(|e| ApiError::new(&e, ctx.lang));
                 *lock(&self.lang) = ctx.lang;
                 result
             }
             Err(open_error) => Err(ApiError::new(open_error, lang)),
         }
+    }
+
+    /// Who acts at this window from now on (none: signed out).
+    pub fn set_signed_in(&self, person: Option<SignedIn>) {
+        *lock(&self.signed_in) = person;
+    }
+
+    pub fn signed_in(&self) -> Option<SignedIn> {
+        lock(&self.signed_in).clone()
     }
 
     /// Why the database could not be opened, if it could not.

@@ -47,6 +47,7 @@ import type {
   EventSummary,
   Lang,
   ListedAttendee,
+  SignedIn,
   PeopleFilter,
   PossibleDuplicate,
   SeatZone,
@@ -125,6 +126,10 @@ export const api = {
   createAttendee: (eventId: number, draft: AttendeeDraft) => call<Attendee>("create_attendee", { eventId, draft }),
   updateAttendee: (id: number, draft: AttendeeDraft) => call<AttendeeUpdate>("update_attendee", { id, draft }),
   deskSettings: () => call<DeskSettings>("desk_settings"),
+  handlerNames: () => call<string[]>("handler_names"),
+  signIn: (name: string, pin: string) => call<SignedIn>("sign_in", { name, pin }),
+  signOut: () => call<null>("sign_out"),
+  signedIn: () => call<SignedIn | null>("signed_in"),
   setDesk: (desk: DeskSettings) => call<DeskSettings>("set_desk", { desk }),
   door: (eventId: number, input: DoorInput) => call<DeskAnswer>("door", { eventId, input }),
   walkIn: (eventId: number, draft: AttendeeDraft, overrideReason: string | null) =>

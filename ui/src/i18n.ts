@@ -12,6 +12,7 @@ import type {
   DoorMethod,
   DoorOutcome,
   EventFormat,
+  HandlerRole,
   ItemPlace,
   Lang,
   PresenceFilter,
@@ -363,6 +364,10 @@ const ja = {
   registrationLimit: "申込の上限（会場）",
   registrationLimitHint: "来ない方を見込んで定員より多く受け付ける場合（空欄: 定員まで）",
   actorUnknown: "（担当者名が未設定）",
+  signIn: "サインイン",
+  signOut: "サインアウト",
+  pin: "暗証番号",
+  signedInAs: "{name}（{role}）",
   chooseCategory: "区分を選んでください",
   includeNotAttending: "キャンセル・キャンセル待ちで来なかった方も載せる（集計には含めません）",
   waitingNoTicket: "キャンセル待ちの {n} 名には、繰り上がるまで受付票を作りません。",
@@ -709,6 +714,10 @@ const en: Record<Key, string> = {
   registrationLimit: "Registration limit (venue)",
   registrationLimitHint: "To accept more registrations than seats, for people who will not come (empty: the capacity)",
   actorUnknown: "(no operator name set)",
+  signIn: "Sign in",
+  signOut: "Sign out",
+  pin: "PIN",
+  signedInAs: "{name} ({role})",
   chooseCategory: "Choose a category",
   includeNotAttending: "Also list cancelled and waiting people who did not come (never counted)",
   waitingNoTicket: "The {n} people on the waiting list get their tickets when they move up.",
@@ -756,6 +765,7 @@ export const label = {
   itemPlace: (value: ItemPlace) => pick(LABELS.itemPlace, value),
   presence: (value: PresenceFilter) => pick(LABELS.presence, value),
   duplicateReason: (value: DuplicateReason) => pick(LABELS.duplicateReason, value),
+  role: (value: HandlerRole) => pick(LABELS.role, value),
 };
 
 /** Every choice, in form order (the same order as the Rust enums). */

@@ -101,6 +101,12 @@ export const LABELS = {
     attendee_erase: ["参加者の削除（本人の申出）", "Attendee deleted on request"],
     roster_print: ["受付名簿の書き出し", "Reception roster export"],
     badge_print: ["名札の書き出し", "Name badge export"],
+    sign_in_failed: ["サインインの失敗", "Failed sign-in"],
+  },
+  role: {
+    officer: ["情報管理責任者", "Information security officer"],
+    manager: ["情報取扱管理者", "Information handling manager"],
+    staff: ["業務従事者", "Staff"],
   },
 } as const;
 
@@ -180,11 +186,21 @@ export const COMMAND_NAMES = [
   "default_export_dir",
   "export_tickets",
   "audit_log",
+  "handler_names",
+  "sign_in",
+  "sign_out",
+  "signed_in",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Every error code the Rust side can return (`ApiError.code`). */
 export const ERROR_CODES = [
+  "auth.crypto",
+  "auth.first_is_officer",
+  "auth.not_permitted",
+  "auth.sign_in_refused",
+  "auth.sign_in_required",
+  "auth.wait",
   "budget.equipment_as_consumable",
   "budget.not_chargeable",
   "budget.outside_contract_period",
@@ -254,6 +270,7 @@ export const ERROR_CODES = [
   "store.disk_full",
   "store.event_not_found",
   "store.expense_not_found",
+  "store.handler_exists",
   "store.io",
   "store.is_folder",
   "store.newer_schema",
@@ -284,6 +301,7 @@ export const ERROR_CODES = [
   "validation.end_not_after_start",
   "validation.limit_below_capacity",
   "validation.not_on_roster",
+  "validation.pin_too_short",
   "validation.reason_required",
   "validation.seat_unavailable",
   "validation.too_long",

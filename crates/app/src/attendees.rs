@@ -48,6 +48,7 @@ pub fn possible_duplicates(
 
 /// Makes two registrations of one person one (`absorb` goes into `keep`), logged with the reason.
 pub fn merge(ctx: &mut Ctx<'_>, keep: AttendeeId, absorb: AttendeeId, reason: &str) -> Result<Attendee> {
+    ctx.require(tsudoi_core::handler::Permission::EditPersonalData)?;
     let reason = required_reason(reason)?;
     let event_id = ctx.store.attendee(keep)?.event_id;
     let detail = AuditDetail::Registration {
@@ -64,6 +65,7 @@ pub fn merge(ctx: &mut Ctx<'_>, keep: AttendeeId, absorb: AttendeeId, reason: &s
 /// Deletes a person's personal data at their request, logged with the reason; the anonymous
 /// counts of the door stay.
 pub fn erase(ctx: &mut Ctx<'_>, id: AttendeeId, reason: &str) -> Result<()> {
+    ctx.require(tsudoi_core::handler::Permission::EditPersonalData)?;
     let reason = required_reason(reason)?;
     let event_id = ctx.store.attendee(id)?.event_id;
     // The log names the row, never the person: their data is what goes.

@@ -42,6 +42,8 @@ pub(crate) fn exported<T>(
     event_id: Option<EventId>,
     export: impl FnOnce(&mut Ctx<'_>) -> Result<Written<T>>,
 ) -> Result<T> {
+    // Every export of personal data comes through here: the roster's rule is checked once.
+    ctx.require(tsudoi_core::handler::Permission::ExportPersonalData)?;
     let written = export(ctx)?;
     let file = logged_path(&written.target);
     let record = AuditRecord {

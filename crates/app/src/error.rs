@@ -34,6 +34,19 @@ pub enum AppError {
     /// as その他 would seat an official among the public).
     #[error("category words not decided: {0:?}")]
     CategoriesUndecided(Vec<String>),
+    #[error("{permission:?} is not allowed for {role:?}")]
+    NotPermitted {
+        permission: tsudoi_core::handler::Permission,
+        role: Option<tsudoi_core::handler::HandlerRole>,
+    },
+    #[error("the first person on the roster must be the information security officer")]
+    FirstHandlerIsOfficer,
+    #[error("wrong name or PIN")]
+    SignInRefused,
+    #[error("too many wrong PINs; wait {seconds} s")]
+    SignInWait { seconds: i64 },
+    #[error("cryptography failed: {0}")]
+    Crypto(String),
 }
 
 impl AppError {
@@ -56,6 +69,12 @@ impl Localized for AppError {
             AppError::Export(e) => e.code(),
             AppError::Photo(e) => e.code(),
             AppError::CategoriesUndecided(_) => "import.category_undecided",
+            AppError::NotPermitted { role: None, .. } => "auth.sign_in_required",
+            AppError::NotPermitted { .. } => "auth.not_permitted",
+            AppError::FirstHandlerIsOfficer => "auth.first_is_officer",
+            AppError::SignInRefused => "auth.sign_in_refused",
+            AppError::SignInWait { .. } => "auth.wait",
+            AppError::Crypto(_) => "auth.crypto",
             AppError::Report(e) => e.code(),
             AppError::Io { .. } => "file.io",
             AppError::Output { refusal, .. } => match refusal {
@@ -70,6 +89,46 @@ impl Localized for AppError {
         match self {
             AppError::Store(e) => e.message(lang),
             AppError::Invalid(e) => e.message(lang),
+            AppError::NotPermitted { permission, role } => {
+                let who = permission.least_role().label(lang);
+                let what = permission.label(lang);
+                match (role, lang) {
+                    (None, Lang::Ja) => format!(
+                        "「{what}」は情報取扱者名簿の方だけができます。{who}以上の方がサインインしてから、もう一度操作してください。何も変更していません。"
+                    ),
+                    (None, Lang::En) => format!(
+                        "“{what}” is only for people on the handler roster. Sign in as a {who} or above, then try again. Nothing was changed."
+                    ),
+                    (Some(role), Lang::Ja) => format!(
+                        "{}の方は「{what}」ができません。{who}以上の方に頼んでください。何も変更していません。",
+                        role.label(lang)
+                    ),
+                    (Some(role), Lang::En) => format!(
+                        "A {} may not do “{what}”. Ask a {who} or above. Nothing was changed.",
+                        role.label(lang)
+                    ),
+                }
+            }
+            AppError::FirstHandlerIsOfficer => lang
+                .pick(
+                    "名簿に最初に登録するのは情報管理責任者です。役割を「情報管理責任者」にして登録してください。",
+                    "The first person on the roster is the information security officer. Choose that role.",
+                )
+                .to_string(),
+            AppError::SignInRefused => lang
+                .pick(
+                    "名前か暗証番号が違います。もう一度入力してください。続けて間違えると、しばらく待つ必要があります。",
+                    "The name or the PIN is wrong. Try again; after several wrong tries you will have to wait.",
+                )
+                .to_string(),
+            AppError::SignInWait { seconds } => match lang {
+                Lang::Ja => format!("暗証番号の間違いが続いたため、あと {seconds} 秒待ってからサインインしてください。"),
+                Lang::En => format!("Too many wrong PINs: wait {seconds} seconds, then sign in."),
+            },
+            AppError::Crypto(detail) => match lang {
+                Lang::Ja => format!("暗号の処理に失敗しました（{detail}）。何も変更していません。もう一度操作してください。"),
+                Lang::En => format!("A cryptographic step failed ({detail}). Nothing was changed. Try again."),
+            },
             AppError::CategoriesUndecided(words) => {
                 let list = words
                     .iter()

@@ -79,6 +79,7 @@ pub fn import_registrations(
     path: &Path,
     request: &RegistrationRequest,
 ) -> Result<RegistrationOutcome> {
+    ctx.require(tsudoi_core::handler::Permission::ImportPersonalData)?;
     let bytes = read_file(path)?;
     let sheet = Sheet::read(&bytes)?;
     let store = &*ctx.store;
@@ -146,6 +147,7 @@ pub fn import_online_attendance(
     path: &Path,
     dry_run: bool,
 ) -> Result<OnlineAttendanceImport> {
+    ctx.require(tsudoi_core::handler::Permission::ImportPersonalData)?;
     let bytes = read_file(path)?;
     let report = read_online_report(&Sheet::read(&bytes)?)?;
     let file_name = logged_path(path);

@@ -23,6 +23,7 @@ pub mod desk;
 mod error;
 pub mod events;
 pub mod exchange;
+pub mod handlers;
 pub mod output;
 pub mod photos;
 pub mod printouts;
@@ -133,10 +134,12 @@ impl Clock {
     }
 }
 
-/// Who is acting: the name the privacy log and the desk's log record.
+/// Who is acting: the name the privacy log and the desk's log record, and their role when they
+/// signed in as a person on the roster (none: a name typed at the desk or on the command line).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Operator {
     pub name: String,
+    pub role: Option<tsudoi_core::handler::HandlerRole>,
 }
 
 /// Everything a use case needs: the database, the person's language, who acts, and when.
@@ -153,12 +156,36 @@ impl<'d> Ctx<'d> {
     pub fn new(db: &'d mut Database, lang: Lang, clock: Clock) -> Ctx<'d> {
         let operator = Operator {
             name: settings::operator_name(&db.store),
+            role: None,
         };
         Ctx {
             store: &mut db.store,
             lang,
             operator,
             clock,
+        }
+    }
+
+    /// The same context with a person who signed in (their PIN checked) acting.
+    pub fn signed_in(mut self, person: Option<&handlers::SignedIn>) -> Ctx<'d> {
+        if let Some(person) = person {
+            self.operator = Operator {
+                name: person.name.clone(),
+                role: Some(person.role),
+            };
+        }
+        self
+    }
+
+    /// Refuses what the acting person's role may not do, saying who may. A database with no
+    /// roster yet (the demo, a fresh file) works as before the roster, until its first handler.
+    pub fn require(&self, permission: tsudoi_core::handler::Permission) -> Result<()> {
+        if self.store.n_handlers()? == 0 {
+            return Ok(());
+        }
+        match self.operator.role {
+            Some(role) if role.may(permission) => Ok(()),
+            role => Err(AppError::NotPermitted { permission, role }),
         }
     }
 
@@ -173,6 +200,7 @@ impl<'d> Ctx<'d> {
         if let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) {
             self.operator = Operator {
                 name: name.to_string(),
+                role: None,
             };
         }
     }

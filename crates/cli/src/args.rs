@@ -114,6 +114,9 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         limit: u32,
     },
+    /// The information-handler roster (情報取扱者名簿): who may handle personal data, and how.
+    #[command(subcommand)]
+    Handler(HandlerCommand),
     /// Load the demo project (this year's two gatherings) into the database.
     Demo,
     /// Settings of this installation.
@@ -590,4 +593,30 @@ pub enum SettingCommand {
         #[arg(long)]
         operator: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+pub enum HandlerCommand {
+    /// Add a person to the roster. The first is the 情報管理責任者 (--role officer); after that
+    /// only they add people (sign in with TSUDOI_OPERATOR and TSUDOI_PIN). The new person's PIN
+    /// or passphrase is read from TSUDOI_NEW_PIN.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// officer (情報管理責任者), manager (情報取扱管理者) or staff (業務従事者).
+        #[arg(long)]
+        role: String,
+        #[arg(long, default_value = "")]
+        department: String,
+        #[arg(long, default_value = "")]
+        title: String,
+        /// contractor (受託者) or subcontractor (再委託先).
+        #[arg(long, default_value = "contractor")]
+        organization: String,
+        /// The company's name.
+        #[arg(long, default_value = "")]
+        company: String,
+    },
+    /// The roster (the sensitive columns only for the 情報管理責任者).
+    List,
 }

@@ -19,6 +19,10 @@ use args::Cli;
 use failure::{Failure, OrFail};
 use output::Output;
 
+/// Who a script acts as, and their PIN or passphrase.
+const OPERATOR_ENV_VAR: &str = "TSUDOI_OPERATOR";
+const PIN_ENV_VAR: &str = "TSUDOI_PIN";
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -40,6 +44,12 @@ fn main() -> ExitCode {
             lang = db.language().or_fail(lang)?;
         }
         let mut ctx = Ctx::new(&mut db, lang, Clock::system());
+        // Scripts act as a person on the roster: TSUDOI_OPERATOR and TSUDOI_PIN (see README for
+        // the risk of a PIN in the environment). Without them, what needs a role is refused.
+        if let (Ok(name), Ok(pin)) = (std::env::var(OPERATOR_ENV_VAR), std::env::var(PIN_ENV_VAR)) {
+            let person = tsudoi_app::handlers::sign_in(&mut ctx, &name, &pin).or_fail(lang)?;
+            ctx = ctx.signed_in(Some(&person));
+        }
         commands::run(&cli, &mut ctx, &out)
     })();
     match result {

@@ -25,6 +25,8 @@ pub enum ValidationError {
     LimitBelowCapacity { limit: u32, capacity: u32 },
     #[error("not a whole number: {0}")]
     BadNumber(String),
+    #[error("a PIN or passphrase needs at least {min} characters")]
+    PinTooShort { min: usize },
     #[error("the online URL does not start with http:// or https://: {0}")]
     BadUrl(String),
     #[error("not a date in the form YYYY-MM-DD: {0}")]
@@ -67,6 +69,7 @@ impl Localized for ValidationError {
             ValidationError::ZeroCapacity => "validation.zero_capacity",
             ValidationError::LimitBelowCapacity { .. } => "validation.limit_below_capacity",
             ValidationError::BadNumber(_) => "validation.bad_number",
+            ValidationError::PinTooShort { .. } => "validation.pin_too_short",
             ValidationError::BadUrl(_) => "validation.bad_url",
             ValidationError::BadDate(_) => "validation.bad_date",
             ValidationError::BadTime(_) => "validation.bad_time",
@@ -105,6 +108,12 @@ impl Localized for ValidationError {
             (ValidationError::LimitBelowCapacity { limit, capacity }, Lang::En) => format!(
                 "The registration limit ({limit}) is below the capacity ({capacity}). Make it at least the capacity, or leave it empty (up to the capacity)."
             ),
+            (ValidationError::PinTooShort { min }, Lang::Ja) => {
+                format!("暗証番号（またはパスフレーズ）は {min} 文字以上にしてください。")
+            }
+            (ValidationError::PinTooShort { min }, Lang::En) => {
+                format!("A PIN or passphrase needs at least {min} characters.")
+            }
             (ValidationError::BadNumber(value), Lang::Ja) => {
                 format!("「{value}」は数として読めません。120 のように数字で入力してください。")
             }

@@ -18,6 +18,7 @@ pub mod demo;
 pub mod door;
 pub mod error;
 pub mod event;
+pub mod handler;
 pub mod i18n;
 pub mod limits;
 pub mod money;

@@ -18,6 +18,7 @@ choice_enum! {
         AttendeeErase = "attendee_erase", "参加者の削除（本人の申出）", "Attendee deleted on request";
         RosterPrint = "roster_print", "受付名簿の書き出し", "Reception roster export";
         BadgePrint = "badge_print", "名札の書き出し", "Name badge export";
+        SignInFailed = "sign_in_failed", "サインインの失敗", "Failed sign-in";
     }
 }
 

@@ -422,9 +422,15 @@ mod tests {
     #[test]
     fn the_row_limit_counts_rows_not_the_final_line_break() {
         let rows = limits::MAX_ROWS as usize;
-        assert!(check_shape(&"a\r\n".repeat(rows), ',').is_ok(), "ending with CRLF");
+        assert!(
+            check_shape(&"a\r\n".repeat(rows), ',').is_ok(),
+            "ending with CRLF"
+        );
         assert!(check_shape(&"a\n".repeat(rows), ',').is_ok(), "ending with LF");
-        assert!(check_shape(&("a\n".repeat(rows - 1) + "a"), ',').is_ok(), "no final line break");
+        assert!(
+            check_shape(&("a\n".repeat(rows - 1) + "a"), ',').is_ok(),
+            "no final line break"
+        );
         assert!(matches!(
             check_shape(&"a\n".repeat(rows + 1), ','),
             Err(ImportError::TooManyRows { .. })

@@ -77,6 +77,8 @@ pub enum StoreError {
     },
     #[error("attendee {0} was deleted on request")]
     AttendeeErased(AttendeeId),
+    #[error("the roster already has a person named {0}")]
+    HandlerExists(String),
     #[error(transparent)]
     Validation(#[from] ValidationError),
     #[error(transparent)]
@@ -128,6 +130,7 @@ impl Localized for StoreError {
             StoreError::ReceiptAlreadyUsed { .. } => "store.receipt_already_used",
             StoreError::CannotMerge { why, .. } => why.code(),
             StoreError::AttendeeErased(_) => "store.attendee_erased",
+            StoreError::HandlerExists(_) => "store.handler_exists",
             StoreError::Validation(inner) => inner.code(),
             StoreError::Money(inner) => inner.code(),
             StoreError::Random(_) => "store.random",
@@ -138,6 +141,12 @@ impl Localized for StoreError {
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (StoreError::CannotMerge { why, .. }, lang) => why.message(lang),
+            (StoreError::HandlerExists(name), Lang::Ja) => format!(
+                "情報取扱者名簿に「{name}」さんはすでにいます。同姓同名の方は部署などを名前に添えて区別してください。"
+            ),
+            (StoreError::HandlerExists(name), Lang::En) => format!(
+                "The roster already has {name}. For a namesake, add a department to the name to tell them apart."
+            ),
             (StoreError::AttendeeErased(_), Lang::Ja) => {
                 "この方は本人の申し出により削除済みです。個人情報は残っていません。".into()
             }

@@ -34,10 +34,9 @@ fn older_database(path: &Path, version: i64) {
         [],
     )
     .unwrap();
-    // Pretend the last migration has not run: it is re-run (its columns dropped first).
+    // Pretend the last migration has not run: it is re-run (its tables dropped first).
     raw.execute_batch(
-        "ALTER TABLE event DROP COLUMN registration_limit; ALTER TABLE event DROP COLUMN waitlist_opens_at;
-         ALTER TABLE attendee DROP COLUMN erased_at;",
+        "DROP TABLE handler_change; DROP TABLE handler;",
     )
     .unwrap();
     raw.pragma_update(None, "user_version", version).unwrap();

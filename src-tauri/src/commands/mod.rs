@@ -6,6 +6,7 @@ pub mod attendees;
 pub mod desk;
 pub mod events;
 pub mod exchange;
+pub mod handlers;
 pub mod photos;
 pub mod printouts;
 pub mod privacy;

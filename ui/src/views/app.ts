@@ -3,7 +3,7 @@
 import type { AppStatus, Attendee, Event, EventSummary, Lang } from "../bindings";
 import { api } from "../api";
 import { byId, h, mount } from "../dom";
-import { lang, setLang, t } from "../i18n";
+import { label, lang, setLang, t } from "../i18n";
 import { attendeeForm } from "./attendees";
 import { openDesk } from "./desk";
 import { agendaPage } from "./agenda";
@@ -44,6 +44,7 @@ function render(): void {
       "header",
       { class: "topbar" },
       h("div", { class: "brand" }, h("span", { class: "brand-name" }, t("appName")), h("span", null, t("appSubtitle"))),
+      signInBox(),
       h(
         "label",
         { class: "language" },
@@ -155,4 +156,45 @@ async function changeLanguage(next: Lang): Promise<void> {
   await api.setLanguage(next);
   setLang(next);
   render();
+}
+
+/**
+ * Who acts at this window: once the roster (情報取扱者名簿) has people, a person signs in with
+ * their name and PIN before exports, imports and erasures; the privacy log names them.
+ */
+function signInBox(): HTMLElement {
+  const box = h("div", { class: "sign-in", "data-testid": "sign-in-box" });
+  void (async () => {
+    const [names, person] = await Promise.all([api.handlerNames().catch(() => []), api.signedIn().catch(() => null)]);
+    if (names.length === 0) return;
+    if (person) {
+      mount(
+        box,
+        h("span", { "data-testid": "signed-in-as" }, t("signedInAs", { name: person.name, role: label.role(person.role) })),
+        h("button", { type: "button", "data-testid": "sign-out", onclick: async () => { await api.signOut(); render(); } }, t("signOut")),
+      );
+      return;
+    }
+    const who = h("select", { "data-testid": "sign-in-name", "aria-label": t("name") }, names.map((n) => h("option", { value: n }, n)));
+    const pin = h("input", { type: "password", "data-testid": "sign-in-pin", "aria-label": t("pin"), placeholder: t("pin"), autocomplete: "off", size: 8 });
+    const problem = h("span", { class: "sign-in-error", role: "alert", "data-testid": "sign-in-error" });
+    const submit = async () => {
+      try {
+        await api.signIn(who.value, pin.value);
+        render();
+      } catch (error) {
+        pin.value = "";
+        problem.textContent = error instanceof Error ? error.message : String(error);
+        pin.focus();
+      }
+    };
+    pin.addEventListener("keydown", (e: KeyboardEvent) => {
+      if (e.key === "Enter" && !e.isComposing) {
+        e.preventDefault();
+        void submit();
+      }
+    });
+    mount(box, who, pin, h("button", { type: "button", "data-testid": "sign-in", onclick: () => void submit() }, t("signIn")), problem);
+  })();
+  return box;
 }

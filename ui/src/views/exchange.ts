@@ -313,7 +313,7 @@ export function onlineImportPanel(event: Event, onImported: () => Promise<void>)
 
 /** The attendance file for the bureau: XLSX or CSV (UTF-8 or Shift_JIS), logged. */
 export function attendanceExportPanel(event: Event, defaultDir: () => Promise<string>): Panel {
-  const errorBox = h("div", { class: "form-error", role: "alert", hidden: true });
+  const errorBox = h("div", { class: "form-error", role: "alert", "data-testid": "attendance-error", hidden: true });
   const formatSelect = h(
     "select",
     { "data-testid": "attendance-format", name: "attendance-format" },

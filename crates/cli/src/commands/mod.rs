@@ -6,6 +6,7 @@ mod attendees;
 pub mod desk;
 mod events;
 mod exchange;
+mod handlers;
 mod photos;
 mod printouts;
 mod privacy;
@@ -51,6 +52,7 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
         Command::Minutes(command) => agenda::minutes(command, replace, ctx, out),
         Command::Photo(command) => photos::run(command, ctx, out),
         Command::Audit { limit } => privacy::audit(*limit, ctx, out),
+        Command::Handler(command) => handlers::run(command, ctx, out),
         Command::Setting(command) => settings::run(command, ctx, out),
         Command::Info | Command::Check => settings::info(ctx, out),
     }

@@ -1,0 +1,187 @@
+//! The handler roster on a real database: the first person is the 情報管理責任者, roles decide
+//! who may export, a wrong PIN is refused, logged and slowed, and no PIN is kept in clear.
+
+use chrono::{Duration, FixedOffset, TimeZone, Utc};
+use tsudoi_app::exchange::{export_attendance, ExportRequest};
+use tsudoi_app::handlers::{self, SignedIn};
+use tsudoi_app::{Clock, Ctx, Database};
+use tsudoi_core::handler::{HandlerDraft, HandlerRole};
+use tsudoi_core::privacy::AuditAction;
+use tsudoi_core::{EventDraft, EventId, Lang, Localized};
+
+struct Office {
+    dir: tempfile::TempDir,
+    db: Database,
+    event: EventId,
+    at: chrono::DateTime<Utc>,
+}
+
+impl Office {
+    fn new() -> Office {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Database::open(&dir.path().join("tsudoi.sqlite3")).unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 7, 1, 0, 0, 0).unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 7, 25).unwrap();
+        let event = {
+            let mut ctx = Ctx::new(
+                &mut db,
+                Lang::Ja,
+                Clock::fixed(at, FixedOffset::east_opt(9 * 3600).unwrap()),
+            );
+            tsudoi_app::events::create(&mut ctx, EventDraft::new("第1回", date))
+                .unwrap()
+                .id
+        };
+        Office { dir, db, event, at }
+    }
+
+    fn ctx(&mut self, who: Option<&SignedIn>) -> Ctx<'_> {
+        let clock = Clock::fixed(self.at, FixedOffset::east_opt(9 * 3600).unwrap());
+        Ctx::new(&mut self.db, Lang::Ja, clock).signed_in(who)
+    }
+
+    fn export(&mut self, who: Option<&SignedIn>) -> Result<(), String> {
+        let path = self
+            .dir
+            .path()
+            .join(format!("出欠-{}.csv", self.at.timestamp_nanos_opt().unwrap_or(0)));
+        self.at += Duration::seconds(1);
+        let event = self.event;
+        export_attendance(
+            &mut self.ctx(who),
+            event,
+            &path,
+            &ExportRequest {
+                format: None,
+                encoding: Default::default(),
+                include_contact: false,
+                substitute_unencodable: false,
+                replace: false,
+                include_not_attending: false,
+            },
+        )
+        .map(|_| ())
+        .map_err(|e| format!("{}: {}", e.code(), e.message(Lang::Ja)))
+    }
+}
+
+fn person(name: &str, role: HandlerRole) -> HandlerDraft {
+    HandlerDraft {
+        name: name.into(),
+        department: "事業部".into(),
+        role,
+        home_address: "仙台市青葉区".into(),
+        ..HandlerDraft::default()
+    }
+}
+
+#[test]
+fn roles_decide_who_may_export_once_the_roster_exists() {
+    let mut office = Office::new();
+    office
+        .export(None)
+        .expect("a database with no roster works as before");
+
+    let refused = handlers::add(
+        &mut office.ctx(None),
+        person("佐藤 一郎", HandlerRole::Staff),
+        "1234",
+    )
+    .unwrap_err();
+    assert_eq!(refused.code(), "auth.first_is_officer");
+    handlers::add(
+        &mut office.ctx(None),
+        person("責任 者", HandlerRole::Officer),
+        "9876",
+    )
+    .unwrap();
+    let officer = handlers::sign_in(&mut office.ctx(None), "責任 者", "9876").unwrap();
+    handlers::add(
+        &mut office.ctx(Some(&officer)),
+        person("管理 者", HandlerRole::Manager),
+        "5555",
+    )
+    .unwrap();
+    handlers::add(
+        &mut office.ctx(Some(&officer)),
+        person("従事 者", HandlerRole::Staff),
+        "4444",
+    )
+    .unwrap();
+    let staff = handlers::sign_in(&mut office.ctx(None), "従事 者", "4444").unwrap();
+    let manager = handlers::sign_in(&mut office.ctx(None), "管理 者", "5555").unwrap();
+    let by_staff = handlers::add(
+        &mut office.ctx(Some(&staff)),
+        person("勝手 追加", HandlerRole::Staff),
+        "0000",
+    );
+    assert_eq!(
+        by_staff.unwrap_err().code(),
+        "auth.not_permitted",
+        "only the officer keeps the roster"
+    );
+
+    let nobody = office.export(None).unwrap_err();
+    assert!(nobody.starts_with("auth.sign_in_required"), "{nobody}");
+    let staff_export = office.export(Some(&staff)).unwrap_err();
+    assert!(
+        staff_export.starts_with("auth.not_permitted") && staff_export.contains("情報取扱管理者以上"),
+        "the refusal says who may: {staff_export}"
+    );
+    office.export(Some(&manager)).expect("a manager exports");
+    office.export(Some(&officer)).expect("the officer exports");
+
+    let seen_by_staff = handlers::list(&office.ctx(Some(&staff))).unwrap();
+    assert!(
+        seen_by_staff.iter().all(|h| h.details.home_address.is_empty()),
+        "sensitive columns hidden"
+    );
+    let seen_by_officer = handlers::list(&office.ctx(Some(&officer))).unwrap();
+    assert!(seen_by_officer
+        .iter()
+        .all(|h| h.details.home_address == "仙台市青葉区"));
+}
+
+#[test]
+fn a_wrong_pin_is_refused_logged_and_slowed_and_no_pin_is_kept_in_clear() {
+    let mut office = Office::new();
+    handlers::add(
+        &mut office.ctx(None),
+        person("責任 者", HandlerRole::Officer),
+        "7319",
+    )
+    .unwrap();
+    for attempt in 1..=3 {
+        let wrong = handlers::sign_in(&mut office.ctx(None), "責任 者", "0000").unwrap_err();
+        assert_eq!(wrong.code(), "auth.sign_in_refused", "wrong PIN {attempt}");
+    }
+    let unknown = handlers::sign_in(&mut office.ctx(None), "知らない 人", "7319").unwrap_err();
+    assert_eq!(
+        unknown.code(),
+        "auth.sign_in_refused",
+        "an unknown name reads the same"
+    );
+    // After three wrong PINs in a row the next try waits, even with the right PIN.
+    let waiting = handlers::sign_in(&mut office.ctx(None), "責任 者", "7319").unwrap_err();
+    assert_eq!(waiting.code(), "auth.wait");
+    office.at += Duration::seconds(6);
+    let signed = handlers::sign_in(&mut office.ctx(None), "責任 者", "7319").unwrap();
+    assert_eq!(signed.role, HandlerRole::Officer);
+
+    let log = tsudoi_app::privacy::log(&office.ctx(None), 20).unwrap();
+    let failures = log
+        .iter()
+        .filter(|e| e.action == AuditAction::SignInFailed)
+        .count();
+    assert_eq!(
+        failures, 5,
+        "every wrong PIN, unknown name and try while waiting is logged"
+    );
+
+    // The database and its write-ahead log, as they are on the disk.
+    let mut raw = std::fs::read(office.dir.path().join("tsudoi.sqlite3")).unwrap();
+    raw.extend(std::fs::read(office.dir.path().join("tsudoi.sqlite3-wal")).unwrap_or_default());
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.contains("$argon2id$"), "the PIN is kept as an argon2id hash");
+    assert!(!text.contains("7319"), "and never in clear");
+}

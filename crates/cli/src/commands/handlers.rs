@@ -1,0 +1,66 @@
+//! `tsudoi handler …`: the information-handler roster.
+
+use tsudoi_app::{handlers, Ctx};
+use tsudoi_core::handler::{HandlerDraft, HandlerOrganization, HandlerRole};
+
+use crate::args::HandlerCommand;
+use crate::failure::{Failure, OrFail};
+use crate::output::Output;
+
+/// The new person's PIN or passphrase, for scripts (never on the command line, where other
+/// users of the machine could read it).
+const NEW_PIN_ENV_VAR: &str = "TSUDOI_NEW_PIN";
+
+pub fn run(command: &HandlerCommand, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    match command {
+        HandlerCommand::Add {
+            name,
+            role,
+            department,
+            title,
+            organization,
+            company,
+        } => {
+            let draft = HandlerDraft {
+                name: name.clone(),
+                department: department.clone(),
+                title: title.clone(),
+                organization: HandlerOrganization::parse(organization).or_fail(lang)?,
+                company: company.clone(),
+                role: HandlerRole::parse(role).or_fail(lang)?,
+                ..HandlerDraft::default()
+            };
+            let pin = std::env::var(NEW_PIN_ENV_VAR).unwrap_or_default();
+            let added = handlers::add(ctx, draft, &pin).or_fail(lang)?;
+            out.print_json_or(&added, || {
+                format!(
+                    "{} {}（{}）",
+                    lang.pick("名簿に登録しました:", "Added to the roster:"),
+                    added.details.name,
+                    added.details.role.label(lang)
+                )
+            });
+        }
+        HandlerCommand::List => {
+            let roster = handlers::list(ctx).or_fail(lang)?;
+            out.print_json_or(&roster, || {
+                roster
+                    .iter()
+                    .map(|h| {
+                        format!(
+                            "{}\t{}\t{}\t{}\t{}",
+                            h.id,
+                            h.details.name,
+                            h.details.role.label(lang),
+                            h.details.department,
+                            h.details.organization.label(lang)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+    }
+    Ok(())
+}

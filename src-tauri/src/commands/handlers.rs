@@ -1,0 +1,31 @@
+//! The handler roster and signing in at this window.
+
+use tauri::State;
+use tsudoi_app::handlers::{self, SignedIn};
+
+use super::Reply;
+use crate::state::AppState;
+
+/// The names to choose from when signing in; empty while the roster has nobody.
+#[tauri::command]
+pub fn handler_names(state: State<'_, AppState>) -> Reply<Vec<String>> {
+    state.run(|ctx| handlers::names(ctx))
+}
+
+/// Checks the PIN and, when right, acts as this person at this window until signed out.
+#[tauri::command]
+pub fn sign_in(state: State<'_, AppState>, name: String, pin: String) -> Reply<SignedIn> {
+    let person = state.run(|ctx| handlers::sign_in(ctx, &name, &pin))?;
+    state.set_signed_in(Some(person.clone()));
+    Ok(person)
+}
+
+#[tauri::command]
+pub fn sign_out(state: State<'_, AppState>) {
+    state.set_signed_in(None);
+}
+
+#[tauri::command]
+pub fn signed_in(state: State<'_, AppState>) -> Option<SignedIn> {
+    state.signed_in()
+}
