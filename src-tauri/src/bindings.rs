@@ -123,6 +123,9 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_app::events::EventSummary>(&cfg),
         declaration::<tsudoi_core::handler::HandlerRole>(&cfg),
         declaration::<tsudoi_app::handlers::SignedIn>(&cfg),
+        declaration::<tsudoi_core::handler::HandlerOrganization>(&cfg),
+        declaration::<tsudoi_core::handler::HandlerDraft>(&cfg),
+        declaration::<t::Handler>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit.\n\
@@ -234,6 +237,7 @@ fn vocabulary_ts() -> String {
         choice_labels!("reportSource", ReportSource),
         choice_labels!("auditAction", AuditAction),
         choice_labels!("role", tsudoi_core::handler::HandlerRole),
+        choice_labels!("handlerOrganization", tsudoi_core::handler::HandlerOrganization),
     ]
     .join("\n");
     let list = |items: &[String]| {

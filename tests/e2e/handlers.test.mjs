@@ -66,4 +66,37 @@ describe("the handler roster", () => {
     assert.equal(log[0].actor, "管理 者", "the log names the signed-in person");
     assert.ok(log.some((e) => e.action === "sign_in_failed" && e.actor === "従事 者"), "the wrong PIN is logged");
   });
+
+  test("the first person registered in the window is the officer, who signs in and adds the others", async () => {
+    const db = tempDatabase();
+    cliJson(db, "event", "create", "--title", "第1回", "--date", "2026-07-25");
+    await withApp(db, async (browser) => {
+      await byTestId(browser, "open-roster").click();
+      const form = byTestId(browser, "roster-form");
+      await form.waitForDisplayed({ timeout: TIMEOUT });
+      await form.$('[name="name"]').setValue("責任 者");
+      await byTestId(browser, "roster-pin").setValue("2468");
+      await byTestId(browser, "roster-pin-again").setValue("2468");
+      await byTestId(browser, "save").click();
+      await waitForText(browser, "roster-table", "情報管理責任者");
+
+      // Adding someone needs the officer signed in.
+      await byTestId(browser, "roster-form").$('[name="name"]').setValue("従事 者");
+      await byTestId(browser, "roster-pin").setValue("1357");
+      await byTestId(browser, "roster-pin-again").setValue("1357");
+      await byTestId(browser, "save").click();
+      await waitForText(browser, "form-error", "サインイン");
+      await signIn(browser, "責任 者", "2468");
+      await waitForText(browser, "signed-in-as", "情報管理責任者");
+      await byTestId(browser, "open-roster").click();
+      await byTestId(browser, "roster-form").$('[name="name"]').waitForDisplayed({ timeout: TIMEOUT });
+      await byTestId(browser, "roster-form").$('[name="name"]').setValue("従事 者");
+      await byTestId(browser, "roster-pin").setValue("1357");
+      await byTestId(browser, "roster-pin-again").setValue("1357");
+      await byTestId(browser, "save").click();
+      await waitForText(browser, "roster-table", "従事 者");
+    });
+    const roster = cliAs(db, { TSUDOI_OPERATOR: "責任 者", TSUDOI_PIN: "2468" }, "handler", "list");
+    assert.deepEqual(roster.map((h) => [h.name, h.role]), [["責任 者", "officer"], ["従事 者", "staff"]]);
+  });
 });

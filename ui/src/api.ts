@@ -47,6 +47,8 @@ import type {
   EventSummary,
   Lang,
   ListedAttendee,
+  Handler,
+  HandlerDraft,
   SignedIn,
   PeopleFilter,
   PossibleDuplicate,
@@ -130,6 +132,8 @@ export const api = {
   signIn: (name: string, pin: string) => call<SignedIn>("sign_in", { name, pin }),
   signOut: () => call<null>("sign_out"),
   signedIn: () => call<SignedIn | null>("signed_in"),
+  listHandlers: () => call<Handler[]>("list_handlers"),
+  addHandler: (draft: HandlerDraft, pin: string) => call<Handler>("add_handler", { draft, pin }),
   setDesk: (desk: DeskSettings) => call<DeskSettings>("set_desk", { desk }),
   door: (eventId: number, input: DoorInput) => call<DeskAnswer>("door", { eventId, input }),
   walkIn: (eventId: number, draft: AttendeeDraft, overrideReason: string | null) =>

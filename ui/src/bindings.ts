@@ -634,3 +634,21 @@ export type EventSummary = { event: Event, counts: EventCounts, };
 export type HandlerRole = "officer" | "manager" | "staff";
 
 export type SignedIn = { name: string, role: HandlerRole, };
+
+export type HandlerOrganization = "contractor" | "subcontractor";
+
+export type HandlerDraft = { name: string, department: string, title: string, organization: HandlerOrganization, 
+/**
+ * The company's name (the subcontractor's, when it is one).
+ */
+company: string, role: HandlerRole, home_address: string, birth_date: string, passport_number: string, nationality: string, };
+
+export type Handler = { id: number, active: boolean, 
+/**
+ * Wrong PINs in a row.
+ */
+failures: number, wait_until: string | null, created_at: string, name: string, department: string, title: string, organization: HandlerOrganization, 
+/**
+ * The company's name (the subcontractor's, when it is one).
+ */
+company: string, role: HandlerRole, home_address: string, birth_date: string, passport_number: string, nationality: string, };

@@ -108,6 +108,10 @@ export const LABELS = {
     manager: ["情報取扱管理者", "Information handling manager"],
     staff: ["業務従事者", "Staff"],
   },
+  handlerOrganization: {
+    contractor: ["受託者", "Contractor"],
+    subcontractor: ["再委託先", "Subcontractor"],
+  },
 } as const;
 
 /** The colour and sound of each door outcome (`DoorOutcome::kind`). */
@@ -190,6 +194,8 @@ export const COMMAND_NAMES = [
   "sign_in",
   "sign_out",
   "signed_in",
+  "list_handlers",
+  "add_handler",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

@@ -2,6 +2,8 @@
 
 use tauri::State;
 use tsudoi_app::handlers::{self, SignedIn};
+use tsudoi_app::types::Handler;
+use tsudoi_core::handler::HandlerDraft;
 
 use super::Reply;
 use crate::state::AppState;
@@ -28,4 +30,16 @@ pub fn sign_out(state: State<'_, AppState>) {
 #[tauri::command]
 pub fn signed_in(state: State<'_, AppState>) -> Option<SignedIn> {
     state.signed_in()
+}
+
+/// The roster (the sensitive columns only for the signed-in 情報管理責任者).
+#[tauri::command]
+pub fn list_handlers(state: State<'_, AppState>) -> Reply<Vec<Handler>> {
+    state.run(|ctx| handlers::list(ctx))
+}
+
+/// Adds a person to the roster: the first is the 情報管理責任者, who then adds the others.
+#[tauri::command]
+pub fn add_handler(state: State<'_, AppState>, draft: HandlerDraft, pin: String) -> Reply<Handler> {
+    state.run(|ctx| handlers::add(ctx, draft, &pin))
 }

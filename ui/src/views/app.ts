@@ -8,11 +8,12 @@ import { attendeeForm } from "./attendees";
 import { openDesk } from "./desk";
 import { agendaPage } from "./agenda";
 import { eventDetail, eventForm, eventList } from "./events";
+import { rosterPage } from "./roster";
 import { welcome } from "./start";
 import { toast } from "./toast";
 
 interface View {
-  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk" | "agenda";
+  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk" | "agenda" | "roster";
   event?: Event | null;
   attendee?: Attendee | null;
 }
@@ -67,6 +68,7 @@ function render(): void {
           onSelect: (id) => navigate({ kind: "event" }, id),
           onNew: () => navigate({ kind: "event-form", event: null }),
         }),
+        h("button", { class: "new-event roster-link", "data-testid": "open-roster", onclick: () => navigate({ kind: "roster" }) }, t("roster")),
       ),
       h("main", { id: "main", class: "content" }),
     ),
@@ -106,6 +108,9 @@ function renderMain(): void {
           onCancel: () => navigate({ kind: "event" }),
         }),
       );
+      break;
+    case "roster":
+      mount(main, rosterPage(() => render(), () => navigate({ kind: events.length ? "event" : "welcome" })));
       break;
     case "agenda":
       if (!selected) return navigate({ kind: "event" });

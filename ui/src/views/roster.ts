@@ -1,0 +1,104 @@
+// The information-handler roster (情報取扱者名簿): who may handle personal data, in which role.
+// The first person is the 情報管理責任者; after that only they add people. The sensitive columns
+// are filled and shown only for them.
+
+import type { Handler, HandlerDraft, HandlerOrganization, HandlerRole } from "../bindings";
+import { api, ApiFailure } from "../api";
+import { h, mount } from "../dom";
+import { label, t } from "../i18n";
+import { field, form, select, showError, text, textInput } from "./forms";
+import { toast } from "./toast";
+
+const ROLES: HandlerRole[] = ["officer", "manager", "staff"];
+const ORGANIZATIONS: HandlerOrganization[] = ["contractor", "subcontractor"];
+
+export function rosterPage(onChanged: () => void, onCancel: () => void): HTMLElement {
+  const page = h("div", { class: "event-page", "data-testid": "roster-page" });
+  const errorBox = h("div", { class: "form-error", role: "alert", hidden: true });
+  void (async () => {
+    let handlers: Handler[] = [];
+    try {
+      handlers = await api.listHandlers();
+    } catch (error) {
+      showError(errorBox, error);
+    }
+    const first = handlers.length === 0;
+    mount(
+      page,
+      h(
+        "section",
+        { class: "panel" },
+        h("div", { class: "panel-head" }, h("h1", null, t("rosterTitle"))),
+        h("p", { class: "hint" }, first ? t("rosterFirst") : t("rosterNote")),
+        errorBox,
+        first
+          ? null
+          : h(
+              "table",
+              { class: "attendees", "data-testid": "roster-table" },
+              h("thead", null, h("tr", null, [t("name"), t("rosterRole"), t("rosterDepartment"), t("jobTitle"), t("rosterOrganization")].map((c) => h("th", null, c)))),
+              h(
+                "tbody",
+                null,
+                handlers.map((p) =>
+                  h(
+                    "tr",
+                    { "data-testid": "roster-row" },
+                    h("td", { class: "name" }, p.name),
+                    h("td", null, label.role(p.role)),
+                    h("td", null, p.department),
+                    h("td", null, p.title),
+                    h("td", null, `${label.handlerOrganization(p.organization)}${p.company ? `（${p.company}）` : ""}`),
+                  ),
+                ),
+              ),
+            ),
+      ),
+      addForm(
+        first,
+        async (added) => {
+          toast(t("rosterAdded", { name: added.name, role: label.role(added.role) }));
+          onChanged();
+        },
+        onCancel,
+      ),
+    );
+  })();
+  return page;
+}
+
+function addForm(first: boolean, onAdded: (handler: Handler) => Promise<void>, onCancel: () => void): HTMLFormElement {
+  return form(
+    "roster-form",
+    first ? t("rosterFirstTitle") : t("rosterAdd"),
+    [
+      field(t("name"), textInput("name", "", { autofocus: "" }), { required: true }),
+      first
+        ? h("p", { class: "hint" }, `${t("rosterRole")}: ${label.role("officer")}`)
+        : field(t("rosterRole"), select<HandlerRole>("role", "staff", ROLES, label.role)),
+      field(t("rosterDepartment"), textInput("department", "")),
+      field(t("jobTitle"), textInput("title", "")),
+      field(t("rosterOrganization"), select<HandlerOrganization>("organization", "contractor", ORGANIZATIONS, label.handlerOrganization)),
+      field(t("rosterCompany"), textInput("company", "")),
+      field(t("pin"), textInput("pin", "", { type: "password", autocomplete: "new-password", "data-testid": "roster-pin" }), { required: true }),
+      field(t("pinAgain"), textInput("pin_again", "", { type: "password", autocomplete: "new-password", "data-testid": "roster-pin-again" }), { required: true }),
+    ],
+    async (data) => {
+      if (text(data, "pin") !== text(data, "pin_again")) throw new ApiFailure("validation.pin_too_short", t("pinMismatch"));
+      const draft: HandlerDraft = {
+        name: text(data, "name"),
+        department: text(data, "department"),
+        title: text(data, "title"),
+        organization: text(data, "organization") as HandlerOrganization,
+        company: text(data, "company"),
+        role: first ? "officer" : (text(data, "role") as HandlerRole),
+        home_address: "",
+        birth_date: "",
+        passport_number: "",
+        nationality: "",
+      };
+      await onAdded(await api.addHandler(draft, text(data, "pin")));
+    },
+    onCancel,
+  );
+}
