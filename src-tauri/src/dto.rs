@@ -21,6 +21,8 @@ pub struct AppStatus {
     pub language: Lang,
     /// No event yet: the window offers the demo.
     pub is_empty: bool,
+    /// Seconds without a key or a click before a signed-in window locks.
+    pub idle_lock_seconds: u32,
     /// The database could not be opened; the window shows this instead of the app.
     pub error: Option<ApiError>,
 }

@@ -44,8 +44,10 @@ describe("the handler roster", () => {
     cliAs(db, { ...officer, TSUDOI_NEW_PIN: "9753" }, "handler", "add", "--name", "管理 者", "--role", "manager");
     const file = join(dirname(db), "出欠.csv");
     await withApp(db, async (browser) => {
-      await exportAttendance(browser, file);
-      await waitForText(browser, "attendance-error", "サインイン");
+      // The roster has people: the window opens on the sign-in alone, nothing personal on it.
+      await byTestId(browser, "lock-screen").waitForDisplayed({ timeout: TIMEOUT });
+      assert.equal(await byTestId(browser, "attendee-row").isExisting(), false, "no attendee on a locked window");
+      assert.doesNotMatch(await browser.$("body").getText(), /大友/);
 
       await signIn(browser, "従事 者", "0000");
       await waitForText(browser, "sign-in-error", "暗証番号が違います");
@@ -78,14 +80,8 @@ describe("the handler roster", () => {
       await byTestId(browser, "roster-pin").setValue("2468");
       await byTestId(browser, "roster-pin-again").setValue("2468");
       await byTestId(browser, "save").click();
-      await waitForText(browser, "roster-table", "情報管理責任者");
-
-      // Adding someone needs the officer signed in.
-      await byTestId(browser, "roster-form").$('[name="name"]').setValue("従事 者");
-      await byTestId(browser, "roster-pin").setValue("1357");
-      await byTestId(browser, "roster-pin-again").setValue("1357");
-      await byTestId(browser, "save").click();
-      await waitForText(browser, "form-error", "サインイン");
+      // From the first person on, the window asks who is there.
+      await byTestId(browser, "lock-screen").waitForDisplayed({ timeout: TIMEOUT });
       await signIn(browser, "責任 者", "2468");
       await waitForText(browser, "signed-in-as", "情報管理責任者");
       await byTestId(browser, "open-roster").click();
@@ -98,5 +94,32 @@ describe("the handler roster", () => {
     });
     const roster = cliAs(db, { TSUDOI_OPERATOR: "責任 者", TSUDOI_PIN: "2468" }, "handler", "list");
     assert.deepEqual(roster.map((h) => [h.name, h.role]), [["責任 者", "officer"], ["従事 者", "staff"]]);
+  });
+
+  test("an idle window locks; the desk stays open for the queue until someone signs in to leave it", async () => {
+    const db = tempDatabase();
+    cliJson(db, "event", "create", "--title", "第1回", "--date", "2026-07-25");
+    const person = cliJson(db, "attendee", "add", "--event", "1", "--name", "大友 慎吾");
+    cliAs(db, { TSUDOI_NEW_PIN: "2468" }, "handler", "add", "--name", "責任 者", "--role", "officer");
+    cliAs(db, { TSUDOI_OPERATOR: "責任 者", TSUDOI_PIN: "2468" }, "setting", "idle-lock", "3");
+    await withApp(db, async (browser) => {
+      await signIn(browser, "責任 者", "2468");
+      await byTestId(browser, "attendee-row").waitForDisplayed({ timeout: TIMEOUT });
+      // Idle on the event page: locked, and the names are gone from the page.
+      await byTestId(browser, "lock-screen").waitForDisplayed({ timeout: TIMEOUT });
+      assert.doesNotMatch(await browser.$("body").getText(), /大友/);
+
+      await signIn(browser, "責任 者", "2468");
+      await byTestId(browser, "open-desk").click();
+      const scan = byTestId(browser, "scan-input");
+      await scan.waitForDisplayed({ timeout: TIMEOUT });
+      await new Promise((resolve) => setTimeout(resolve, 4_500));
+      // Desk-only mode: the desk still checks people in.
+      await scan.setValue(person.ticket);
+      await browser.keys("Enter");
+      await waitForText(browser, "result-name", "大友 慎吾");
+      await byTestId(browser, "close-desk").click();
+      await byTestId(browser, "lock-screen").waitForDisplayed({ timeout: TIMEOUT });
+    });
   });
 });

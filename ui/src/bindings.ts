@@ -625,6 +625,10 @@ export type AppStatus = { db_path: string, app_version: string, language: Lang,
  */
 is_empty: boolean, 
 /**
+ * Seconds without a key or a click before a signed-in window locks.
+ */
+idle_lock_seconds: number, 
+/**
  * The database could not be opened; the window shows this instead of the app.
  */
 error: ApiError | null, };

@@ -51,7 +51,7 @@ pub mod types {
         AttendeeQuery, AttendeeUpdate, AuditEntry, DemoReport, DeskSettings, DoorAttempt, DoorResult,
         EventCounts, Handler, ItemMinutes, ListedAttendee, MatchedParticipant, OnlineAttendanceImport,
         PassRecord, PhotoChange, PhotoDeletion, PossibleDuplicate, RegistrationImport, UnmatchedParticipant,
-        ZoneMove, APP_VERSION, DB_ENV_VAR, SCHEMA_VERSION,
+        ZoneMove, APP_VERSION, DB_ENV_VAR, DEFAULT_IDLE_LOCK_SECONDS, SCHEMA_VERSION,
     };
 }
 

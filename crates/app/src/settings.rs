@@ -72,3 +72,20 @@ pub fn info(ctx: &Ctx<'_>) -> Result<Info> {
         is_empty: ctx.store.is_empty()?,
     })
 }
+
+/// The shortest idle time before the window locks: a lock every few seconds would make the desk
+/// unusable; tests set this floor.
+pub const MIN_IDLE_LOCK_SECONDS: u32 = 2;
+
+/// Seconds without a key or a click before a signed-in window locks.
+pub fn idle_lock_seconds(ctx: &Ctx<'_>) -> Result<u32> {
+    Ok(ctx.store.idle_lock_seconds()?)
+}
+
+/// Sets the idle time before the window locks: a security setting, the 情報管理責任者's.
+pub fn set_idle_lock_seconds(ctx: &mut Ctx<'_>, seconds: u32) -> Result<u32> {
+    ctx.require(tsudoi_core::handler::Permission::Roster)?;
+    let seconds = seconds.max(MIN_IDLE_LOCK_SECONDS);
+    ctx.store.set_idle_lock_seconds(seconds)?;
+    Ok(seconds)
+}

@@ -586,6 +586,9 @@ pub enum SettingCommand {
         #[arg(value_parser = parse_lang)]
         value: Option<Lang>,
     },
+    /// Show or set the seconds without a key or a click before a signed-in window locks
+    /// (the 情報管理責任者's setting once the roster has people).
+    IdleLock { seconds: Option<u32> },
     /// Show or set this computer's desk name and operator, recorded with every attempt.
     Desk {
         #[arg(long)]

@@ -58,7 +58,7 @@ pub use open::{default_db_path, OpenCheck};
 pub use people::{ListedAttendee, PeopleQuery, PossibleDuplicate, ERASED_NAME};
 pub use photo::{NewPhoto, PhotoChange, PhotoDeletion, PhotoSweep};
 pub use registration_import::{ImportOptions, RegistrationImport};
-pub use setting::{DeskSettings, DEFAULT_DESK_NAME};
+pub use setting::{DeskSettings, DEFAULT_DESK_NAME, DEFAULT_IDLE_LOCK_SECONDS};
 pub use zone::ZoneMove;
 
 /// The version of Tsudoi that writes with this crate; recorded in every database it migrates.

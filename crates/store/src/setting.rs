@@ -9,6 +9,10 @@ use crate::{Result, Store};
 const LANGUAGE: &str = "language";
 const DESK_NAME: &str = "desk_name";
 const DESK_OPERATOR: &str = "desk_operator";
+const IDLE_LOCK_SECONDS: &str = "idle_lock_seconds";
+
+/// How long the window waits without a key or a click before it locks, unless set.
+pub const DEFAULT_IDLE_LOCK_SECONDS: u32 = 600;
 
 /// The name every attempt at this computer's desk is recorded under, and who staffs it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +50,18 @@ impl Store {
             .as_deref()
             .and_then(Lang::parse)
             .unwrap_or_default())
+    }
+
+    /// Seconds without a key or a click before a signed-in window locks.
+    pub fn idle_lock_seconds(&self) -> Result<u32> {
+        Ok(self
+            .setting(IDLE_LOCK_SECONDS)?
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(DEFAULT_IDLE_LOCK_SECONDS))
+    }
+
+    pub fn set_idle_lock_seconds(&mut self, seconds: u32) -> Result<()> {
+        put_setting(&self.conn, IDLE_LOCK_SECONDS, &seconds.to_string())
     }
 
     pub fn set_language(&mut self, lang: Lang) -> Result<()> {

@@ -24,6 +24,9 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
         app_version: tsudoi_app::types::APP_VERSION.to_string(),
         language: state.lang(),
         is_empty,
+        idle_lock_seconds: state
+            .run(|ctx| settings::idle_lock_seconds(ctx))
+            .unwrap_or(tsudoi_app::types::DEFAULT_IDLE_LOCK_SECONDS),
         error: state.open_error(),
     }
 }

@@ -22,18 +22,80 @@ let events: EventSummary[] = [];
 let selectedId: number | null = null;
 let view: View = { kind: "welcome" };
 
+/** The desk stays open while the window is locked (desk-only mode); leaving it needs a sign-in. */
+let deskOnly = false;
+let idleTimer = 0;
+
 export async function startApp(status: AppStatus): Promise<void> {
   events = await api.listEvents();
   selectedId = events[0]?.event.id ?? null;
   view = status.is_empty ? { kind: "welcome" } : { kind: "event" };
+  watchIdle(status.idle_lock_seconds);
   render();
 }
 
+/** Whether nobody may see anything now: the roster has people and nobody is signed in. */
+async function mustSignIn(): Promise<boolean> {
+  const [names, person] = await Promise.all([api.handlerNames().catch(() => []), api.signedIn().catch(() => null)]);
+  return names.length > 0 && person === null;
+}
+
+/**
+ * Locks a signed-in window after `seconds` without a key or a click: the person is signed out and
+ * the window shows only the sign-in, except at the desk, which stays open for the queue
+ * (desk-only mode) until someone signs in to leave it.
+ */
+function watchIdle(seconds: number): void {
+  const arm = () => {
+    window.clearTimeout(idleTimer);
+    idleTimer = window.setTimeout(() => void lockWhenIdle(), seconds * 1000);
+  };
+  for (const type of ["keydown", "pointerdown", "wheel"]) document.addEventListener(type, arm, { capture: true, passive: true });
+  arm();
+}
+
+async function lockWhenIdle(): Promise<void> {
+  if ((await api.signedIn().catch(() => null)) === null) return;
+  await api.signOut().catch(() => undefined);
+  if (view.kind === "desk") {
+    deskOnly = true;
+    return;
+  }
+  showLock();
+}
+
+/** The whole window replaced by the sign-in: nothing personal stays on screen or in the page. */
+function showLock(): void {
+  window.clearTimeout(idleTimer);
+  mount(
+    byId("app"),
+    h(
+      "div",
+      { class: "lock", "data-testid": "lock-screen" },
+      h("h1", null, t("lockedTitle")),
+      h("p", null, t("lockedText")),
+      signInBox(() => {
+        deskOnly = false;
+        if (view.kind === "desk") view = { kind: "event" };
+        render();
+      }),
+    ),
+  );
+}
+
 function render(): void {
+  void mustSignIn().then((locked) => (locked ? showLock() : draw()));
+}
+
+function draw(): void {
   const selected = events.find((e) => e.event.id === selectedId) ?? null;
   if (view.kind === "desk" && selected) {
     // The desk takes the whole window: big, and nothing else on screen for the queue to read.
     openDesk(byId("app"), selected.event, async () => {
+      if (deskOnly) {
+        showLock();
+        return;
+      }
       await reloadEvents();
       navigate({ kind: "event" });
     });
@@ -45,7 +107,7 @@ function render(): void {
       "header",
       { class: "topbar" },
       h("div", { class: "brand" }, h("span", { class: "brand-name" }, t("appName")), h("span", null, t("appSubtitle"))),
-      signInBox(),
+      signInBox(() => render()),
       h(
         "label",
         { class: "language" },
@@ -167,7 +229,7 @@ async function changeLanguage(next: Lang): Promise<void> {
  * Who acts at this window: once the roster (情報取扱者名簿) has people, a person signs in with
  * their name and PIN before exports, imports and erasures; the privacy log names them.
  */
-function signInBox(): HTMLElement {
+function signInBox(onSignedIn: () => void): HTMLElement {
   const box = h("div", { class: "sign-in", "data-testid": "sign-in-box" });
   void (async () => {
     const [names, person] = await Promise.all([api.handlerNames().catch(() => []), api.signedIn().catch(() => null)]);
@@ -186,7 +248,7 @@ function signInBox(): HTMLElement {
     const submit = async () => {
       try {
         await api.signIn(who.value, pin.value);
-        render();
+        onSignedIn();
       } catch (error) {
         pin.value = "";
         problem.textContent = error instanceof Error ? error.message : String(error);

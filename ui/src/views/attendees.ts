@@ -267,6 +267,7 @@ export function attendeeForm(
   // Registrations that look like the person typed: warned about before a second record is made.
   let matches: PossibleDuplicate[] = [];
   let warned = false;
+  let lastOffered = "";
   let latest = 0;
   const matchBox = h("div", { class: "duplicate-warning", "data-testid": "duplicate-warning", role: "status", hidden: true });
   function draftOf(data: FormData): AttendeeDraft {
@@ -298,7 +299,10 @@ export function attendeeForm(
     }
     if (ticket !== latest) return;
     matches = found;
-    warned = false;
+    // A warning stands while the same people are offered (leaving a field must not re-arm it).
+    const offered = matches.map((m) => m.attendee.id).join(",");
+    if (offered !== lastOffered) warned = false;
+    lastOffered = offered;
     matchBox.hidden = matches.length === 0;
     mount(
       matchBox,

@@ -483,6 +483,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
     // offered, so that a registered person is checked in rather than registered a second time.
     let matches: PossibleDuplicate[] = [];
     let warned = false;
+    let lastOffered = "";
     let latest = 0;
     const matchBox = h("div", { class: "walk-in-matches", "data-testid": "walk-in-matches", hidden: true });
     function draftOf(data: FormData): AttendeeDraft {
@@ -515,7 +516,11 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
           matches = [];
         }
       }
-      warned = false;
+      // A warning stands while the same people are offered (a change event after the first Enter
+      // must not ask for a third).
+      const offered = matches.map((m) => m.attendee.id).join(",");
+      if (offered !== lastOffered) warned = false;
+      lastOffered = offered;
       matchBox.hidden = matches.length === 0;
       mount(
         matchBox,

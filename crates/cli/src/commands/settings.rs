@@ -20,6 +20,13 @@ pub fn run(command: &SettingCommand, ctx: &mut Ctx<'_>, out: &Output) -> Result<
             let current = settings::language(ctx).or_fail(lang)?;
             out.setting("language", current.as_str());
         }
+        SettingCommand::IdleLock { seconds } => {
+            if let Some(seconds) = seconds {
+                settings::set_idle_lock_seconds(ctx, *seconds).or_fail(lang)?;
+            }
+            let current = settings::idle_lock_seconds(ctx).or_fail(lang)?;
+            out.setting("idle_lock_seconds", &current.to_string());
+        }
     }
     Ok(())
 }
