@@ -60,6 +60,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0011_door_day",
         sql: include_str!("../migrations/0011_door_day.sql"),
     },
+    Migration {
+        name: "0012_audit_chain",
+        sql: include_str!("../migrations/0012_audit_chain.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.
