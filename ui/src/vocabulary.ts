@@ -180,6 +180,7 @@ export const COMMAND_NAMES = [
   "default_export_dir",
   "export_tickets",
   "audit_log",
+  "verify_audit_chain",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

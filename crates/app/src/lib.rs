@@ -47,10 +47,10 @@ pub mod types {
     };
     pub use tsudoi_report::agenda::Disclosure;
     pub use tsudoi_store::{
-        AttendeeQuery, AttendeeUpdate, AuditEntry, DemoReport, DeskSettings, DoorAttempt, DoorResult,
-        EventCounts, ItemMinutes, ListedAttendee, MatchedParticipant, OnlineAttendanceImport, PassRecord,
-        PhotoChange, PhotoDeletion, PossibleDuplicate, RegistrationImport, UnmatchedParticipant, ZoneMove,
-        APP_VERSION, DB_ENV_VAR, SCHEMA_VERSION,
+        AttendeeQuery, AttendeeUpdate, AuditChainReport, AuditEntry, DemoReport, DeskSettings, DoorAttempt,
+        DoorResult, EventCounts, ItemMinutes, ListedAttendee, MatchedParticipant, OnlineAttendanceImport,
+        PassRecord, PhotoChange, PhotoDeletion, PossibleDuplicate, RegistrationImport, UnmatchedParticipant,
+        ZoneMove, APP_VERSION, DB_ENV_VAR, SCHEMA_VERSION,
     };
 }
 

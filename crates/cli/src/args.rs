@@ -113,6 +113,8 @@ pub enum Command {
     Audit {
         #[arg(long, default_value_t = 50)]
         limit: u32,
+        #[command(subcommand)]
+        command: Option<AuditCommand>,
     },
     /// Load the demo project (this year's two gatherings) into the database.
     Demo,
@@ -355,6 +357,13 @@ pub enum MinutesCommand {
         #[arg(long)]
         public: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum AuditCommand {
+    /// Check the privacy log's hash chain: exit 0 when whole, 1 when a line was edited or
+    /// deleted (with --json: {"intact", "lines", "first_broken", "unchained"}).
+    Verify,
 }
 
 #[derive(Subcommand)]
