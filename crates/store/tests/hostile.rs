@@ -34,10 +34,12 @@ fn older_database(path: &Path, version: i64) {
         [],
     )
     .unwrap();
-    // Pretend the last migration has not run: it is re-run (its columns dropped first).
+    // Pretend the last migration (0012, the privacy log's chain) has not run: it is re-run (its
+    // triggers, columns and meta rows removed first).
     raw.execute_batch(
-        "ALTER TABLE event DROP COLUMN registration_limit; ALTER TABLE event DROP COLUMN waitlist_opens_at;
-         ALTER TABLE attendee DROP COLUMN erased_at;",
+        "DROP TRIGGER audit_log_chained_no_update; DROP TRIGGER audit_log_chained_no_delete;
+         ALTER TABLE audit_log DROP COLUMN prev_hash; ALTER TABLE audit_log DROP COLUMN hash;
+         DELETE FROM meta WHERE key IN ('audit_head', 'audit_chain_after');",
     )
     .unwrap();
     raw.pragma_update(None, "user_version", version).unwrap();
