@@ -370,6 +370,7 @@ const ja = {
   badNumber: "「{value}」は数として読めません。120 のように数字で入力してください。",
   // The privacy log's chain check (issue 13).
   verifyAuditChain: "改ざんの確認",
+  auditLineNumber: "行",
   auditChainIntact: "監査ログは改ざんされていません（{n} 行）。",
   auditChainUnchained: "うち {n} 行は改ざん検知の導入前に書かれたため確認できません。",
   auditChainBroken:
@@ -722,6 +723,7 @@ const en: Record<Key, string> = {
   badNumber: "“{value}” is not a whole number. Enter digits, like 120.",
   // The privacy log's chain check (issue 13).
   verifyAuditChain: "Check for tampering",
+  auditLineNumber: "Line",
   auditChainIntact: "The privacy log is intact ({n} lines).",
   auditChainUnchained: "{n} of them were written before tamper detection began and cannot be checked.",
   auditChainBroken:

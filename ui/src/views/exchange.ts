@@ -455,7 +455,7 @@ export function privacyLogPanel(): Panel {
         h(
           "table",
           { class: "list" },
-          h("thead", null, h("tr", null, [t("when"), t("who"), t("what"), t("people"), t("file")].map((c) => h("th", null, c)))),
+          h("thead", null, h("tr", null, [t("auditLineNumber"), t("when"), t("who"), t("what"), t("people"), t("file")].map((c) => h("th", null, c)))),
           h(
             "tbody",
             null,
@@ -463,6 +463,7 @@ export function privacyLogPanel(): Panel {
               h(
                 "tr",
                 { "data-testid": "privacy-log-entry" },
+                h("td", { class: "nowrap" }, String(e.id)),
                 h("td", { class: "nowrap", "data-testid": "privacy-log-when" }, dateTime(e.at)),
                 h("td", { "data-testid": "privacy-log-who" }, e.actor === "unknown" || e.actor.trim() === "" ? t("actorUnknown") : e.actor),
                 h("td", null, `${label.auditAction(e.action)}${e.detail ? `（${e.detail}）` : ""}`),
