@@ -46,11 +46,12 @@ pub mod types {
         CategoryChoices, ColumnMapping, Field, FileFormat, TextEncoding, UnmatchedCategory,
     };
     pub use tsudoi_report::agenda::Disclosure;
+    pub use tsudoi_store::AuditChainReport;
     pub use tsudoi_store::{
-        AttendeeQuery, AttendeeUpdate, AuditChainReport, AuditEntry, DemoReport, DeskSettings, DoorAttempt,
-        DoorResult, EventCounts, ItemMinutes, ListedAttendee, MatchedParticipant, OnlineAttendanceImport,
-        PassRecord, PhotoChange, PhotoDeletion, PossibleDuplicate, RegistrationImport, UnmatchedParticipant,
-        ZoneMove, APP_VERSION, DB_ENV_VAR, SCHEMA_VERSION,
+        AttendeeQuery, AttendeeUpdate, AuditEntry, DemoReport, DeskSettings, DoorAttempt, DoorResult,
+        EventCounts, ItemMinutes, ListedAttendee, MatchedParticipant, OnlineAttendanceImport, PassRecord,
+        PhotoChange, PhotoDeletion, PossibleDuplicate, RegistrationImport, UnmatchedParticipant, ZoneMove,
+        APP_VERSION, DB_ENV_VAR, SCHEMA_VERSION,
     };
 }
 
