@@ -106,6 +106,7 @@ fn bindings_ts() -> String {
         declaration::<t::UnmatchedParticipant>(&cfg),
         declaration::<t::OnlineAttendanceImport>(&cfg),
         declaration::<t::AuditEntry>(&cfg),
+        declaration::<t::AuditChainReport>(&cfg),
         declaration::<t::TextEncoding>(&cfg),
         declaration::<t::FileFormat>(&cfg),
         declaration::<t::Field>(&cfg),

@@ -30,7 +30,7 @@ macro_rules! with_commands {
             printouts: default_printout_path, print_roster, print_badges;
             exchange: preview_registration_import, import_registrations, import_online_attendance,
                 export_attendance, attendance_summary, default_export_dir, export_tickets;
-            privacy: audit_log;
+            privacy: audit_log, verify_audit_chain;
             handlers: handler_names, sign_in, sign_out, signed_in, list_handlers, add_handler;
         }
     };

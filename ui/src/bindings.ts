@@ -532,6 +532,25 @@ export type AuditEntry = { id: number, at: string,
  */
 actor: string, action: AuditAction, event_id: EventId | null, n_people: number, file: string, detail: string, };
 
+export type AuditChainReport = { 
+/**
+ * Every chained line matches its content and the line before, and the last one is the head.
+ */
+intact: boolean, 
+/**
+ * The lines of the log, chained or not.
+ */
+lines: number, 
+/**
+ * Lines written before the chain existed (before migration 0012): they cannot be checked.
+ */
+unchained: number, 
+/**
+ * The id of the first line that does not match its content or the line before; for lines
+ * missing at the end of the log, the id after the last line left.
+ */
+first_broken: number | null, };
+
 export type TextEncoding = "utf8" | "utf8_bom" | "utf16_le" | "utf16_be" | "cp932";
 
 export type FileFormat = { "kind": "csv", encoding: TextEncoding, delimiter: string, } | { "kind": "spreadsheet" };

@@ -389,6 +389,13 @@ const ja = {
   waitingNoTicket: "キャンセル待ちの {n} 名には、繰り上がるまで受付票を作りません。",
   decideCategoriesFirst: "区分が決まっていない語が {n} 個あります。上で区分を選ぶと取り込めます。",
   badNumber: "「{value}」は数として読めません。120 のように数字で入力してください。",
+  // The privacy log's chain check (issue 13).
+  verifyAuditChain: "改ざんの確認",
+  auditLineNumber: "行",
+  auditChainIntact: "監査ログは改ざんされていません（{n} 行）。",
+  auditChainUnchained: "うち {n} 行は改ざん検知の導入前に書かれたため確認できません。",
+  auditChainBroken:
+    "監査ログの {line} 行目以降が改ざんされています（書き換え・削除）。このパソコンの操作をやめ、情報管理責任者にインシデントとして直ちに報告してください。",
 };
 
 export type Key = keyof typeof ja;
@@ -754,6 +761,13 @@ const en: Record<Key, string> = {
   waitingNoTicket: "The {n} people on the waiting list get their tickets when they move up.",
   decideCategoriesFirst: "{n} category words have no category yet. Choose them above to import.",
   badNumber: "“{value}” is not a whole number. Enter digits, like 120.",
+  // The privacy log's chain check (issue 13).
+  verifyAuditChain: "Check for tampering",
+  auditLineNumber: "Line",
+  auditChainIntact: "The privacy log is intact ({n} lines).",
+  auditChainUnchained: "{n} of them were written before tamper detection began and cannot be checked.",
+  auditChainBroken:
+    "The privacy log was tampered with from line {line} on (a line changed or deleted). Stop using this computer and report it at once as an incident to the information security officer (情報管理責任者).",
 };
 
 let current: Lang = "ja";

@@ -190,6 +190,7 @@ export const COMMAND_NAMES = [
   "default_export_dir",
   "export_tickets",
   "audit_log",
+  "verify_audit_chain",
   "handler_names",
   "sign_in",
   "sign_out",

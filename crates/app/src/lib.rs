@@ -47,6 +47,7 @@ pub mod types {
         CategoryChoices, ColumnMapping, Field, FileFormat, TextEncoding, UnmatchedCategory,
     };
     pub use tsudoi_report::agenda::Disclosure;
+    pub use tsudoi_store::AuditChainReport;
     pub use tsudoi_store::{
         AttendeeQuery, AttendeeUpdate, AuditEntry, DemoReport, DeskSettings, DoorAttempt, DoorResult,
         EventCounts, Handler, ItemMinutes, ListedAttendee, MatchedParticipant, OnlineAttendanceImport,

@@ -113,6 +113,8 @@ pub enum Command {
     Audit {
         #[arg(long, default_value_t = 50)]
         limit: u32,
+        #[command(subcommand)]
+        command: Option<AuditCommand>,
     },
     /// The information-handler roster (情報取扱者名簿): who may handle personal data, and how.
     #[command(subcommand)]
@@ -358,6 +360,13 @@ pub enum MinutesCommand {
         #[arg(long)]
         public: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum AuditCommand {
+    /// Check the privacy log's hash chain: exit 0 when whole, 1 when a line was edited or
+    /// deleted (with --json: {"intact", "lines", "first_broken", "unchained"}).
+    Verify,
 }
 
 #[derive(Subcommand)]

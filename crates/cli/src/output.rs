@@ -458,6 +458,37 @@ impl Output {
         outln!("{table}");
     }
 
+    /// The chain check: whole, or where it breaks (the failure message says what to do).
+    pub fn audit_chain(&self, report: &tsudoi_app::types::AuditChainReport, lang: Lang) {
+        if self.json {
+            return self.print_json(report);
+        }
+        if report.intact {
+            outln!(
+                "{}",
+                match lang {
+                    Lang::Ja => format!("監査ログは改ざんされていません（{} 行）。", report.lines),
+                    Lang::En => format!("The privacy log is intact ({} lines).", report.lines),
+                }
+            );
+        }
+        if report.unchained > 0 {
+            outln!(
+                "{}",
+                match lang {
+                    Lang::Ja => format!(
+                        "うち {} 行は改ざん検知の導入前に書かれたため確認できません。",
+                        report.unchained
+                    ),
+                    Lang::En => format!(
+                        "{} lines were written before the chain began and cannot be checked.",
+                        report.unchained
+                    ),
+                }
+            );
+        }
+    }
+
     pub fn seat_plan(&self, plan: &tsudoi_app::seating::SeatPlanForm, lang: Lang) {
         if self.json {
             return self.print_json(plan);

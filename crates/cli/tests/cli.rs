@@ -464,3 +464,56 @@ fn a_long_name_makes_short_ticket_file_names_and_the_export_is_logged() {
     let log = cli.json(&["audit"]);
     assert_eq!(log[0]["action"], "ticket_export");
 }
+
+#[test]
+fn audit_verify_says_whether_the_log_was_tampered_with() {
+    let cli = Cli::new();
+    let event = cli.json(&["event", "create", "--title", "第1回", "--date", "2026-07-25"]);
+    let id = event["id"].to_string();
+    cli.json(&["attendee", "add", "--event", &id, "--name", "大友 慎吾"]);
+    for name in ["a.csv", "b.csv"] {
+        let out = cli.db.with_file_name(name);
+        cli.json(&[
+            "attendance",
+            "export",
+            "--event",
+            &id,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+    }
+    let report = cli.json(&["audit", "verify"]);
+    assert_eq!(report["intact"], true, "{report}");
+    assert_eq!(report["lines"], 2, "two exports, two lines");
+    assert_eq!(report["first_broken"], Value::Null);
+    assert_eq!(report["unchained"], 0);
+    let text = cli.run(&["audit", "verify"]);
+    assert!(text.status.success());
+    assert!(String::from_utf8_lossy(&text.stdout).contains("改ざんされていません（2 行）"));
+
+    // Someone with the file hides where the first export went, dropping the trigger first.
+    let conn = rusqlite::Connection::open(&cli.db).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER audit_log_chained_no_update;
+         UPDATE audit_log SET file = '/dev/null' WHERE id = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    let output = cli
+        .command()
+        .args(["--json", "audit", "verify"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "a broken chain fails the command");
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["intact"], false, "{report}");
+    assert_eq!(report["first_broken"], 1, "the edited line");
+    assert_eq!(report["lines"], 2);
+    let text = cli.run(&["audit", "verify"]);
+    assert_eq!(text.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&text.stderr);
+    assert!(
+        said.contains("1 行目以降が改ざん") && said.contains("情報管理責任者"),
+        "says where and what to do: {said}"
+    );
+}

@@ -45,7 +45,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use attendee::{AttendeeQuery, AttendeeUpdate, EventCounts};
-pub use audit::{AuditAction, AuditEntry, AuditRecord};
+pub use audit::{AuditAction, AuditChainReport, AuditEntry, AuditRecord, AUDIT_GENESIS};
 pub use demo::DemoReport;
 pub use door::{DoorAttempt, DoorRequest, DoorResult, PassRecord};
 pub use error::{MergeRefusal, StoreError};

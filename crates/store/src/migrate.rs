@@ -61,6 +61,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0011_door_day.sql"),
     },
     Migration {
+        name: "0012_audit_chain",
+        sql: include_str!("../migrations/0012_audit_chain.sql"),
+    },
+    Migration {
         name: "0013_handlers",
         sql: include_str!("../migrations/0013_handlers.sql"),
     },

@@ -420,7 +420,33 @@ function dateTime(iso: string): string {
 
 export function privacyLogPanel(): Panel {
   const body = h("div", { "data-testid": "privacy-log-entries" });
-  const element = h("section", { class: "panel", "data-testid": "privacy-log-panel", hidden: true }, h("h2", null, t("privacyLogTitle")), body);
+  const chainResult = h("div", { "data-testid": "audit-chain-result", role: "status" });
+  const verify = async () => {
+    try {
+      const report = await api.verifyAuditChain();
+      const unchained = report.unchained > 0 ? h("p", null, t("auditChainUnchained", { n: report.unchained })) : null;
+      mount(
+        chainResult,
+        report.intact
+          ? h("p", { "data-testid": "audit-chain-intact" }, t("auditChainIntact", { n: report.lines }))
+          : h("p", { class: "form-error", role: "alert", "data-testid": "audit-chain-broken" }, t("auditChainBroken", { line: report.first_broken ?? "?" })),
+        unchained,
+      );
+    } catch (error) {
+      const box = h("div", { class: "form-error", role: "alert" });
+      showError(box, error);
+      mount(chainResult, box);
+    }
+  };
+  const verifyButton = h("button", { type: "button", "data-testid": "verify-audit-chain", onclick: () => void verify() }, t("verifyAuditChain"));
+  const element = h(
+    "section",
+    { class: "panel", "data-testid": "privacy-log-panel", hidden: true },
+    h("h2", null, t("privacyLogTitle")),
+    h("div", { class: "actions" }, verifyButton),
+    chainResult,
+    body,
+  );
   const load = async () => {
     try {
       const entries = await api.auditLog(200);
@@ -429,7 +455,7 @@ export function privacyLogPanel(): Panel {
         h(
           "table",
           { class: "list" },
-          h("thead", null, h("tr", null, [t("when"), t("who"), t("what"), t("people"), t("file")].map((c) => h("th", null, c)))),
+          h("thead", null, h("tr", null, [t("auditLineNumber"), t("when"), t("who"), t("what"), t("people"), t("file")].map((c) => h("th", null, c)))),
           h(
             "tbody",
             null,
@@ -437,6 +463,7 @@ export function privacyLogPanel(): Panel {
               h(
                 "tr",
                 { "data-testid": "privacy-log-entry" },
+                h("td", { class: "nowrap" }, String(e.id)),
                 h("td", { class: "nowrap", "data-testid": "privacy-log-when" }, dateTime(e.at)),
                 h("td", { "data-testid": "privacy-log-who" }, e.actor === "unknown" || e.actor.trim() === "" ? t("actorUnknown") : e.actor),
                 h("td", null, `${label.auditAction(e.action)}${e.detail ? `（${e.detail}）` : ""}`),

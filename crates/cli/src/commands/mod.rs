@@ -16,7 +16,7 @@ mod settings;
 use tsudoi_app::output::Replace;
 use tsudoi_app::Ctx;
 
-use crate::args::{Cli, Command};
+use crate::args::{AuditCommand, Cli, Command};
 use crate::failure::Failure;
 use crate::output::Output;
 
@@ -51,7 +51,11 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
         Command::Agenda(command) => agenda::agenda(command, replace, ctx, out),
         Command::Minutes(command) => agenda::minutes(command, replace, ctx, out),
         Command::Photo(command) => photos::run(command, ctx, out),
-        Command::Audit { limit } => privacy::audit(*limit, ctx, out),
+        Command::Audit { limit, command: None } => privacy::audit(*limit, ctx, out),
+        Command::Audit {
+            command: Some(AuditCommand::Verify),
+            ..
+        } => privacy::verify(ctx, out),
         Command::Handler(command) => handlers::run(command, ctx, out),
         Command::Setting(command) => settings::run(command, ctx, out),
         Command::Info | Command::Check => settings::info(ctx, out),
