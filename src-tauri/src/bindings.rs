@@ -127,6 +127,7 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_core::handler::HandlerOrganization>(&cfg),
         declaration::<tsudoi_core::handler::HandlerDraft>(&cfg),
         declaration::<t::Handler>(&cfg),
+        declaration::<tsudoi_app::handlers::RosterExport>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit.\n\

@@ -31,7 +31,8 @@ macro_rules! with_commands {
             exchange: preview_registration_import, import_registrations, import_online_attendance,
                 export_attendance, attendance_summary, default_export_dir, export_tickets;
             privacy: audit_log, verify_audit_chain;
-            handlers: handler_names, sign_in, sign_out, signed_in, list_handlers, add_handler;
+            handlers: handler_names, sign_in, sign_out, signed_in, list_handlers, add_handler,
+                export_handler_roster;
         }
     };
 }

@@ -4,7 +4,7 @@
 
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { byTestId, cliBinary, cliJson, tempDatabase, waitForText, withApp } from "./harness.mjs";
@@ -69,8 +69,9 @@ describe("the handler roster", () => {
     assert.ok(log.some((e) => e.action === "sign_in_failed" && e.actor === "従事 者"), "the wrong PIN is logged");
   });
 
-  test("the first person registered in the window is the officer, who signs in and adds the others", async () => {
+  test("the first person registered in the window is the officer, who signs in, adds the others and prints the roster", async () => {
     const db = tempDatabase();
+    const pdf = join(dirname(db), "情報取扱者名簿_非公表用.pdf");
     cliJson(db, "event", "create", "--title", "第1回", "--date", "2026-07-25");
     await withApp(db, async (browser) => {
       await byTestId(browser, "open-roster").click();
@@ -91,7 +92,15 @@ describe("the handler roster", () => {
       await byTestId(browser, "roster-pin-again").setValue("1357");
       await byTestId(browser, "save").click();
       await waitForText(browser, "roster-table", "従事 者");
+      // The officer prints the roster: 非公表用 on the page, with the chart of who reports to whom.
+      await byTestId(browser, "roster-export-path").setValue(pdf);
+      await byTestId(browser, "roster-export").click();
+      await waitForText(browser, "roster-export-result", "2 名");
     });
+    const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+    assert.match(text, /非公表用/);
+    assert.match(text, /従事 者/);
+    assert.match(text, /情報管理体制図/);
     const roster = cliAs(db, { TSUDOI_OPERATOR: "責任 者", TSUDOI_PIN: "2468" }, "handler", "list");
     assert.deepEqual(roster.map((h) => [h.name, h.role]), [["責任 者", "officer"], ["従事 者", "staff"]]);
   });

@@ -50,6 +50,7 @@ import type {
   ListedAttendee,
   Handler,
   HandlerDraft,
+  RosterExport,
   SignedIn,
   PeopleFilter,
   PossibleDuplicate,
@@ -135,6 +136,7 @@ export const api = {
   signedIn: () => call<SignedIn | null>("signed_in"),
   listHandlers: () => call<Handler[]>("list_handlers"),
   addHandler: (draft: HandlerDraft, pin: string) => call<Handler>("add_handler", { draft, pin }),
+  exportHandlerRoster: (path: string, replace: boolean) => call<RosterExport>("export_handler_roster", { path, replace }),
   setDesk: (desk: DeskSettings) => call<DeskSettings>("set_desk", { desk }),
   door: (eventId: number, input: DoorInput) => call<DeskAnswer>("door", { eventId, input }),
   walkIn: (eventId: number, draft: AttendeeDraft, overrideReason: string | null) =>

@@ -102,6 +102,7 @@ export const LABELS = {
     roster_print: ["受付名簿の書き出し", "Reception roster export"],
     badge_print: ["名札の書き出し", "Name badge export"],
     sign_in_failed: ["サインインの失敗", "Failed sign-in"],
+    handler_roster_export: ["情報取扱者名簿の書き出し", "Handler roster export"],
   },
   role: {
     officer: ["情報管理責任者", "Information security officer"],
@@ -197,6 +198,7 @@ export const COMMAND_NAMES = [
   "signed_in",
   "list_handlers",
   "add_handler",
+  "export_handler_roster",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

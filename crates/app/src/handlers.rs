@@ -120,3 +120,60 @@ fn log_failure(ctx: &mut Ctx<'_>, name: &str) -> Result<()> {
     };
     Ok(ctx.store.record_audit(&record, now)?)
 }
+
+/// The roster written as a file.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RosterExport {
+    pub file: String,
+    pub n_people: u32,
+    /// Whether the sensitive columns are in it (only for the 情報管理責任者).
+    pub with_sensitive: bool,
+}
+
+/// Writes the roster in the annex's layout, as a PDF (with the 情報管理体制図) or an XLSX sheet by
+/// the file's extension, headed 非公表用. The 情報管理責任者's own; the sensitive columns go in
+/// only for them. Logged like every export of names.
+pub fn export_roster(
+    ctx: &mut Ctx<'_>,
+    path: &std::path::Path,
+    replace: crate::output::Replace,
+) -> Result<RosterExport> {
+    ctx.require(Permission::Roster)?;
+    let with_sensitive = ctx.operator.role == Some(HandlerRole::Officer);
+    let is_xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    crate::audit::exported(ctx, AuditAction::HandlerRosterExport, None, |ctx| {
+        crate::output::check_file(path, replace)?;
+        let people: Vec<HandlerDraft> = ctx
+            .store
+            .handlers()?
+            .into_iter()
+            .filter(|h| h.active)
+            .map(|h| h.details)
+            .collect();
+        let bytes = if is_xlsx {
+            tsudoi_exchange::handler_roster::roster_xlsx(&people, with_sensitive, ctx.lang)?
+        } else {
+            let printed = ctx.clock.local_now().date().format("%Y-%m-%d").to_string();
+            tsudoi_report::handler_roster::handler_roster_pdf(&people, with_sensitive, &printed, ctx.lang)?
+        };
+        let written = crate::output::write_file(path, &bytes, replace)?;
+        let n_people = u32::try_from(people.len()).unwrap_or(u32::MAX);
+        Ok(crate::audit::Written {
+            value: RosterExport {
+                file: crate::audit::logged_path(path),
+                n_people,
+                with_sensitive,
+            },
+            n_people,
+            target: path.to_path_buf(),
+            detail: tsudoi_core::privacy::AuditDetail::Documents {
+                formats: if is_xlsx { "xlsx" } else { "pdf" }.into(),
+                public: Some(false),
+                photos: None,
+            }
+            .encode(),
+            files: vec![written],
+        })
+    })
+}

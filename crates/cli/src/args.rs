@@ -631,4 +631,10 @@ pub enum HandlerCommand {
     },
     /// The roster (the sensitive columns only for the 情報管理責任者).
     List,
+    /// Write the roster in the annex's layout: a PDF with the 情報管理体制図, or an XLSX sheet,
+    /// by the file's extension; headed 非公表用. The 情報管理責任者's own.
+    Export {
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+    },
 }

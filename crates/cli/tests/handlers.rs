@@ -99,3 +99,99 @@ fn a_script_signs_in_as_a_person_on_the_roster_and_is_refused_like_the_window() 
     assert_eq!(log[0]["actor"], "責任 者", "the log names the signed-in person");
     assert_eq!(log[1]["action"], "sign_in_failed");
 }
+
+#[test]
+fn the_roster_is_exported_by_the_officer_as_a_pdf_and_a_sheet_headed_internal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tsudoi.sqlite3");
+    let officer = [("TSUDOI_OPERATOR", "責任 者"), ("TSUDOI_PIN", "2468")];
+    let (first, _) = tsudoi(
+        &db,
+        &[("TSUDOI_NEW_PIN", "2468")],
+        &[
+            "handler",
+            "add",
+            "--name",
+            "責任 者",
+            "--role",
+            "officer",
+            "--department",
+            "総務部",
+        ],
+    );
+    assert!(first.status.success());
+    for (name, role) in [("管理 者", "manager"), ("従事 者", "staff")] {
+        let mut env = officer.to_vec();
+        env.push(("TSUDOI_NEW_PIN", "1357"));
+        let (added, _) = tsudoi(
+            &db,
+            &env,
+            &[
+                "handler",
+                "add",
+                "--name",
+                name,
+                "--role",
+                role,
+                "--company",
+                "=再委託(株)",
+            ],
+        );
+        assert!(
+            added.status.success(),
+            "{}",
+            String::from_utf8_lossy(&added.stderr)
+        );
+    }
+    let pdf = dir.path().join("情報取扱者名簿_非公表用.pdf");
+    let (done, report) = tsudoi(
+        &db,
+        &officer,
+        &["handler", "export", "--out", pdf.to_str().unwrap()],
+    );
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    assert_eq!(
+        (report["n_people"].as_u64(), report["with_sensitive"].as_bool()),
+        (Some(3), Some(true))
+    );
+    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for expected in [
+        "非公表用",
+        "情報取扱者名簿",
+        "責任 者",
+        "従事 者",
+        "情報管理体制図",
+        "パスポート番号",
+    ] {
+        assert!(text.contains(expected), "{expected} in the PDF's text: {text}");
+    }
+
+    let xlsx = dir.path().join("情報取扱者名簿_非公表用.xlsx");
+    let (done, _) = tsudoi(
+        &db,
+        &officer,
+        &["handler", "export", "--out", xlsx.to_str().unwrap()],
+    );
+    assert!(done.status.success());
+    let bytes = std::fs::read(&xlsx).unwrap();
+    assert!(bytes.starts_with(b"PK"), "an XLSX file");
+
+    let (staff, error) = tsudoi(
+        &db,
+        &[("TSUDOI_OPERATOR", "管理 者"), ("TSUDOI_PIN", "1357")],
+        &[
+            "handler",
+            "export",
+            "--out",
+            dir.path().join("other.pdf").to_str().unwrap(),
+        ],
+    );
+    assert!(!staff.status.success());
+    assert_eq!(
+        error["error"]["code"], "auth.not_permitted",
+        "the roster is the officer's"
+    );
+    let (_, log) = tsudoi(&db, &[], &["audit"]);
+    assert_eq!(log[0]["action"], "handler_roster_export");
+}

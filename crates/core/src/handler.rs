@@ -126,6 +126,41 @@ impl HandlerDraft {
     }
 }
 
+/// The roster's columns (Japanese, English), and whether a column is one of the sensitive ones.
+pub const ROSTER_COLUMNS: &[(&str, &str, bool)] = &[
+    ("氏名", "Name", false),
+    ("役割", "Role", false),
+    ("所属（会社）", "Company", false),
+    ("区分", "Organisation", false),
+    ("部署", "Department", false),
+    ("役職", "Title", false),
+    ("住所", "Home address", true),
+    ("生年月日", "Date of birth", true),
+    ("パスポート番号", "Passport number", true),
+    ("国籍", "Nationality", true),
+];
+
+/// One person's cells in the order of [`ROSTER_COLUMNS`] (the sensitive ones left out unless asked).
+pub fn roster_cells(person: &HandlerDraft, with_sensitive: bool, lang: crate::Lang) -> Vec<String> {
+    let all = [
+        person.name.clone(),
+        person.role.label(lang).to_string(),
+        person.company.clone(),
+        person.organization.label(lang).to_string(),
+        person.department.clone(),
+        person.title.clone(),
+        person.home_address.clone(),
+        person.birth_date.clone(),
+        person.passport_number.clone(),
+        person.nationality.clone(),
+    ];
+    all.into_iter()
+        .zip(ROSTER_COLUMNS)
+        .filter(|(_, (_, _, sensitive))| with_sensitive || !sensitive)
+        .map(|(cell, _)| cell)
+        .collect()
+}
+
 /// The shortest PIN or passphrase taken: four characters (a PIN typed at a busy desk), more is
 /// better.
 pub const MIN_PIN_CHARS: usize = 4;

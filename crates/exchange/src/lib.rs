@@ -17,6 +17,7 @@
 mod decode;
 mod error;
 pub mod export;
+pub mod handler_roster;
 pub mod mapping;
 pub mod online;
 pub mod photos;

@@ -43,3 +43,19 @@ pub fn list_handlers(state: State<'_, AppState>) -> Reply<Vec<Handler>> {
 pub fn add_handler(state: State<'_, AppState>, draft: HandlerDraft, pin: String) -> Reply<Handler> {
     state.run(|ctx| handlers::add(ctx, draft, &pin))
 }
+
+/// Writes the roster (PDF with the 情報管理体制図, or XLSX by the extension), headed 非公表用.
+#[tauri::command]
+pub fn export_handler_roster(
+    state: State<'_, AppState>,
+    path: String,
+    replace: bool,
+) -> Reply<handlers::RosterExport> {
+    state.run(|ctx| {
+        handlers::export_roster(
+            ctx,
+            std::path::Path::new(&path),
+            tsudoi_app::output::Replace(replace),
+        )
+    })
+}

@@ -3,10 +3,10 @@
 // are filled and shown only for them.
 
 import type { Handler, HandlerDraft, HandlerOrganization, HandlerRole } from "../bindings";
-import { api, ApiFailure } from "../api";
+import { api, ApiFailure, withReplaceConfirmation } from "../api";
 import { h, mount } from "../dom";
 import { label, t } from "../i18n";
-import { field, form, select, showError, text, textInput } from "./forms";
+import { confirmReplace, field, form, select, showError, text, textInput } from "./forms";
 import { toast } from "./toast";
 
 const ROLES: HandlerRole[] = ["officer", "manager", "staff"];
@@ -31,6 +31,7 @@ export function rosterPage(onChanged: () => void, onCancel: () => void): HTMLEle
         h("div", { class: "panel-head" }, h("h1", null, t("rosterTitle"))),
         h("p", { class: "hint" }, first ? t("rosterFirst") : t("rosterNote")),
         errorBox,
+        first ? null : exportBox(),
         first
           ? null
           : h(
@@ -100,5 +101,29 @@ function addForm(first: boolean, onAdded: (handler: Handler) => Promise<void>, o
       await onAdded(await api.addHandler(draft, text(data, "pin")));
     },
     onCancel,
+  );
+}
+
+/** Writes the roster (PDF with the 情報管理体制図, or XLSX by the extension): the officer's. */
+function exportBox(): HTMLElement {
+  const path = h("input", { type: "text", class: "wide-input", "data-testid": "roster-export-path", placeholder: t("rosterExportPlaceholder"), size: 50 });
+  const result = h("span", { class: "hint", role: "status", "data-testid": "roster-export-result" });
+  const problem = h("p", { class: "form-error", role: "alert", "data-testid": "roster-export-error", hidden: true });
+  const run = async () => {
+    problem.hidden = true;
+    try {
+      const done = await withReplaceConfirmation((replace) => api.exportHandlerRoster(path.value, replace), confirmReplace);
+      if (done) result.textContent = t("rosterExported", { file: done.file, n: done.n_people });
+    } catch (error) {
+      showError(problem, error);
+    }
+  };
+  return h(
+    "div",
+    { class: "actions" },
+    path,
+    h("button", { type: "button", "data-testid": "roster-export", onclick: () => void run() }, t("rosterExport")),
+    result,
+    problem,
   );
 }

@@ -11,7 +11,12 @@ use crate::output::Output;
 /// users of the machine could read it).
 const NEW_PIN_ENV_VAR: &str = "TSUDOI_NEW_PIN";
 
-pub fn run(command: &HandlerCommand, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
+pub fn run(
+    command: &HandlerCommand,
+    replace: tsudoi_app::output::Replace,
+    ctx: &mut Ctx<'_>,
+    out: &Output,
+) -> Result<(), Failure> {
     let lang = ctx.lang;
     match command {
         HandlerCommand::Add {
@@ -39,6 +44,18 @@ pub fn run(command: &HandlerCommand, ctx: &mut Ctx<'_>, out: &Output) -> Result<
                     lang.pick("名簿に登録しました:", "Added to the roster:"),
                     added.details.name,
                     added.details.role.label(lang)
+                )
+            });
+        }
+        HandlerCommand::Export { out: path } => {
+            let done = handlers::export_roster(ctx, path, replace).or_fail(lang)?;
+            out.print_json_or(&done, || {
+                format!(
+                    "{} {}（{} {}）",
+                    lang.pick("情報取扱者名簿を書き出しました:", "Wrote the handler roster:"),
+                    done.file,
+                    done.n_people,
+                    lang.pick("名", "people")
                 )
             });
         }

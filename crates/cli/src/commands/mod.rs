@@ -56,7 +56,7 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
             command: Some(AuditCommand::Verify),
             ..
         } => privacy::verify(ctx, out),
-        Command::Handler(command) => handlers::run(command, ctx, out),
+        Command::Handler(command) => handlers::run(command, replace, ctx, out),
         Command::Setting(command) => settings::run(command, ctx, out),
         Command::Info | Command::Check => settings::info(ctx, out),
     }
