@@ -59,6 +59,37 @@ pub fn add(ctx: &mut Ctx<'_>, draft: HandlerDraft, pin: &str) -> Result<Handler>
     Ok(ctx.store.add_handler(draft, &hash, &actor, now)?)
 }
 
+/// Changes a person on the roster (details, role, or leaving it): the officer's. The change is
+/// kept in the roster's history and written to the privacy log, never the sensitive values.
+pub fn update(ctx: &mut Ctx<'_>, id: i64, draft: HandlerDraft, active: bool) -> Result<Handler> {
+    ctx.require(Permission::Roster)?;
+    let now = ctx.now();
+    let actor = ctx.operator.name.clone();
+    Ok(ctx.store.update_handler(
+        id,
+        draft,
+        active,
+        &actor,
+        &AuditRecord {
+            actor: &actor,
+            action: AuditAction::HandlerChange,
+            event_id: None,
+            n_people: 1,
+            file: "",
+            detail: "",
+        },
+        now,
+    )?)
+}
+
+/// One person on the roster (the sensitive columns only for the 情報管理責任者).
+pub fn get(ctx: &Ctx<'_>, id: i64) -> Result<Handler> {
+    list(ctx)?
+        .into_iter()
+        .find(|h| h.id == id)
+        .ok_or(AppError::Store(tsudoi_store::StoreError::HandlerNotFound(id)))
+}
+
 /// The roster; the sensitive columns only for the 情報管理責任者.
 pub fn list(ctx: &Ctx<'_>) -> Result<Vec<Handler>> {
     let handlers = ctx.store.handlers()?;

@@ -185,3 +185,69 @@ fn a_wrong_pin_is_refused_logged_and_slowed_and_no_pin_is_kept_in_clear() {
     assert!(text.contains("$argon2id$"), "the PIN is kept as an argon2id hash");
     assert!(!text.contains("7319"), "and never in clear");
 }
+
+#[test]
+fn a_role_change_is_logged_and_the_last_officer_stays() {
+    let mut office = Office::new();
+    let chief = handlers::add(
+        &mut office.ctx(None),
+        person("責任 者", HandlerRole::Officer),
+        "9876",
+    )
+    .unwrap();
+    let officer = handlers::sign_in(&mut office.ctx(None), "責任 者", "9876").unwrap();
+    let staff = handlers::add(
+        &mut office.ctx(Some(&officer)),
+        person("従事 者", HandlerRole::Staff),
+        "4444",
+    )
+    .unwrap();
+
+    let promoted = handlers::update(
+        &mut office.ctx(Some(&officer)),
+        staff.id,
+        HandlerDraft {
+            role: HandlerRole::Manager,
+            passport_number: "TK1234567".into(),
+            ..staff.details.clone()
+        },
+        true,
+    )
+    .unwrap();
+    assert_eq!(promoted.details.role, HandlerRole::Manager);
+    let log = tsudoi_app::privacy::log(&office.ctx(None), 5).unwrap();
+    assert_eq!(log[0].action, AuditAction::HandlerChange);
+    assert!(
+        log[0].detail.contains("role: staff → manager"),
+        "{}",
+        log[0].detail
+    );
+    assert!(
+        !log[0].detail.contains("TK1234567"),
+        "sensitive values never go into the log"
+    );
+
+    let leaving = handlers::update(
+        &mut office.ctx(Some(&officer)),
+        chief.id,
+        chief.details.clone(),
+        false,
+    );
+    assert_eq!(
+        leaving.unwrap_err().code(),
+        "store.last_officer",
+        "the roster keeps its officer"
+    );
+    let by_manager = handlers::sign_in(&mut office.ctx(None), "従事 者", "4444").unwrap();
+    let refused = handlers::update(
+        &mut office.ctx(Some(&by_manager)),
+        chief.id,
+        chief.details.clone(),
+        true,
+    );
+    assert_eq!(
+        refused.unwrap_err().code(),
+        "auth.not_permitted",
+        "only the officer changes the roster"
+    );
+}

@@ -631,6 +631,24 @@ pub enum HandlerCommand {
     },
     /// The roster (the sensitive columns only for the 情報管理責任者).
     List,
+    /// Change a person on the roster (the officer's): the given fields, the role, or
+    /// `--left` when they leave it (kept, inactive, so the log's names stay explained).
+    Update {
+        id: i64,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        role: Option<String>,
+        #[arg(long)]
+        department: Option<String>,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        company: Option<String>,
+        /// The person left the roster.
+        #[arg(long)]
+        left: bool,
+    },
     /// Write the roster in the annex's layout: a PDF with the 情報管理体制図, or an XLSX sheet,
     /// by the file's extension; headed 非公表用. The 情報管理責任者's own.
     Export {

@@ -20,6 +20,7 @@ choice_enum! {
         BadgePrint = "badge_print", "名札の書き出し", "Name badge export";
         SignInFailed = "sign_in_failed", "サインインの失敗", "Failed sign-in";
         HandlerRosterExport = "handler_roster_export", "情報取扱者名簿の書き出し", "Handler roster export";
+        HandlerChange = "handler_change", "情報取扱者名簿の変更", "Handler roster change";
     }
 }
 

@@ -79,6 +79,10 @@ pub enum StoreError {
     AttendeeErased(AttendeeId),
     #[error("the roster already has a person named {0}")]
     HandlerExists(String),
+    #[error("the last information security officer cannot leave the roster or change role")]
+    LastOfficer,
+    #[error("nobody on the roster has number {0}")]
+    HandlerNotFound(i64),
     #[error(transparent)]
     Validation(#[from] ValidationError),
     #[error(transparent)]
@@ -131,6 +135,8 @@ impl Localized for StoreError {
             StoreError::CannotMerge { why, .. } => why.code(),
             StoreError::AttendeeErased(_) => "store.attendee_erased",
             StoreError::HandlerExists(_) => "store.handler_exists",
+            StoreError::LastOfficer => "store.last_officer",
+            StoreError::HandlerNotFound(_) => "store.handler_not_found",
             StoreError::Validation(inner) => inner.code(),
             StoreError::Money(inner) => inner.code(),
             StoreError::Random(_) => "store.random",
@@ -141,6 +147,18 @@ impl Localized for StoreError {
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (StoreError::CannotMerge { why, .. }, lang) => why.message(lang),
+            (StoreError::HandlerNotFound(id), Lang::Ja) => {
+                format!("情報取扱者名簿に {id} 番の方はいません。tsudoi handler list で番号を確かめてください。")
+            }
+            (StoreError::HandlerNotFound(id), Lang::En) => {
+                format!("Nobody on the roster has number {id}. Check the numbers with tsudoi handler list.")
+            }
+            (StoreError::LastOfficer, Lang::Ja) => {
+                "情報管理責任者がいなくなるため、この変更はできません。先に別の方を情報管理責任者として登録してください。何も変更していません。".into()
+            }
+            (StoreError::LastOfficer, Lang::En) => {
+                "This would leave the roster without an information security officer. Register another officer first. Nothing was changed.".into()
+            }
             (StoreError::HandlerExists(name), Lang::Ja) => format!(
                 "情報取扱者名簿に「{name}」さんはすでにいます。同姓同名の方は部署などを名前に添えて区別してください。"
             ),

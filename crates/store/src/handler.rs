@@ -141,6 +141,116 @@ impl Store {
         Ok(handler)
     }
 
+    /// Changes a person's details, role or whether they are still on the roster (a handler who
+    /// leaves is kept, inactive, so the log's names stay explained). Each change is kept with who
+    /// made it, and `audit` is written with the changes as its detail in the same transaction, so
+    /// the roster and the privacy log change together (nothing is logged when nothing changed).
+    pub fn update_handler(
+        &mut self,
+        id: i64,
+        draft: HandlerDraft,
+        active: bool,
+        actor: &str,
+        audit: &crate::AuditRecord<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<Handler> {
+        let d = draft.normalized()?;
+        let tx = self.conn.transaction()?;
+        let before = find_handler(&tx, id)?;
+        if before.details.name != d.name {
+            let taken: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM handler WHERE name = ?1 AND id != ?2)",
+                params![d.name, id],
+                |row| row.get(0),
+            )?;
+            if taken {
+                return Err(StoreError::HandlerExists(d.name));
+            }
+        }
+        let stays_officer = active && d.role == HandlerRole::Officer;
+        if before.details.role == HandlerRole::Officer && before.active && !stays_officer {
+            let others: u32 = tx.query_row(
+                "SELECT count(*) FROM handler WHERE role = 'officer' AND active = 1 AND id != ?1",
+                [id],
+                |row| row.get(0),
+            )?;
+            if others == 0 {
+                return Err(StoreError::LastOfficer);
+            }
+        }
+        let mut changes = Vec::new();
+        let b = &before.details;
+        for (field, old, new) in [
+            ("name", b.name.as_str(), d.name.as_str()),
+            ("role", b.role.as_str(), d.role.as_str()),
+            ("department", &b.department, &d.department),
+            ("title", &b.title, &d.title),
+            ("organization", b.organization.as_str(), d.organization.as_str()),
+            ("company", &b.company, &d.company),
+        ] {
+            if old != new {
+                changes.push(format!("{field}: {old} → {new}"));
+            }
+        }
+        if (
+            b.home_address.as_str(),
+            b.birth_date.as_str(),
+            b.passport_number.as_str(),
+            b.nationality.as_str(),
+        ) != (
+            d.home_address.as_str(),
+            d.birth_date.as_str(),
+            d.passport_number.as_str(),
+            d.nationality.as_str(),
+        ) {
+            // The sensitive values themselves never go into the history.
+            changes.push("sensitive columns changed".to_string());
+        }
+        if before.active != active {
+            changes.push(
+                if active {
+                    "back on the roster"
+                } else {
+                    "left the roster"
+                }
+                .to_string(),
+            );
+        }
+        tx.execute(
+            "UPDATE handler SET name = ?2, department = ?3, title = ?4, organization = ?5, company = ?6, role = ?7,
+                                home_address = ?8, birth_date = ?9, passport_number = ?10, nationality = ?11,
+                                active = ?12, updated_at = ?13
+             WHERE id = ?1",
+            params![
+                id,
+                d.name,
+                d.department,
+                d.title,
+                d.organization.as_str(),
+                d.company,
+                d.role.as_str(),
+                d.home_address,
+                d.birth_date,
+                d.passport_number,
+                d.nationality,
+                active,
+                timestamp(now)
+            ],
+        )?;
+        let summary = changes.join("; ");
+        if !changes.is_empty() {
+            record_change(&tx, id, actor, &summary, now)?;
+            let line = crate::AuditRecord {
+                detail: &summary,
+                ..audit.clone()
+            };
+            crate::audit::record(&tx, &line, now)?;
+        }
+        let handler = find_handler(&tx, id)?;
+        tx.commit()?;
+        Ok(handler)
+    }
+
     /// The roster in the order people were added.
     pub fn handlers(&self) -> Result<Vec<Handler>> {
         let mut statement = self
@@ -207,9 +317,11 @@ impl Store {
 }
 
 fn find_handler(conn: &Connection, id: i64) -> Result<Handler> {
-    Ok(conn.query_row(
+    conn.query_row(
         &format!("SELECT {COLUMNS} FROM handler WHERE id = ?1"),
         [id],
         handler_from_row,
-    )?)
+    )
+    .optional()?
+    .ok_or(StoreError::HandlerNotFound(id))
 }

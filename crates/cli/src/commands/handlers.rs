@@ -59,6 +59,42 @@ pub fn run(
                 )
             });
         }
+        HandlerCommand::Update {
+            id,
+            name,
+            role,
+            department,
+            title,
+            company,
+            left,
+        } => {
+            let current = handlers::get(ctx, *id).or_fail(lang)?;
+            let mut draft = current.details;
+            if let Some(name) = name {
+                draft.name = name.clone();
+            }
+            if let Some(role) = role {
+                draft.role = HandlerRole::parse(role).or_fail(lang)?;
+            }
+            if let Some(department) = department {
+                draft.department = department.clone();
+            }
+            if let Some(title) = title {
+                draft.title = title.clone();
+            }
+            if let Some(company) = company {
+                draft.company = company.clone();
+            }
+            let updated = handlers::update(ctx, *id, draft, !*left).or_fail(lang)?;
+            out.print_json_or(&updated, || {
+                format!(
+                    "{} {}（{}）",
+                    lang.pick("名簿を変更しました:", "Roster changed:"),
+                    updated.details.name,
+                    updated.details.role.label(lang)
+                )
+            });
+        }
         HandlerCommand::List => {
             let roster = handlers::list(ctx).or_fail(lang)?;
             out.print_json_or(&roster, || {
