@@ -92,6 +92,15 @@ describe("the handler roster", () => {
       await byTestId(browser, "roster-pin-again").setValue("1357");
       await byTestId(browser, "save").click();
       await waitForText(browser, "roster-table", "従事 者");
+      // The officer makes the staff member a manager, with a sensitive column only they see.
+      const rows = await browser.$$('[data-testid="roster-row"]');
+      await rows[1].$('[data-testid="roster-edit"]').click();
+      const edit = byTestId(browser, "roster-edit-form");
+      await edit.waitForDisplayed({ timeout: TIMEOUT });
+      await edit.$('[name="role"]').selectByAttribute("value", "manager");
+      await edit.$('[name="passport_number"]').setValue("TK1234567");
+      await edit.$('[data-testid="save"]').click();
+      await waitForText(browser, "roster-table", "情報取扱管理者");
       // The officer prints the roster: 非公表用 on the page, with the chart of who reports to whom.
       await byTestId(browser, "roster-export-path").setValue(pdf);
       await byTestId(browser, "roster-export").click();
@@ -101,8 +110,10 @@ describe("the handler roster", () => {
     assert.match(text, /非公表用/);
     assert.match(text, /従事 者/);
     assert.match(text, /情報管理体制図/);
+    assert.match(text, /TK1234567/, "the officer's printout has the sensitive columns");
+    assert.ok(cliJson(db, "audit").some((e) => e.action === "handler_change" && /staff → manager/.test(e.detail)), "the role change is logged");
     const roster = cliAs(db, { TSUDOI_OPERATOR: "責任 者", TSUDOI_PIN: "2468" }, "handler", "list");
-    assert.deepEqual(roster.map((h) => [h.name, h.role]), [["責任 者", "officer"], ["従事 者", "staff"]]);
+    assert.deepEqual(roster.map((h) => [h.name, h.role]), [["責任 者", "officer"], ["従事 者", "manager"]]);
   });
 
   test("an idle window locks; the desk stays open for the queue until someone signs in to leave it", async () => {

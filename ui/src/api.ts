@@ -136,6 +136,7 @@ export const api = {
   signedIn: () => call<SignedIn | null>("signed_in"),
   listHandlers: () => call<Handler[]>("list_handlers"),
   addHandler: (draft: HandlerDraft, pin: string) => call<Handler>("add_handler", { draft, pin }),
+  updateHandler: (id: number, draft: HandlerDraft, active: boolean) => call<Handler>("update_handler", { id, draft, active }),
   exportHandlerRoster: (path: string, replace: boolean) => call<RosterExport>("export_handler_roster", { path, replace }),
   setDesk: (desk: DeskSettings) => call<DeskSettings>("set_desk", { desk }),
   door: (eventId: number, input: DoorInput) => call<DeskAnswer>("door", { eventId, input }),

@@ -103,6 +103,7 @@ export const LABELS = {
     badge_print: ["名札の書き出し", "Name badge export"],
     sign_in_failed: ["サインインの失敗", "Failed sign-in"],
     handler_roster_export: ["情報取扱者名簿の書き出し", "Handler roster export"],
+    handler_change: ["情報取扱者名簿の変更", "Handler roster change"],
   },
   role: {
     officer: ["情報管理責任者", "Information security officer"],
@@ -199,6 +200,7 @@ export const COMMAND_NAMES = [
   "list_handlers",
   "add_handler",
   "export_handler_roster",
+  "update_handler",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -280,8 +282,10 @@ export const ERROR_CODES = [
   "store.event_not_found",
   "store.expense_not_found",
   "store.handler_exists",
+  "store.handler_not_found",
   "store.io",
   "store.is_folder",
+  "store.last_officer",
   "store.newer_schema",
   "store.not_tsudoi",
   "store.not_undoable",

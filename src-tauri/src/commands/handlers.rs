@@ -59,3 +59,14 @@ pub fn export_handler_roster(
         )
     })
 }
+
+/// Changes a person on the roster (details, role, or leaving it): the officer's.
+#[tauri::command]
+pub fn update_handler(
+    state: State<'_, AppState>,
+    id: i64,
+    draft: HandlerDraft,
+    active: bool,
+) -> Reply<Handler> {
+    state.run(|ctx| handlers::update(ctx, id, draft, active))
+}

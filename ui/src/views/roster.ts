@@ -14,6 +14,7 @@ const ORGANIZATIONS: HandlerOrganization[] = ["contractor", "subcontractor"];
 
 export function rosterPage(onChanged: () => void, onCancel: () => void): HTMLElement {
   const page = h("div", { class: "event-page", "data-testid": "roster-page" });
+  const editBox = h("div", { "data-testid": "roster-edit-box" });
   const errorBox = h("div", { class: "form-error", role: "alert", hidden: true });
   void (async () => {
     let handlers: Handler[] = [];
@@ -23,6 +24,7 @@ export function rosterPage(onChanged: () => void, onCancel: () => void): HTMLEle
       showError(errorBox, error);
     }
     const first = handlers.length === 0;
+    const officer = (await api.signedIn().catch(() => null))?.role === "officer";
     mount(
       page,
       h(
@@ -37,7 +39,7 @@ export function rosterPage(onChanged: () => void, onCancel: () => void): HTMLEle
           : h(
               "table",
               { class: "attendees", "data-testid": "roster-table" },
-              h("thead", null, h("tr", null, [t("name"), t("rosterRole"), t("rosterDepartment"), t("jobTitle"), t("rosterOrganization")].map((c) => h("th", null, c)))),
+              h("thead", null, h("tr", null, [t("name"), t("rosterRole"), t("rosterDepartment"), t("jobTitle"), t("rosterOrganization"), "", ""].map((c) => h("th", null, c)))),
               h(
                 "tbody",
                 null,
@@ -50,11 +52,18 @@ export function rosterPage(onChanged: () => void, onCancel: () => void): HTMLEle
                     h("td", null, p.department),
                     h("td", null, p.title),
                     h("td", null, `${label.handlerOrganization(p.organization)}${p.company ? `（${p.company}）` : ""}`),
+                    h("td", null, p.active ? "" : t("rosterLeft")),
+                    h(
+                      "td",
+                      null,
+                      h("button", { class: "small", "data-testid": "roster-edit", onclick: () => mount(editBox, editForm(p, officer, onChanged, () => editBox.replaceChildren())) }, t("edit")),
+                    ),
                   ),
                 ),
               ),
             ),
       ),
+      editBox,
       addForm(
         first,
         async (added) => {
@@ -125,5 +134,49 @@ function exportBox(): HTMLElement {
     h("button", { type: "button", "data-testid": "roster-export", onclick: () => void run() }, t("rosterExport")),
     result,
     problem,
+  );
+}
+
+/** Changes one person: details, role, leaving the roster; the sensitive columns for the officer. */
+function editForm(person: Handler, officer: boolean, onSaved: () => void, onCancel: () => void): HTMLFormElement {
+  const sensitive = officer
+    ? [
+        field(t("rosterAddress"), textInput("home_address", person.home_address), { wide: true }),
+        field(t("rosterBirthDate"), textInput("birth_date", person.birth_date)),
+        field(t("rosterPassport"), textInput("passport_number", person.passport_number)),
+        field(t("rosterNationality"), textInput("nationality", person.nationality)),
+      ]
+    : [];
+  return form(
+    "roster-edit-form",
+    `${t("edit")} — ${person.name}`,
+    [
+      field(t("name"), textInput("name", person.name, { autofocus: "" }), { required: true }),
+      field(t("rosterRole"), select<HandlerRole>("role", person.role, ROLES, label.role)),
+      field(t("rosterDepartment"), textInput("department", person.department)),
+      field(t("jobTitle"), textInput("title", person.title)),
+      field(t("rosterOrganization"), select<HandlerOrganization>("organization", person.organization, ORGANIZATIONS, label.handlerOrganization)),
+      field(t("rosterCompany"), textInput("company", person.company)),
+      ...sensitive,
+      h("label", { class: "checkbox wide" }, h("input", { type: "checkbox", name: "left", "data-testid": "roster-left", checked: !person.active }), ` ${t("rosterLeaves")}`),
+    ],
+    async (data) => {
+      const draft: HandlerDraft = {
+        name: text(data, "name"),
+        department: text(data, "department"),
+        title: text(data, "title"),
+        organization: text(data, "organization") as HandlerOrganization,
+        company: text(data, "company"),
+        role: text(data, "role") as HandlerRole,
+        home_address: officer ? text(data, "home_address") : person.home_address,
+        birth_date: officer ? text(data, "birth_date") : person.birth_date,
+        passport_number: officer ? text(data, "passport_number") : person.passport_number,
+        nationality: officer ? text(data, "nationality") : person.nationality,
+      };
+      const saved = await api.updateHandler(person.id, draft, data.get("left") === null);
+      toast(t("rosterSaved", { name: saved.name, role: label.role(saved.role) }));
+      onSaved();
+    },
+    onCancel,
   );
 }
