@@ -15,7 +15,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 # Japanese text).
 RUN_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev fonts-noto-cjk)
 # What the tests add: WebKitWebDriver for the real window, and a virtual display.
-TEST_PACKAGES=("${RUN_PACKAGES[@]}" webkit2gtk-driver xvfb xauth poppler-utils sqlite3)
+TEST_PACKAGES=("${RUN_PACKAGES[@]}" webkit2gtk-driver xvfb xauth poppler-utils sqlite3 bsdutils)
 
 step() { printf '\n==> %s\n' "$*"; }
 

@@ -46,7 +46,7 @@ fn main() -> ExitCode {
         let mut ctx = Ctx::new(&mut db, lang, Clock::system());
         // Scripts act as a person on the roster: TSUDOI_OPERATOR and TSUDOI_PIN (see README for
         // the risk of a PIN in the environment). Without them, what needs a role is refused.
-        if let (Ok(name), Ok(pin)) = (std::env::var(OPERATOR_ENV_VAR), std::env::var(PIN_ENV_VAR)) {
+        if let Some((name, pin)) = credentials(&ctx, lang) {
             let person = tsudoi_app::handlers::sign_in(&mut ctx, &name, &pin).or_fail(lang)?;
             ctx = ctx.signed_in(Some(&person));
         }
@@ -62,6 +62,30 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Who signs in for this command: `TSUDOI_OPERATOR` and `TSUDOI_PIN` for scripts; in a terminal,
+/// once the roster has people, the name and the PIN are asked (the PIN without echo). Neither:
+/// the command runs unsigned, and whatever needs a role is refused.
+fn credentials(ctx: &Ctx<'_>, lang: Lang) -> Option<(String, String)> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if let (Ok(name), Ok(pin)) = (std::env::var(OPERATOR_ENV_VAR), std::env::var(PIN_ENV_VAR)) {
+        return Some((name, pin));
+    }
+    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let has_roster = tsudoi_app::handlers::names(ctx).is_ok_and(|names| !names.is_empty());
+    if !interactive || !has_roster {
+        return None;
+    }
+    eprint!(
+        "{}",
+        lang.pick("名前（情報取扱者名簿）: ", "Name (handler roster): ")
+    );
+    let _ = std::io::stderr().flush();
+    let mut name = String::new();
+    std::io::stdin().lock().read_line(&mut name).ok()?;
+    let pin = rpassword::prompt_password(lang.pick("暗証番号: ", "PIN: ")).ok()?;
+    Some((name.trim().to_string(), pin))
 }
 
 /// A command line clap cannot read: help and version print as usual; a mistake is exit 2, and

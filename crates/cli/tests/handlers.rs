@@ -195,3 +195,48 @@ fn the_roster_is_exported_by_the_officer_as_a_pdf_and_a_sheet_headed_internal() 
     let (_, log) = tsudoi(&db, &[], &["audit"]);
     assert_eq!(log[0]["action"], "handler_roster_export");
 }
+
+/// In a terminal (a pseudo-terminal made by util-linux's `script`), the name and the PIN are asked,
+/// the PIN without echo, and the command acts as that person.
+#[test]
+fn in_a_terminal_the_name_and_pin_are_asked() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tsudoi.sqlite3");
+    let (first, _) = tsudoi(
+        &db,
+        &[("TSUDOI_NEW_PIN", "2468")],
+        &["handler", "add", "--name", "責任者", "--role", "officer"],
+    );
+    assert!(first.status.success());
+    let pdf = dir.path().join("roster.pdf");
+    let command = format!(
+        "{} --db {} --lang ja handler export --out {}",
+        env!("CARGO_BIN_EXE_tsudoi"),
+        db.display(),
+        pdf.display()
+    );
+    let mut child = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env_remove("TSUDOI_OPERATOR")
+        .env_remove("TSUDOI_PIN")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("util-linux's script");
+    let mut input = child.stdin.take().unwrap();
+    for line in ["責任者\r", "2468\r"] {
+        std::thread::sleep(std::time::Duration::from_millis(700));
+        input.write_all(line.as_bytes()).unwrap();
+        input.flush().unwrap();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    drop(input);
+    let output = child.wait_with_output().unwrap();
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{shown}");
+    assert!(shown.contains("暗証番号"), "the PIN is asked: {shown}");
+    assert!(!shown.contains("2468"), "and not echoed: {shown}");
+    assert!(pdf.exists(), "the officer's export ran");
+}
