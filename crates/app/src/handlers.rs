@@ -208,3 +208,21 @@ pub fn export_roster(
         })
     })
 }
+
+/// Adds a service to the register of external services used with personal data, or changes one
+/// (`id`): the 情報管理責任者's, as a security setting.
+pub fn save_service(
+    ctx: &mut Ctx<'_>,
+    id: Option<i64>,
+    draft: tsudoi_core::handler::ServiceDraft,
+) -> Result<tsudoi_store::ExternalService> {
+    ctx.require(Permission::Roster)?;
+    let now = ctx.now();
+    let actor = ctx.operator.name.clone();
+    Ok(ctx.store.save_service(id, draft, &actor, now)?)
+}
+
+/// The register of external services; anyone on the roster may read it.
+pub fn services(ctx: &Ctx<'_>) -> Result<Vec<tsudoi_store::ExternalService>> {
+    Ok(ctx.store.services()?)
+}

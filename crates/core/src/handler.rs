@@ -241,3 +241,72 @@ mod tests {
         assert!(check_new_pin("長い合言葉です").is_ok());
     }
 }
+
+/// An external service used with personal data (Microsoft Forms, Teams, a mail service), as the
+/// register keeps it; the annex asks that the bureau approve each before use.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct ServiceDraft {
+    pub name: String,
+    pub purpose: String,
+    /// Which personal data goes through it (names, emails, attendance…).
+    pub personal_data: String,
+    /// The day the bureau approved it, YYYY-MM-DD (full-width digits read); empty: not yet.
+    pub approved_on: String,
+    /// Who at the bureau approved it.
+    pub approved_by: String,
+}
+
+impl ServiceDraft {
+    pub fn normalized(self) -> Result<ServiceDraft, ValidationError> {
+        let name = normalize_display(&self.name);
+        if name.is_empty() {
+            return Err(ValidationError::EmptyName);
+        }
+        let approved_on = if self.approved_on.trim().is_empty() {
+            String::new()
+        } else {
+            crate::event::parse_date(&self.approved_on)?.to_string()
+        };
+        let draft = ServiceDraft {
+            name,
+            purpose: normalize_display(&self.purpose),
+            personal_data: normalize_display(&self.personal_data),
+            approved_on,
+            approved_by: normalize_display(&self.approved_by),
+        };
+        crate::limits::ORGANIZATION.check(&draft.name)?;
+        crate::limits::NOTES.check(&draft.purpose)?;
+        crate::limits::NOTES.check(&draft.personal_data)?;
+        crate::limits::ORGANIZATION.check(&draft.approved_by)?;
+        Ok(draft)
+    }
+}
+
+#[cfg(test)]
+mod service_tests {
+    use super::*;
+
+    #[test]
+    fn a_service_needs_a_name_and_a_real_approval_date() {
+        let ok = ServiceDraft {
+            name: " Microsoft Forms ".into(),
+            approved_on: "２０２６／０６／０１".into(),
+            ..ServiceDraft::default()
+        }
+        .normalized()
+        .unwrap();
+        assert_eq!(
+            (ok.name.as_str(), ok.approved_on.as_str()),
+            ("Microsoft Forms", "2026-06-01")
+        );
+        assert!(ServiceDraft::default().normalized().is_err(), "a name");
+        let bad = ServiceDraft {
+            name: "Teams".into(),
+            approved_on: "6月1日".into(),
+            ..ServiceDraft::default()
+        };
+        assert!(bad.normalized().is_err(), "a date that is not one");
+    }
+}

@@ -83,6 +83,8 @@ pub enum StoreError {
     LastOfficer,
     #[error("nobody on the roster has number {0}")]
     HandlerNotFound(i64),
+    #[error("the register of external services has no number {0}")]
+    ServiceNotFound(i64),
     #[error(transparent)]
     Validation(#[from] ValidationError),
     #[error(transparent)]
@@ -137,6 +139,7 @@ impl Localized for StoreError {
             StoreError::HandlerExists(_) => "store.handler_exists",
             StoreError::LastOfficer => "store.last_officer",
             StoreError::HandlerNotFound(_) => "store.handler_not_found",
+            StoreError::ServiceNotFound(_) => "store.service_not_found",
             StoreError::Validation(inner) => inner.code(),
             StoreError::Money(inner) => inner.code(),
             StoreError::Random(_) => "store.random",
@@ -147,6 +150,12 @@ impl Localized for StoreError {
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (StoreError::CannotMerge { why, .. }, lang) => why.message(lang),
+            (StoreError::ServiceNotFound(id), Lang::Ja) => {
+                format!("外部サービスの登録に {id} 番はありません。tsudoi service list で番号を確かめてください。")
+            }
+            (StoreError::ServiceNotFound(id), Lang::En) => {
+                format!("The register of external services has no number {id}. Check with tsudoi service list.")
+            }
             (StoreError::HandlerNotFound(id), Lang::Ja) => {
                 format!("情報取扱者名簿に {id} 番の方はいません。tsudoi handler list で番号を確かめてください。")
             }

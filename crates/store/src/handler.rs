@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
-use tsudoi_core::handler::{HandlerDraft, HandlerOrganization, HandlerRole};
+use tsudoi_core::handler::{HandlerDraft, HandlerOrganization, HandlerRole, ServiceDraft};
 
 use crate::sql::{get_choice, get_optional_timestamp, get_timestamp, timestamp};
 use crate::{Result, Store, StoreError};
@@ -324,4 +324,80 @@ fn find_handler(conn: &Connection, id: i64) -> Result<Handler> {
     )
     .optional()?
     .ok_or(StoreError::HandlerNotFound(id))
+}
+
+/// An external service in the register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExternalService {
+    pub id: i64,
+    #[serde(flatten)]
+    pub details: ServiceDraft,
+    pub created_by: String,
+}
+
+impl Store {
+    /// Adds a service to the register (or, with `id`, changes one).
+    pub fn save_service(
+        &mut self,
+        id: Option<i64>,
+        draft: ServiceDraft,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<ExternalService> {
+        let d = draft.normalized()?;
+        let approved_on = Some(d.approved_on.as_str()).filter(|a| !a.is_empty());
+        let id = match id {
+            Some(id) => {
+                let n = self.conn.execute(
+                    "UPDATE external_service SET name = ?2, purpose = ?3, personal_data = ?4, approved_on = ?5,
+                                                 approved_by = ?6, updated_at = ?7
+                     WHERE id = ?1",
+                    params![id, d.name, d.purpose, d.personal_data, approved_on, d.approved_by, timestamp(now)],
+                )?;
+                if n == 0 {
+                    return Err(StoreError::ServiceNotFound(id));
+                }
+                id
+            }
+            None => {
+                self.conn.execute(
+                    "INSERT INTO external_service (name, purpose, personal_data, approved_on, approved_by, created_by,
+                                                   created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                    params![d.name, d.purpose, d.personal_data, approved_on, d.approved_by, actor, timestamp(now)],
+                )?;
+                self.conn.last_insert_rowid()
+            }
+        };
+        Ok(self
+            .services()?
+            .into_iter()
+            .find(|s| s.id == id)
+            .ok_or(StoreError::ServiceNotFound(id))?)
+    }
+
+    /// The register, in the order services were added.
+    pub fn services(&self) -> Result<Vec<ExternalService>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, name, purpose, personal_data, coalesce(approved_on, ''), approved_by, created_by
+             FROM external_service ORDER BY id",
+        )?;
+        let services = statement
+            .query_map([], |row| {
+                Ok(ExternalService {
+                    id: row.get(0)?,
+                    details: ServiceDraft {
+                        name: row.get(1)?,
+                        purpose: row.get(2)?,
+                        personal_data: row.get(3)?,
+                        approved_on: row.get(4)?,
+                        approved_by: row.get(5)?,
+                    },
+                    created_by: row.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(services)
+    }
 }

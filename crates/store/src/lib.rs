@@ -50,7 +50,7 @@ pub use demo::DemoReport;
 pub use door::{DoorAttempt, DoorRequest, DoorResult, PassRecord};
 pub use error::{MergeRefusal, StoreError};
 pub use expense::{BudgetRecords, ExpenseCorrection};
-pub use handler::{Handler, HandlerChange};
+pub use handler::{ExternalService, Handler, HandlerChange};
 pub use migrate::SCHEMA_VERSION;
 pub use minutes::ItemMinutes;
 pub use online_attendance::{MatchedParticipant, OnlineAttendanceImport, UnmatchedParticipant};
