@@ -50,6 +50,8 @@ import type {
   ListedAttendee,
   Handler,
   HandlerDraft,
+  Incident,
+  IncidentDraft,
   SignedIn,
   PeopleFilter,
   PossibleDuplicate,
@@ -135,6 +137,9 @@ export const api = {
   signedIn: () => call<SignedIn | null>("signed_in"),
   listHandlers: () => call<Handler[]>("list_handlers"),
   addHandler: (draft: HandlerDraft, pin: string) => call<Handler>("add_handler", { draft, pin }),
+  listIncidents: () => call<Incident[]>("list_incidents"),
+  addIncident: (draft: IncidentDraft) => call<Incident>("add_incident", { draft }),
+  updateIncident: (id: number, draft: IncidentDraft) => call<Incident>("update_incident", { id, draft }),
   setDesk: (desk: DeskSettings) => call<DeskSettings>("set_desk", { desk }),
   door: (eventId: number, input: DoorInput) => call<DeskAnswer>("door", { eventId, input }),
   walkIn: (eventId: number, draft: AttendeeDraft, overrideReason: string | null) =>

@@ -102,6 +102,7 @@ export const LABELS = {
     roster_print: ["受付名簿の書き出し", "Reception roster export"],
     badge_print: ["名札の書き出し", "Name badge export"],
     sign_in_failed: ["サインインの失敗", "Failed sign-in"],
+    incident_record: ["インシデントの記録", "Incident recorded"],
   },
   role: {
     officer: ["情報管理責任者", "Information security officer"],
@@ -111,6 +112,17 @@ export const LABELS = {
   handlerOrganization: {
     contractor: ["受託者", "Contractor"],
     subcontractor: ["再委託先", "Subcontractor"],
+  },
+  incidentKind: {
+    misdirected_mail: ["誤送信", "Misdirected mail"],
+    loss: ["紛失・盗難", "Loss or theft"],
+    unauthorized_access: ["不正アクセス", "Unauthorized access"],
+    wrong_disclosure: ["誤公開", "Wrong disclosure"],
+    other: ["その他", "Other"],
+  },
+  incidentStatus: {
+    open: ["対応中", "Open"],
+    closed: ["対応済み", "Closed"],
   },
 } as const;
 
@@ -197,6 +209,9 @@ export const COMMAND_NAMES = [
   "signed_in",
   "list_handlers",
   "add_handler",
+  "list_incidents",
+  "add_incident",
+  "update_incident",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -278,6 +293,7 @@ export const ERROR_CODES = [
   "store.event_not_found",
   "store.expense_not_found",
   "store.handler_exists",
+  "store.incident_not_found",
   "store.io",
   "store.is_folder",
   "store.newer_schema",
@@ -296,6 +312,7 @@ export const ERROR_CODES = [
   "store.staff_time_not_found",
   "store.voucher_not_found",
   "validation.bad_date",
+  "validation.bad_date_time",
   "validation.bad_email",
   "validation.bad_number",
   "validation.bad_seat_block",
@@ -303,6 +320,7 @@ export const ERROR_CODES = [
   "validation.bad_time",
   "validation.bad_url",
   "validation.duplicate_seat_block",
+  "validation.empty_incident_title",
   "validation.empty_name",
   "validation.empty_title",
   "validation.end_not_after_start",

@@ -19,6 +19,7 @@ choice_enum! {
         RosterPrint = "roster_print", "受付名簿の書き出し", "Reception roster export";
         BadgePrint = "badge_print", "名札の書き出し", "Name badge export";
         SignInFailed = "sign_in_failed", "サインインの失敗", "Failed sign-in";
+        IncidentRecord = "incident_record", "インシデントの記録", "Incident recorded";
     }
 }
 

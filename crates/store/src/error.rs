@@ -79,6 +79,8 @@ pub enum StoreError {
     AttendeeErased(AttendeeId),
     #[error("the roster already has a person named {0}")]
     HandlerExists(String),
+    #[error("no incident has id {0}")]
+    IncidentNotFound(i64),
     #[error(transparent)]
     Validation(#[from] ValidationError),
     #[error(transparent)]
@@ -131,6 +133,7 @@ impl Localized for StoreError {
             StoreError::CannotMerge { why, .. } => why.code(),
             StoreError::AttendeeErased(_) => "store.attendee_erased",
             StoreError::HandlerExists(_) => "store.handler_exists",
+            StoreError::IncidentNotFound(_) => "store.incident_not_found",
             StoreError::Validation(inner) => inner.code(),
             StoreError::Money(inner) => inner.code(),
             StoreError::Random(_) => "store.random",
@@ -274,6 +277,12 @@ impl Localized for StoreError {
             (StoreError::ExpenseNotFound(id), Lang::En) => format!("There is no ledger line with id {id}. Check the id in the expense list."),
             (StoreError::VoucherNotFound(id), Lang::Ja) => format!("ID {id} の伝票はありません。経費一覧で伝票番号を確認してください。"),
             (StoreError::VoucherNotFound(id), Lang::En) => format!("There is no voucher with id {id}. Check the number in the expense list."),
+            (StoreError::IncidentNotFound(id), Lang::Ja) => {
+                format!("ID {id} のインシデントの記録はありません。一覧でIDを確認してください。")
+            }
+            (StoreError::IncidentNotFound(id), Lang::En) => {
+                format!("There is no incident record with id {id}. Check the id in the list.")
+            }
             (StoreError::StaffTimeNotFound(id), Lang::Ja) => format!("ID {id} の従事時間の行はありません。一覧でIDを確認してください。"),
             (StoreError::StaffTimeNotFound(id), Lang::En) => format!("There is no staff time line with id {id}. Check the id in the list."),
             (StoreError::StaffTimeAlreadyVoid(id), Lang::Ja) => format!("従事時間の行 {id} はすでに取り消されています。"),

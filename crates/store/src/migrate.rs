@@ -68,6 +68,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0013_handlers",
         sql: include_str!("../migrations/0013_handlers.sql"),
     },
+    Migration {
+        name: "0014_incidents",
+        sql: include_str!("../migrations/0014_incidents.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.

@@ -35,7 +35,7 @@ fn older_database(path: &Path, version: i64) {
     )
     .unwrap();
     // Pretend the last migration has not run: it is re-run (its tables dropped first).
-    raw.execute_batch("DROP TABLE handler_change; DROP TABLE handler;")
+    raw.execute_batch("DROP TABLE incident_change; DROP TABLE incident;")
         .unwrap();
     raw.pragma_update(None, "user_version", version).unwrap();
     raw.pragma_update(None, "wal_checkpoint", "TRUNCATE").ok();
