@@ -131,6 +131,7 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_core::incident::IncidentStatus>(&cfg),
         declaration::<tsudoi_core::incident::IncidentDraft>(&cfg),
         declaration::<t::Incident>(&cfg),
+        declaration::<tsudoi_app::incidents::IncidentReportExport>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit.\n\

@@ -52,6 +52,7 @@ import type {
   HandlerDraft,
   Incident,
   IncidentDraft,
+  IncidentReportExport,
   SignedIn,
   PeopleFilter,
   PossibleDuplicate,
@@ -140,6 +141,7 @@ export const api = {
   listIncidents: () => call<Incident[]>("list_incidents"),
   addIncident: (draft: IncidentDraft) => call<Incident>("add_incident", { draft }),
   updateIncident: (id: number, draft: IncidentDraft) => call<Incident>("update_incident", { id, draft }),
+  printIncident: (id: number, path: string, replace: boolean) => call<IncidentReportExport>("print_incident", { id, path, replace }),
   setDesk: (desk: DeskSettings) => call<DeskSettings>("set_desk", { desk }),
   door: (eventId: number, input: DoorInput) => call<DeskAnswer>("door", { eventId, input }),
   walkIn: (eventId: number, draft: AttendeeDraft, overrideReason: string | null) =>

@@ -480,7 +480,7 @@ n_registered: number, n_attended: number, };
 
 export type AttendanceSummary = { general_venue: AttendanceCount, general_online: AttendanceCount, stakeholder_venue: AttendanceCount, stakeholder_online: AttendanceCount, n_walk_ins: number, n_cancelled: number, n_waitlisted: number, };
 
-export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "incident_record";
+export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "incident_record" | "incident_print";
 
 export type RegistrationImport = { dry_run: boolean, 
 /**
@@ -735,3 +735,5 @@ bureau_contact: string,
  * When the bureau was told (`YYYY-MM-DD HH:MM`), empty until then.
  */
 bureau_told_at: string, actions_taken: string, status: IncidentStatus, };
+
+export type IncidentReportExport = { file: string, };

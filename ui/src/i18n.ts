@@ -417,6 +417,12 @@ const ja = {
   incidentStatus: "状況",
   incidentRecorded: "インシデント #{id}「{title}」を記録しました（監査ログに記録しました）。",
   incidentUpdated: "インシデント #{id}「{title}」の記録を更新しました。",
+  incidentPrintTitle: "インシデント報告（PDF・非公表用）",
+  incidentPrintNote: "保存済みの内容を、局への報告用にPDFで書き出します。全ページに「非公表用」と入り、書き出しは監査ログに記録されます。",
+  incidentReportPath: "保存先",
+  incidentReportFile: "インシデント報告_非公表用.pdf",
+  incidentPrint: "PDFを書き出す",
+  incidentPrinted: "インシデント報告を書き出しました: {file}",
 };
 
 export type Key = keyof typeof ja;
@@ -810,6 +816,12 @@ const en: Record<Key, string> = {
   incidentStatus: "Status",
   incidentRecorded: "Recorded incident #{id} “{title}” (and in the privacy log).",
   incidentUpdated: "Updated incident #{id} “{title}”.",
+  incidentPrintTitle: "Incident report (PDF, internal)",
+  incidentPrintNote: "Writes the saved record as a PDF for the bureau. Every page is marked “Internal (非公表用)” and the export is recorded in the privacy log.",
+  incidentReportPath: "Save to",
+  incidentReportFile: "incident-report_internal.pdf",
+  incidentPrint: "Export the PDF",
+  incidentPrinted: "Wrote the incident report: {file}",
 };
 
 let current: Lang = "ja";

@@ -103,6 +103,7 @@ export const LABELS = {
     badge_print: ["名札の書き出し", "Name badge export"],
     sign_in_failed: ["サインインの失敗", "Failed sign-in"],
     incident_record: ["インシデントの記録", "Incident recorded"],
+    incident_print: ["インシデント報告の書き出し", "Incident report export"],
   },
   role: {
     officer: ["情報管理責任者", "Information security officer"],
@@ -212,6 +213,7 @@ export const COMMAND_NAMES = [
   "list_incidents",
   "add_incident",
   "update_incident",
+  "print_incident",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

@@ -686,4 +686,11 @@ pub enum IncidentCommand {
     List,
     /// One incident, every field.
     Show { id: i64 },
+    /// Write one incident's report as a PDF (非公表用 on every page): a file, or a folder for
+    /// インシデント報告_非公表用.pdf.
+    Print {
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }

@@ -1,5 +1,5 @@
 //! Incident records from the command line: recorded with times typed in full-width digits,
-//! listed, closed, each step in the privacy log; once the roster has people, only a person on it
+//! listed, closed and printed, each step in the privacy log; once the roster has people, only a person on it
 //! records one.
 
 use std::path::Path;
@@ -92,6 +92,22 @@ fn an_incident_is_recorded_listed_and_closed() {
     assert_eq!(log[0]["action"], "incident_record");
     assert_eq!(log[1]["action"], "incident_record");
     assert_eq!(log[1]["n_people"], 120);
+
+    let (printed, done) = tsudoi(
+        &db,
+        &[],
+        &["incident", "print", &id, "--out", dir.path().to_str().unwrap()],
+    );
+    ok(&printed);
+    let pdf = dir.path().join("インシデント報告_非公表用.pdf");
+    assert_eq!(done["file"], pdf.to_str().unwrap());
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let (_, log) = tsudoi(&db, &[], &["audit"]);
+    assert_eq!(
+        log[0]["action"], "incident_print",
+        "the printed report is an export"
+    );
+    assert_eq!(log[0]["n_people"], 120);
 
     let (bad, error) = tsudoi(
         &db,

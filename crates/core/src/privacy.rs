@@ -20,6 +20,7 @@ choice_enum! {
         BadgePrint = "badge_print", "名札の書き出し", "Name badge export";
         SignInFailed = "sign_in_failed", "サインインの失敗", "Failed sign-in";
         IncidentRecord = "incident_record", "インシデントの記録", "Incident recorded";
+        IncidentPrint = "incident_print", "インシデント報告の書き出し", "Incident report export";
     }
 }
 

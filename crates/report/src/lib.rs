@@ -8,6 +8,7 @@
 
 pub mod agenda;
 pub mod fonts;
+pub mod incident;
 pub mod printouts;
 pub mod qr;
 pub mod seat_chart;

@@ -3,11 +3,11 @@
 // notices an incident records it here; the record is updated (status, actions) as it is dealt with.
 
 import type { Incident, IncidentDraft, IncidentKind, IncidentStatus } from "../bindings";
-import { api } from "../api";
+import { api, withReplaceConfirmation } from "../api";
 import { h, mount } from "../dom";
 import { lang, t } from "../i18n";
 import { LABELS } from "../vocabulary";
-import { field, form, select, showError, text, textInput, wholeNumber } from "./forms";
+import { confirmReplace, field, form, select, showError, text, textInput, wholeNumber } from "./forms";
 import { toast } from "./toast";
 
 const KINDS = Object.keys(LABELS.incidentKind) as IncidentKind[];
@@ -81,6 +81,7 @@ export function incidentsPage(onCancel: () => void): HTMLElement {
         },
         editing ? () => void draw(null) : onCancel,
       ),
+      editing ? printPanel(editing) : null,
     );
     page.querySelector<HTMLElement>("[autofocus]")?.focus();
   };
@@ -123,5 +124,41 @@ function incidentForm(editing: Incident | null, onSaved: (incident: Incident, is
       else await onSaved(await api.addIncident(draft), true);
     },
     onCancel,
+  );
+}
+
+/** The chosen record's report as a PDF (非公表用 on every page), for the bureau; as saved. */
+function printPanel(incident: Incident): HTMLElement {
+  const errorBox = h("div", { class: "form-error", role: "alert", hidden: true });
+  const resultBox = h("p", { class: "export-result", "data-testid": "incident-print-result", role: "status" });
+  const input = h("input", { type: "text", id: "incident-pdf-path", "data-testid": "incident-pdf-path", class: "wide-input", autocomplete: "off" });
+  const browse = h("button", { type: "button", "data-testid": "incident-pdf-browse" }, t("browse"));
+  browse.addEventListener("click", async () => {
+    const chosen = await api.pickSavePath(input.value || t("incidentReportFile"), ["pdf"], "PDF").catch((error) => {
+      showError(errorBox, error);
+      return null;
+    });
+    if (chosen) input.value = chosen;
+  });
+  const print = h("button", { type: "button", class: "primary", "data-testid": "print-incident" }, t("incidentPrint"));
+  print.addEventListener("click", async () => {
+    errorBox.hidden = true;
+    resultBox.textContent = "";
+    try {
+      const done = await withReplaceConfirmation((replace) => api.printIncident(incident.id, input.value, replace), confirmReplace);
+      if (done) resultBox.textContent = t("incidentPrinted", { file: done.file });
+    } catch (error) {
+      showError(errorBox, error);
+    }
+  });
+  return h(
+    "section",
+    { class: "panel", "data-testid": "incident-print" },
+    h("h2", null, t("incidentPrintTitle")),
+    h("p", { class: "hint" }, t("incidentPrintNote")),
+    errorBox,
+    h("div", { class: "field wide" }, h("label", { for: "incident-pdf-path" }, t("incidentReportPath")), h("div", { class: "inline" }, input, browse)),
+    h("div", { class: "actions" }, print),
+    resultBox,
   );
 }

@@ -1,5 +1,6 @@
 //! `tsudoi incident …`: incident records (インシデント記録).
 
+use tsudoi_app::output::Replace;
 use tsudoi_app::types::Incident;
 use tsudoi_app::{incidents, Ctx};
 use tsudoi_core::incident::{IncidentDraft, IncidentKind, IncidentStatus};
@@ -9,7 +10,12 @@ use crate::args::{IncidentCommand, IncidentFields};
 use crate::failure::{Failure, OrFail};
 use crate::output::Output;
 
-pub fn run(command: &IncidentCommand, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
+pub fn run(
+    command: &IncidentCommand,
+    replace: Replace,
+    ctx: &mut Ctx<'_>,
+    out: &Output,
+) -> Result<(), Failure> {
     let lang = ctx.lang;
     match command {
         IncidentCommand::Add(fields) => {
@@ -59,6 +65,16 @@ pub fn run(command: &IncidentCommand, ctx: &mut Ctx<'_>, out: &Output) -> Result
         IncidentCommand::Show { id } => {
             let incident = incidents::get(ctx, *id).or_fail(lang)?;
             out.print_json_or(&incident, || shown(&incident, lang));
+        }
+        IncidentCommand::Print { id, out: path } => {
+            let done = incidents::print(ctx, *id, path, replace).or_fail(lang)?;
+            out.print_json_or(&done, || {
+                format!(
+                    "{} {}",
+                    lang.pick("インシデント報告を書き出しました:", "Wrote the incident report:"),
+                    done.file
+                )
+            });
         }
     }
     Ok(())

@@ -58,7 +58,7 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
             ..
         } => privacy::verify(ctx, out),
         Command::Handler(command) => handlers::run(command, ctx, out),
-        Command::Incident(command) => incidents::run(command, ctx, out),
+        Command::Incident(command) => incidents::run(command, replace, ctx, out),
         Command::Setting(command) => settings::run(command, ctx, out),
         Command::Info | Command::Check => settings::info(ctx, out),
     }
