@@ -128,6 +128,11 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_core::handler::HandlerDraft>(&cfg),
         declaration::<t::Handler>(&cfg),
         declaration::<tsudoi_app::handlers::RosterExport>(&cfg),
+        declaration::<tsudoi_core::incident::IncidentKind>(&cfg),
+        declaration::<tsudoi_core::incident::IncidentStatus>(&cfg),
+        declaration::<tsudoi_core::incident::IncidentDraft>(&cfg),
+        declaration::<t::Incident>(&cfg),
+        declaration::<tsudoi_app::incidents::IncidentReportExport>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit.\n\
@@ -240,6 +245,8 @@ fn vocabulary_ts() -> String {
         choice_labels!("auditAction", AuditAction),
         choice_labels!("role", tsudoi_core::handler::HandlerRole),
         choice_labels!("handlerOrganization", tsudoi_core::handler::HandlerOrganization),
+        choice_labels!("incidentKind", tsudoi_core::incident::IncidentKind),
+        choice_labels!("incidentStatus", tsudoi_core::incident::IncidentStatus),
     ]
     .join("\n");
     let list = |items: &[String]| {

@@ -33,6 +33,7 @@ macro_rules! with_commands {
             privacy: audit_log, verify_audit_chain;
             handlers: handler_names, sign_in, sign_out, signed_in, list_handlers, add_handler,
                 export_handler_roster, update_handler;
+            incidents: list_incidents, add_incident, update_incident, print_incident;
         }
     };
 }

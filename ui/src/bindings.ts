@@ -480,7 +480,7 @@ n_registered: number, n_attended: number, };
 
 export type AttendanceSummary = { general_venue: AttendanceCount, general_online: AttendanceCount, stakeholder_venue: AttendanceCount, stakeholder_online: AttendanceCount, n_walk_ins: number, n_cancelled: number, n_waitlisted: number, };
 
-export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change";
+export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print";
 
 export type RegistrationImport = { dry_run: boolean, 
 /**
@@ -681,3 +681,65 @@ export type RosterExport = { file: string, n_people: number,
  * Whether the sensitive columns are in it (only for the 情報管理責任者).
  */
 with_sensitive: boolean, };
+
+export type IncidentKind = "misdirected_mail" | "loss" | "unauthorized_access" | "wrong_disclosure" | "other";
+
+export type IncidentStatus = "open" | "closed";
+
+export type IncidentDraft = { title: string, 
+/**
+ * When it happened (`YYYY-MM-DD HH:MM`).
+ */
+happened_at: string, 
+/**
+ * When someone noticed it (`YYYY-MM-DD HH:MM`).
+ */
+noticed_at: string, kind: IncidentKind, 
+/**
+ * What data was involved (氏名・メールアドレス …).
+ */
+data_involved: string, 
+/**
+ * How many people's data.
+ */
+n_people: number, 
+/**
+ * Who was told at the bureau.
+ */
+bureau_contact: string, 
+/**
+ * When the bureau was told (`YYYY-MM-DD HH:MM`), empty until then.
+ */
+bureau_told_at: string, actions_taken: string, status: IncidentStatus, };
+
+export type Incident = { id: number, 
+/**
+ * Who recorded it.
+ */
+created_by: string, created_at: string, updated_at: string, title: string, 
+/**
+ * When it happened (`YYYY-MM-DD HH:MM`).
+ */
+happened_at: string, 
+/**
+ * When someone noticed it (`YYYY-MM-DD HH:MM`).
+ */
+noticed_at: string, kind: IncidentKind, 
+/**
+ * What data was involved (氏名・メールアドレス …).
+ */
+data_involved: string, 
+/**
+ * How many people's data.
+ */
+n_people: number, 
+/**
+ * Who was told at the bureau.
+ */
+bureau_contact: string, 
+/**
+ * When the bureau was told (`YYYY-MM-DD HH:MM`), empty until then.
+ */
+bureau_told_at: string, actions_taken: string, status: IncidentStatus, };
+
+export type IncidentReportExport = { file: string, };

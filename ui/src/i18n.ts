@@ -406,6 +406,33 @@ const ja = {
   auditChainUnchained: "うち {n} 行は改ざん検知の導入前に書かれたため確認できません。",
   auditChainBroken:
     "監査ログの {line} 行目以降が改ざんされています（書き換え・削除）。このパソコンの操作をやめ、情報管理責任者にインシデントとして直ちに報告してください。",
+  // Incident records (issue 13).
+  incidents: "インシデント",
+  incidentsTitle: "インシデントの記録（非公表用）",
+  incidentsNote:
+    "個人情報の誤送信（宛先が互いに見えるメールなど）、パソコン・USBメモリの紛失、誤った添付などに気づいたら、すぐに記録し、局の担当者に報告してください。記録は情報取扱者名簿の方なら誰でもできます。",
+  incidentsNone: "インシデントの記録はありません。",
+  incidentNew: "インシデントを記録する",
+  incidentEditTitle: "インシデント #{id} の更新",
+  incidentEdit: "更新",
+  incidentTitle: "件名（何が起きたか）",
+  incidentKind: "種類",
+  incidentHappened: "発生日時",
+  incidentNoticed: "発覚日時",
+  incidentData: "対象の情報（氏名・メールアドレスなど）",
+  incidentPeople: "対象の人数",
+  incidentBureauContact: "局への報告先（氏名・所属）",
+  incidentBureauTold: "局への報告日時",
+  incidentActions: "対応の内容",
+  incidentStatus: "状況",
+  incidentRecorded: "インシデント #{id}「{title}」を記録しました（監査ログに記録しました）。",
+  incidentUpdated: "インシデント #{id}「{title}」の記録を更新しました。",
+  incidentPrintTitle: "インシデント報告（PDF・非公表用）",
+  incidentPrintNote: "保存済みの内容を、局への報告用にPDFで書き出します。全ページに「非公表用」と入り、書き出しは監査ログに記録されます。",
+  incidentReportPath: "保存先",
+  incidentReportFile: "インシデント報告_非公表用.pdf",
+  incidentPrint: "PDFを書き出す",
+  incidentPrinted: "インシデント報告を書き出しました: {file}",
 };
 
 export type Key = keyof typeof ja;
@@ -788,6 +815,33 @@ const en: Record<Key, string> = {
   auditChainUnchained: "{n} of them were written before tamper detection began and cannot be checked.",
   auditChainBroken:
     "The privacy log was tampered with from line {line} on (a line changed or deleted). Stop using this computer and report it at once as an incident to the information security officer (情報管理責任者).",
+  // Incident records (issue 13).
+  incidents: "Incidents",
+  incidentsTitle: "Incident records (internal, 非公表用)",
+  incidentsNote:
+    "A mail sent to the wrong people (or to many with their addresses visible to each other), a lost laptop or USB stick, a wrong attachment: record it at once and tell the bureau. Anyone on the handler roster can record one.",
+  incidentsNone: "No incidents are recorded.",
+  incidentNew: "Record an incident",
+  incidentEditTitle: "Update incident #{id}",
+  incidentEdit: "Update",
+  incidentTitle: "Title (what happened)",
+  incidentKind: "Kind",
+  incidentHappened: "Happened at",
+  incidentNoticed: "Noticed at",
+  incidentData: "Data involved (names, email addresses …)",
+  incidentPeople: "People affected",
+  incidentBureauContact: "Told at the bureau (name, section)",
+  incidentBureauTold: "Bureau told at",
+  incidentActions: "Actions taken",
+  incidentStatus: "Status",
+  incidentRecorded: "Recorded incident #{id} “{title}” (and in the privacy log).",
+  incidentUpdated: "Updated incident #{id} “{title}”.",
+  incidentPrintTitle: "Incident report (PDF, internal)",
+  incidentPrintNote: "Writes the saved record as a PDF for the bureau. Every page is marked “Internal (非公表用)” and the export is recorded in the privacy log.",
+  incidentReportPath: "Save to",
+  incidentReportFile: "incident-report_internal.pdf",
+  incidentPrint: "Export the PDF",
+  incidentPrinted: "Wrote the incident report: {file}",
 };
 
 let current: Lang = "ja";

@@ -104,6 +104,8 @@ export const LABELS = {
     sign_in_failed: ["サインインの失敗", "Failed sign-in"],
     handler_roster_export: ["情報取扱者名簿の書き出し", "Handler roster export"],
     handler_change: ["情報取扱者名簿の変更", "Handler roster change"],
+    incident_record: ["インシデントの記録", "Incident recorded"],
+    incident_print: ["インシデント報告の書き出し", "Incident report export"],
   },
   role: {
     officer: ["情報管理責任者", "Information security officer"],
@@ -113,6 +115,17 @@ export const LABELS = {
   handlerOrganization: {
     contractor: ["受託者", "Contractor"],
     subcontractor: ["再委託先", "Subcontractor"],
+  },
+  incidentKind: {
+    misdirected_mail: ["誤送信", "Misdirected mail"],
+    loss: ["紛失・盗難", "Loss or theft"],
+    unauthorized_access: ["不正アクセス", "Unauthorized access"],
+    wrong_disclosure: ["誤公開", "Wrong disclosure"],
+    other: ["その他", "Other"],
+  },
+  incidentStatus: {
+    open: ["対応中", "Open"],
+    closed: ["対応済み", "Closed"],
   },
 } as const;
 
@@ -201,6 +214,10 @@ export const COMMAND_NAMES = [
   "add_handler",
   "export_handler_roster",
   "update_handler",
+  "list_incidents",
+  "add_incident",
+  "update_incident",
+  "print_incident",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -283,6 +300,7 @@ export const ERROR_CODES = [
   "store.expense_not_found",
   "store.handler_exists",
   "store.handler_not_found",
+  "store.incident_not_found",
   "store.io",
   "store.is_folder",
   "store.last_officer",
@@ -296,12 +314,14 @@ export const ERROR_CODES = [
   "store.random",
   "store.read_only",
   "store.receipt_already_used",
+  "store.service_not_found",
   "store.speaker_not_found",
   "store.sqlite",
   "store.staff_time_already_void",
   "store.staff_time_not_found",
   "store.voucher_not_found",
   "validation.bad_date",
+  "validation.bad_date_time",
   "validation.bad_email",
   "validation.bad_number",
   "validation.bad_seat_block",
@@ -309,6 +329,7 @@ export const ERROR_CODES = [
   "validation.bad_time",
   "validation.bad_url",
   "validation.duplicate_seat_block",
+  "validation.empty_incident_title",
   "validation.empty_name",
   "validation.empty_title",
   "validation.end_not_after_start",

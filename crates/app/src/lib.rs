@@ -24,6 +24,7 @@ mod error;
 pub mod events;
 pub mod exchange;
 pub mod handlers;
+pub mod incidents;
 pub mod output;
 pub mod photos;
 pub mod printouts;
@@ -54,6 +55,7 @@ pub mod types {
         PassRecord, PhotoChange, PhotoDeletion, PossibleDuplicate, RegistrationImport, UnmatchedParticipant,
         ZoneMove, APP_VERSION, DB_ENV_VAR, DEFAULT_IDLE_LOCK_SECONDS, SCHEMA_VERSION,
     };
+    pub use tsudoi_store::{Incident, IncidentChange};
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

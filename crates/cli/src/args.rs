@@ -119,6 +119,9 @@ pub enum Command {
     /// The information-handler roster (情報取扱者名簿): who may handle personal data, and how.
     #[command(subcommand)]
     Handler(HandlerCommand),
+    /// Incident records (インシデント記録): what happened to personal data, and what was done.
+    #[command(subcommand)]
+    Incident(IncidentCommand),
     /// Load the demo project (this year's two gatherings) into the database.
     Demo,
     /// Settings of this installation.
@@ -654,5 +657,64 @@ pub enum HandlerCommand {
     Export {
         #[arg(long, value_name = "FILE")]
         out: std::path::PathBuf,
+    },
+}
+
+/// The fields of an incident record; on `update`, only those given change.
+#[derive(Args, Default)]
+pub struct IncidentFields {
+    /// What happened, in a few words.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// misdirected_mail (誤送信), loss (紛失・盗難), unauthorized_access (不正アクセス),
+    /// wrong_disclosure (誤公開) or other (その他).
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// When it happened: YYYY-MM-DD HH:MM.
+    #[arg(long)]
+    pub happened: Option<String>,
+    /// When it was noticed: YYYY-MM-DD HH:MM.
+    #[arg(long)]
+    pub noticed: Option<String>,
+    /// What data was involved.
+    #[arg(long)]
+    pub data: Option<String>,
+    /// How many people's data.
+    #[arg(long)]
+    pub people: Option<u32>,
+    /// Who was told at the bureau.
+    #[arg(long)]
+    pub bureau_contact: Option<String>,
+    /// When the bureau was told: YYYY-MM-DD HH:MM.
+    #[arg(long)]
+    pub bureau_told: Option<String>,
+    /// What was done.
+    #[arg(long)]
+    pub actions: Option<String>,
+    /// open (対応中) or closed (対応済み).
+    #[arg(long)]
+    pub status: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum IncidentCommand {
+    /// Record an incident (--title, --kind, --happened and --noticed are needed).
+    Add(#[command(flatten)] IncidentFields),
+    /// Change the given fields of an incident (say, --status closed --actions "…").
+    Update {
+        id: i64,
+        #[command(flatten)]
+        fields: IncidentFields,
+    },
+    /// Every incident, the newest noticed first.
+    List,
+    /// One incident, every field.
+    Show { id: i64 },
+    /// Write one incident's report as a PDF (非公表用 on every page): a file, or a folder for
+    /// インシデント報告_非公表用.pdf.
+    Print {
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
     },
 }

@@ -35,6 +35,10 @@ pub enum ValidationError {
     BadTime(String),
     #[error("the name is empty")]
     EmptyName,
+    #[error("the incident has no title")]
+    EmptyIncidentTitle,
+    #[error("not a date and time in the form YYYY-MM-DD HH:MM: {0}")]
+    BadDateTime(String),
     #[error("not an email address: {0}")]
     BadEmail(String),
     #[error("a reason is required")]
@@ -74,6 +78,8 @@ impl Localized for ValidationError {
             ValidationError::BadDate(_) => "validation.bad_date",
             ValidationError::BadTime(_) => "validation.bad_time",
             ValidationError::EmptyName => "validation.empty_name",
+            ValidationError::EmptyIncidentTitle => "validation.empty_incident_title",
+            ValidationError::BadDateTime(_) => "validation.bad_date_time",
             ValidationError::BadEmail(_) => "validation.bad_email",
             ValidationError::BadTicket(_) => "validation.bad_ticket",
             ValidationError::ReasonRequired => "validation.reason_required",
@@ -140,6 +146,18 @@ impl Localized for ValidationError {
             }
             (ValidationError::EmptyName, Lang::Ja) => "氏名が空です。氏名を入力してください。".into(),
             (ValidationError::EmptyName, Lang::En) => "The name is empty. Enter the person's name.".into(),
+            (ValidationError::EmptyIncidentTitle, Lang::Ja) => {
+                "インシデントの件名が空です。何が起きたかを一言で入力してください。".into()
+            }
+            (ValidationError::EmptyIncidentTitle, Lang::En) => {
+                "The incident has no title. Say in a few words what happened.".into()
+            }
+            (ValidationError::BadDateTime(value), Lang::Ja) => {
+                format!("「{value}」は日時として読めません。2026-07-25 13:30 のように入力してください。")
+            }
+            (ValidationError::BadDateTime(value), Lang::En) => {
+                format!("“{value}” is not a date and time. Enter it like 2026-07-25 13:30.")
+            }
             (ValidationError::BadEmail(value), Lang::Ja) => format!(
                 "「{value}」はメールアドレスとして正しくありません。@ とドメインを確認するか、空欄にしてください。"
             ),

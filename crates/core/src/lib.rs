@@ -20,6 +20,7 @@ pub mod error;
 pub mod event;
 pub mod handler;
 pub mod i18n;
+pub mod incident;
 pub mod limits;
 pub mod money;
 pub mod privacy;

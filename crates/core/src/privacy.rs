@@ -21,6 +21,8 @@ choice_enum! {
         SignInFailed = "sign_in_failed", "サインインの失敗", "Failed sign-in";
         HandlerRosterExport = "handler_roster_export", "情報取扱者名簿の書き出し", "Handler roster export";
         HandlerChange = "handler_change", "情報取扱者名簿の変更", "Handler roster change";
+        IncidentRecord = "incident_record", "インシデントの記録", "Incident recorded";
+        IncidentPrint = "incident_print", "インシデント報告の書き出し", "Incident report export";
     }
 }
 

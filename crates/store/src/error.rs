@@ -85,6 +85,8 @@ pub enum StoreError {
     HandlerNotFound(i64),
     #[error("the register of external services has no number {0}")]
     ServiceNotFound(i64),
+    #[error("no incident has id {0}")]
+    IncidentNotFound(i64),
     #[error(transparent)]
     Validation(#[from] ValidationError),
     #[error(transparent)]
@@ -140,6 +142,7 @@ impl Localized for StoreError {
             StoreError::LastOfficer => "store.last_officer",
             StoreError::HandlerNotFound(_) => "store.handler_not_found",
             StoreError::ServiceNotFound(_) => "store.service_not_found",
+            StoreError::IncidentNotFound(_) => "store.incident_not_found",
             StoreError::Validation(inner) => inner.code(),
             StoreError::Money(inner) => inner.code(),
             StoreError::Random(_) => "store.random",
@@ -301,6 +304,12 @@ impl Localized for StoreError {
             (StoreError::ExpenseNotFound(id), Lang::En) => format!("There is no ledger line with id {id}. Check the id in the expense list."),
             (StoreError::VoucherNotFound(id), Lang::Ja) => format!("ID {id} の伝票はありません。経費一覧で伝票番号を確認してください。"),
             (StoreError::VoucherNotFound(id), Lang::En) => format!("There is no voucher with id {id}. Check the number in the expense list."),
+            (StoreError::IncidentNotFound(id), Lang::Ja) => {
+                format!("ID {id} のインシデントの記録はありません。一覧でIDを確認してください。")
+            }
+            (StoreError::IncidentNotFound(id), Lang::En) => {
+                format!("There is no incident record with id {id}. Check the id in the list.")
+            }
             (StoreError::StaffTimeNotFound(id), Lang::Ja) => format!("ID {id} の従事時間の行はありません。一覧でIDを確認してください。"),
             (StoreError::StaffTimeNotFound(id), Lang::En) => format!("There is no staff time line with id {id}. Check the id in the list."),
             (StoreError::StaffTimeAlreadyVoid(id), Lang::Ja) => format!("従事時間の行 {id} はすでに取り消されています。"),

@@ -370,11 +370,10 @@ impl Store {
                 self.conn.last_insert_rowid()
             }
         };
-        Ok(self
-            .services()?
+        self.services()?
             .into_iter()
             .find(|s| s.id == id)
-            .ok_or(StoreError::ServiceNotFound(id))?)
+            .ok_or(StoreError::ServiceNotFound(id))
     }
 
     /// The register, in the order services were added.

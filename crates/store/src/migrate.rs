@@ -69,6 +69,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0013_handlers.sql"),
     },
     Migration {
+        name: "0014_incidents",
+        sql: include_str!("../migrations/0014_incidents.sql"),
+    },
+    Migration {
         name: "0015_external_services",
         sql: include_str!("../migrations/0015_external_services.sql"),
     },

@@ -7,6 +7,7 @@ pub mod desk;
 pub mod events;
 pub mod exchange;
 pub mod handlers;
+pub mod incidents;
 pub mod photos;
 pub mod printouts;
 pub mod privacy;

@@ -8,12 +8,13 @@ import { attendeeForm } from "./attendees";
 import { openDesk } from "./desk";
 import { agendaPage } from "./agenda";
 import { eventDetail, eventForm, eventList } from "./events";
+import { incidentsPage } from "./incidents";
 import { rosterPage } from "./roster";
 import { welcome } from "./start";
 import { toast } from "./toast";
 
 interface View {
-  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk" | "agenda" | "roster";
+  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk" | "agenda" | "roster" | "incidents";
   event?: Event | null;
   attendee?: Attendee | null;
 }
@@ -131,6 +132,7 @@ function draw(): void {
           onNew: () => navigate({ kind: "event-form", event: null }),
         }),
         h("button", { class: "new-event roster-link", "data-testid": "open-roster", onclick: () => navigate({ kind: "roster" }) }, t("roster")),
+        h("button", { class: "new-event incidents-link", "data-testid": "open-incidents", onclick: () => navigate({ kind: "incidents" }) }, t("incidents")),
       ),
       h("main", { id: "main", class: "content" }),
     ),
@@ -173,6 +175,9 @@ function renderMain(): void {
       break;
     case "roster":
       mount(main, rosterPage(() => render(), () => navigate({ kind: events.length ? "event" : "welcome" })));
+      break;
+    case "incidents":
+      mount(main, incidentsPage(() => navigate({ kind: events.length ? "event" : "welcome" })));
       break;
     case "agenda":
       if (!selected) return navigate({ kind: "event" });

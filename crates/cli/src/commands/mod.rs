@@ -7,6 +7,7 @@ pub mod desk;
 mod events;
 mod exchange;
 mod handlers;
+mod incidents;
 mod photos;
 mod printouts;
 mod privacy;
@@ -57,6 +58,7 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
             ..
         } => privacy::verify(ctx, out),
         Command::Handler(command) => handlers::run(command, replace, ctx, out),
+        Command::Incident(command) => incidents::run(command, replace, ctx, out),
         Command::Setting(command) => settings::run(command, ctx, out),
         Command::Info | Command::Check => settings::info(ctx, out),
     }
