@@ -128,6 +128,8 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_core::handler::HandlerDraft>(&cfg),
         declaration::<t::Handler>(&cfg),
         declaration::<tsudoi_app::handlers::RosterExport>(&cfg),
+        declaration::<tsudoi_core::handler::ServiceDraft>(&cfg),
+        declaration::<t::ExternalService>(&cfg),
         declaration::<tsudoi_core::incident::IncidentKind>(&cfg),
         declaration::<tsudoi_core::incident::IncidentStatus>(&cfg),
         declaration::<tsudoi_core::incident::IncidentDraft>(&cfg),

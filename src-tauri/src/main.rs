@@ -32,7 +32,7 @@ macro_rules! with_commands {
                 export_attendance, attendance_summary, default_export_dir, export_tickets;
             privacy: audit_log, verify_audit_chain;
             handlers: handler_names, sign_in, sign_out, signed_in, list_handlers, add_handler,
-                export_handler_roster, update_handler;
+                export_handler_roster, update_handler, list_services, save_service;
             incidents: list_incidents, add_incident, update_incident, print_incident;
         }
     };

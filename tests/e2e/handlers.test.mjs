@@ -90,7 +90,7 @@ describe("the handler roster", () => {
       await byTestId(browser, "roster-form").$('[name="name"]').setValue("従事 者");
       await byTestId(browser, "roster-pin").setValue("1357");
       await byTestId(browser, "roster-pin-again").setValue("1357");
-      await byTestId(browser, "save").click();
+      await byTestId(browser, "roster-form").$('[data-testid="save"]').click();
       await waitForText(browser, "roster-table", "従事 者");
       // The officer makes the staff member a manager, with a sensitive column only they see.
       const rows = await browser.$$('[data-testid="roster-row"]');
@@ -105,6 +105,12 @@ describe("the handler roster", () => {
       await byTestId(browser, "roster-export-path").setValue(pdf);
       await byTestId(browser, "roster-export").click();
       await waitForText(browser, "roster-export-result", "2 名");
+      // The register of external services, with the day the bureau approved each.
+      const service = byTestId(browser, "service-form");
+      await service.$('[name="name"]').setValue("Microsoft Forms");
+      await service.$('[name="approved_on"]').setValue("２０２６／０６／０１");
+      await service.$('[data-testid="save"]').click();
+      await waitForText(browser, "services-table", "2026-06-01");
     });
     const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
     assert.match(text, /非公表用/);

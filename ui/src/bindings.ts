@@ -682,6 +682,34 @@ export type RosterExport = { file: string, n_people: number,
  */
 with_sensitive: boolean, };
 
+export type ServiceDraft = { name: string, purpose: string, 
+/**
+ * Which personal data goes through it (names, emails, attendance…).
+ */
+personal_data: string, 
+/**
+ * The day the bureau approved it, YYYY-MM-DD (full-width digits read); empty: not yet.
+ */
+approved_on: string, 
+/**
+ * Who at the bureau approved it.
+ */
+approved_by: string, };
+
+export type ExternalService = { id: number, created_by: string, name: string, purpose: string, 
+/**
+ * Which personal data goes through it (names, emails, attendance…).
+ */
+personal_data: string, 
+/**
+ * The day the bureau approved it, YYYY-MM-DD (full-width digits read); empty: not yet.
+ */
+approved_on: string, 
+/**
+ * Who at the bureau approved it.
+ */
+approved_by: string, };
+
 export type IncidentKind = "misdirected_mail" | "loss" | "unauthorized_access" | "wrong_disclosure" | "other";
 
 export type IncidentStatus = "open" | "closed";

@@ -214,6 +214,8 @@ export const COMMAND_NAMES = [
   "add_handler",
   "export_handler_roster",
   "update_handler",
+  "list_services",
+  "save_service",
   "list_incidents",
   "add_incident",
   "update_incident",

@@ -51,9 +51,10 @@ pub mod types {
     pub use tsudoi_store::AuditChainReport;
     pub use tsudoi_store::{
         AttendeeQuery, AttendeeUpdate, AuditEntry, DemoReport, DeskSettings, DoorAttempt, DoorResult,
-        EventCounts, Handler, ItemMinutes, ListedAttendee, MatchedParticipant, OnlineAttendanceImport,
-        PassRecord, PhotoChange, PhotoDeletion, PossibleDuplicate, RegistrationImport, UnmatchedParticipant,
-        ZoneMove, APP_VERSION, DB_ENV_VAR, DEFAULT_IDLE_LOCK_SECONDS, SCHEMA_VERSION,
+        EventCounts, ExternalService, Handler, ItemMinutes, ListedAttendee, MatchedParticipant,
+        OnlineAttendanceImport, PassRecord, PhotoChange, PhotoDeletion, PossibleDuplicate,
+        RegistrationImport, UnmatchedParticipant, ZoneMove, APP_VERSION, DB_ENV_VAR,
+        DEFAULT_IDLE_LOCK_SECONDS, SCHEMA_VERSION,
     };
     pub use tsudoi_store::{Incident, IncidentChange};
 }

@@ -652,6 +652,26 @@ pub enum HandlerCommand {
         #[arg(long)]
         left: bool,
     },
+    /// Add a service used with personal data to the register (or change one with --id), with the
+    /// day the bureau approved it: the 情報管理責任者's.
+    Service {
+        #[arg(long)]
+        id: Option<i64>,
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "")]
+        purpose: String,
+        /// Which personal data goes through it.
+        #[arg(long, default_value = "")]
+        data: String,
+        /// YYYY-MM-DD; empty while not approved.
+        #[arg(long, default_value = "")]
+        approved_on: String,
+        #[arg(long, default_value = "")]
+        approved_by: String,
+    },
+    /// The register of external services used with personal data.
+    Services,
     /// Write the roster in the annex's layout: a PDF with the 情報管理体制図, or an XLSX sheet,
     /// by the file's extension; headed 非公表用. The 情報管理責任者's own.
     Export {

@@ -240,3 +240,46 @@ fn in_a_terminal_the_name_and_pin_are_asked() {
     assert!(!shown.contains("2468"), "and not echoed: {shown}");
     assert!(pdf.exists(), "the officer's export ran");
 }
+
+#[test]
+fn the_register_of_external_services_is_the_officers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tsudoi.sqlite3");
+    let officer = [("TSUDOI_OPERATOR", "責任 者"), ("TSUDOI_PIN", "2468")];
+    let (first, _) = tsudoi(
+        &db,
+        &[("TSUDOI_NEW_PIN", "2468")],
+        &["handler", "add", "--name", "責任 者", "--role", "officer"],
+    );
+    assert!(first.status.success());
+    let (saved, service) = tsudoi(
+        &db,
+        &officer,
+        &[
+            "handler",
+            "service",
+            "--name",
+            "Microsoft Forms",
+            "--purpose",
+            "参加申込",
+            "--data",
+            "氏名・メール",
+            "--approved-on",
+            "２０２６／０６／０１",
+            "--approved-by",
+            "東北経済産業局 担当者",
+        ],
+    );
+    assert!(
+        saved.status.success(),
+        "{}",
+        String::from_utf8_lossy(&saved.stderr)
+    );
+    assert_eq!(service["approved_on"], "2026-06-01");
+    let (unsigned, error) = tsudoi(&db, &[], &["handler", "service", "--name", "Zoom"]);
+    assert!(!unsigned.status.success());
+    assert_eq!(error["error"]["code"], "auth.sign_in_required");
+    let (_, list) = tsudoi(&db, &[], &["handler", "services"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+    assert_eq!(list[0]["name"], "Microsoft Forms");
+}

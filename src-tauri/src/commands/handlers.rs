@@ -70,3 +70,19 @@ pub fn update_handler(
 ) -> Reply<Handler> {
     state.run(|ctx| handlers::update(ctx, id, draft, active))
 }
+
+/// The register of external services used with personal data.
+#[tauri::command]
+pub fn list_services(state: State<'_, AppState>) -> Reply<Vec<tsudoi_app::types::ExternalService>> {
+    state.run(|ctx| handlers::services(ctx))
+}
+
+/// Adds a service to the register (or changes one): the officer's.
+#[tauri::command]
+pub fn save_service(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    draft: tsudoi_core::handler::ServiceDraft,
+) -> Reply<tsudoi_app::types::ExternalService> {
+    state.run(|ctx| handlers::save_service(ctx, id, draft))
+}

@@ -2,7 +2,7 @@
 // The first person is the 情報管理責任者; after that only they add people. The sensitive columns
 // are filled and shown only for them.
 
-import type { Handler, HandlerDraft, HandlerOrganization, HandlerRole } from "../bindings";
+import type { ExternalService, Handler, HandlerDraft, HandlerOrganization, HandlerRole, ServiceDraft } from "../bindings";
 import { api, ApiFailure, withReplaceConfirmation } from "../api";
 import { h, mount } from "../dom";
 import { label, t } from "../i18n";
@@ -64,6 +64,7 @@ export function rosterPage(onChanged: () => void, onCancel: () => void): HTMLEle
             ),
       ),
       editBox,
+      first ? null : servicesSection(),
       addForm(
         first,
         async (added) => {
@@ -179,4 +180,56 @@ function editForm(person: Handler, officer: boolean, onSaved: () => void, onCanc
     },
     onCancel,
   );
+}
+
+/** The register of external services used with personal data, with the bureau's approval. */
+function servicesSection(): HTMLElement {
+  const table = h("div", { "data-testid": "services" });
+  const load = async () => {
+    const services: ExternalService[] = await api.listServices().catch(() => []);
+    mount(
+      table,
+      services.length === 0
+        ? h("p", { class: "empty" }, t("servicesNone"))
+        : h(
+            "table",
+            { class: "attendees", "data-testid": "services-table" },
+            h("thead", null, h("tr", null, [t("serviceName"), t("servicePurpose"), t("serviceData"), t("serviceApproved")].map((c) => h("th", null, c)))),
+            h(
+              "tbody",
+              null,
+              services.map((s) =>
+                h("tr", null, h("td", { class: "name" }, s.name), h("td", null, s.purpose), h("td", null, s.personal_data), h("td", null, s.approved_on ? `${s.approved_on} ${s.approved_by}` : t("serviceNotApproved"))),
+              ),
+            ),
+          ),
+    );
+  };
+  void load();
+  const formElement = form(
+    "service-form",
+    t("serviceAdd"),
+    [
+      field(t("serviceName"), textInput("name", ""), { required: true }),
+      field(t("servicePurpose"), textInput("purpose", "")),
+      field(t("serviceData"), textInput("personal_data", ""), { wide: true }),
+      field(t("serviceApprovedOn"), textInput("approved_on", "", { placeholder: t("datePlaceholder"), inputmode: "numeric" })),
+      field(t("serviceApprovedBy"), textInput("approved_by", "")),
+    ],
+    async (data) => {
+      const draft: ServiceDraft = {
+        name: text(data, "name"),
+        purpose: text(data, "purpose"),
+        personal_data: text(data, "personal_data"),
+        approved_on: text(data, "approved_on"),
+        approved_by: text(data, "approved_by"),
+      };
+      const saved = await api.saveService(null, draft);
+      toast(t("serviceSaved", { name: saved.name }));
+      formElement.reset();
+      await load();
+    },
+    () => formElement.reset(),
+  );
+  return h("section", { class: "panel" }, h("h2", null, t("servicesTitle")), h("p", { class: "hint" }, t("servicesNote")), table, formElement);
 }

@@ -95,6 +95,47 @@ pub fn run(
                 )
             });
         }
+        HandlerCommand::Service {
+            id,
+            name,
+            purpose,
+            data,
+            approved_on,
+            approved_by,
+        } => {
+            let draft = tsudoi_core::handler::ServiceDraft {
+                name: name.clone(),
+                purpose: purpose.clone(),
+                personal_data: data.clone(),
+                approved_on: approved_on.clone(),
+                approved_by: approved_by.clone(),
+            };
+            let saved = handlers::save_service(ctx, *id, draft).or_fail(lang)?;
+            out.print_json_or(&saved, || {
+                format!(
+                    "{} {}",
+                    lang.pick("外部サービスを登録しました:", "Registered the service:"),
+                    saved.details.name
+                )
+            });
+        }
+        HandlerCommand::Services => {
+            let services = handlers::services(ctx).or_fail(lang)?;
+            out.print_json_or(&services, || {
+                services
+                    .iter()
+                    .map(|s| {
+                        let approved = if s.details.approved_on.is_empty() {
+                            lang.pick("未承認", "not approved").to_string()
+                        } else {
+                            s.details.approved_on.clone()
+                        };
+                        format!("{}\t{}\t{}\t{approved}", s.id, s.details.name, s.details.purpose)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
         HandlerCommand::List => {
             let roster = handlers::list(ctx).or_fail(lang)?;
             out.print_json_or(&roster, || {
