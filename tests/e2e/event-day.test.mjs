@@ -8,7 +8,17 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { allByTestId, byTestId, cliBinary, cliJson, tempDatabase, waitForAttribute, waitForText, withApp } from "./harness.mjs";
+import {
+  allByTestId,
+  byTestId,
+  cliBinary,
+  cliJson,
+  setValueExactly,
+  tempDatabase,
+  waitForAttribute,
+  waitForText,
+  withApp,
+} from "./harness.mjs";
 
 const TIMEOUT = 15_000;
 
@@ -229,7 +239,7 @@ describe("one record per person", () => {
       const consent = byTestId(browser, "consent");
       await consent.waitForExist({ timeout: TIMEOUT });
       assert.equal(await consent.isSelected(), false, "consent is never assumed");
-      await byTestId(browser, "attendee-form").$('[name="email"]').setValue("OTOMO@example.jp");
+      await setValueExactly(byTestId(browser, "attendee-form").$('[name="email"]'), "OTOMO@example.jp");
       await browser.keys("Tab");
       await waitForText(browser, "duplicate-warning", "大友 慎吾");
       await byTestId(browser, "attendee-form").$('[name="name"]').setValue("大友 慎吾（別）");
@@ -290,16 +300,16 @@ describe("words and numbers as people type them", () => {
     await withApp(db, async (browser) => {
       await byTestId(browser, "edit-event").click();
       const form = byTestId(browser, "event-form");
-      await form.$('[name="start_time"]').setValue("１３：３０");
-      await form.$('[name="end_time"]').setValue("１７：００");
-      await byTestId(browser, "capacity").setValue("１２０");
+      await setValueExactly(form.$('[name="start_time"]'), "１３：３０");
+      await setValueExactly(form.$('[name="end_time"]'), "１７：００");
+      await setValueExactly(byTestId(browser, "capacity"), "１２０");
       await byTestId(browser, "save").click();
       await byTestId(browser, "event-detail").waitForDisplayed({ timeout: TIMEOUT });
 
       await byTestId(browser, "open-agenda").click();
       await byTestId(browser, "add-item").click();
-      await byTestId(browser, "item-start").setValue("１３：３０");
-      await byTestId(browser, "item-end").setValue("１４：００");
+      await setValueExactly(byTestId(browser, "item-start"), "１３：３０");
+      await setValueExactly(byTestId(browser, "item-end"), "１４：００");
       await byTestId(browser, "item-title").setValue("開会");
       await byTestId(browser, "save-item").click();
       await waitForText(browser, "agenda-page", "開会");

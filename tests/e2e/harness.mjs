@@ -3,6 +3,7 @@
 // driver and its own app process, and ends exactly the processes it started, by their ids: never
 // by name, which would also end a person's own Tsudoi running on the same machine.
 
+import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -89,6 +90,8 @@ async function openApp(driver, dbPath) {
     port: driver.port,
     logLevel: "error",
     connectionRetryCount: 0,
+    // A session that has not started in a minute will not start (see `launch`).
+    connectionRetryTimeout: 60_000,
     capabilities: {
       "tauri:options": { application: desktopBinary, args: ["--db", dbPath] },
     },
@@ -168,13 +171,19 @@ async function waitForExit(pid, timeoutMs) {
  * own) and `stop()` (closes the window and ends the driver; safe after `kill()` and twice).
  */
 export async function launch({ db = tempDatabase(), env = {} } = {}) {
-  const driver = await startDriver(env);
+  // The ports are chosen free, but another process can take one before the driver binds it
+  // (WebKitWebDriver then cannot listen and no session starts): the second try takes new ports.
+  let driver;
   let browser;
-  try {
-    browser = await openApp(driver, db);
-  } catch (error) {
-    await driver.stop();
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    driver = await startDriver(env);
+    try {
+      browser = await openApp(driver, db);
+      break;
+    } catch (error) {
+      await driver.stop();
+      if (attempt >= 2) throw error;
+    }
   }
   let pid;
   let started = [];
@@ -229,6 +238,18 @@ export function byTestId(browser, id) {
 
 export function allByTestId(browser, id) {
   return browser.$$(`[data-testid="${id}"]`);
+}
+
+/**
+ * Types `text` into a field and checks it arrived whole: under a loaded machine WebKitWebDriver
+ * now and then drops a keystroke, which would test the driver rather than the app. Retries twice.
+ */
+export async function setValueExactly(element, text) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await element.setValue(text);
+    if ((await element.getValue()) === text) return;
+  }
+  assert.equal(await element.getValue(), text, "the field holds what was typed");
 }
 
 /** Types `text` into the element and presses Enter, as a USB scanner does. */
