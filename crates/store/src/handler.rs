@@ -2,7 +2,7 @@
 //! the roster's history (`handler_change`).
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row, ToSql};
 use serde::Serialize;
 use tsudoi_core::handler::{HandlerDraft, HandlerOrganization, HandlerRole, ServiceDraft};
 
@@ -61,6 +61,26 @@ fn handler_from_row(row: &Row<'_>) -> rusqlite::Result<Handler> {
     })
 }
 
+/// A validated draft's columns as named parameters, shared by the insert and the update.
+/// `choices` holds the draft's organisation and role as text.
+fn draft_values<'a>(
+    d: &'a HandlerDraft,
+    choices: &'a [&'static str; 2],
+) -> Vec<(&'static str, &'a dyn ToSql)> {
+    vec![
+        (":name", &d.name),
+        (":department", &d.department),
+        (":title", &d.title),
+        (":organization", &choices[0]),
+        (":company", &d.company),
+        (":role", &choices[1]),
+        (":home_address", &d.home_address),
+        (":birth_date", &d.birth_date),
+        (":passport_number", &d.passport_number),
+        (":nationality", &d.nationality),
+    ]
+}
+
 fn record_change(
     conn: &Connection,
     handler_id: i64,
@@ -115,24 +135,16 @@ impl Store {
         if taken {
             return Err(StoreError::HandlerExists(d.name));
         }
+        let choices = [d.organization.as_str(), d.role.as_str()];
+        let mut values = draft_values(&d, &choices);
+        let (hash, at) = (pin_hash, timestamp(now));
+        values.extend([(":pin_hash", &hash as &dyn ToSql), (":at", &at)]);
         tx.execute(
             "INSERT INTO handler (name, department, title, organization, company, role, home_address, birth_date,
                                   passport_number, nationality, pin_hash, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
-            params![
-                d.name,
-                d.department,
-                d.title,
-                d.organization.as_str(),
-                d.company,
-                d.role.as_str(),
-                d.home_address,
-                d.birth_date,
-                d.passport_number,
-                d.nationality,
-                pin_hash,
-                timestamp(now)
-            ],
+             VALUES (:name, :department, :title, :organization, :company, :role, :home_address, :birth_date,
+                     :passport_number, :nationality, :pin_hash, :at, :at)",
+            values.as_slice(),
         )?;
         let id = tx.last_insert_rowid();
         record_change(&tx, id, actor, &format!("added as {}", d.role.as_str()), now)?;
@@ -216,26 +228,17 @@ impl Store {
                 .to_string(),
             );
         }
+        let choices = [d.organization.as_str(), d.role.as_str()];
+        let mut values = draft_values(&d, &choices);
+        let at = timestamp(now);
+        values.extend([(":id", &id as &dyn ToSql), (":active", &active), (":at", &at)]);
         tx.execute(
-            "UPDATE handler SET name = ?2, department = ?3, title = ?4, organization = ?5, company = ?6, role = ?7,
-                                home_address = ?8, birth_date = ?9, passport_number = ?10, nationality = ?11,
-                                active = ?12, updated_at = ?13
-             WHERE id = ?1",
-            params![
-                id,
-                d.name,
-                d.department,
-                d.title,
-                d.organization.as_str(),
-                d.company,
-                d.role.as_str(),
-                d.home_address,
-                d.birth_date,
-                d.passport_number,
-                d.nationality,
-                active,
-                timestamp(now)
-            ],
+            "UPDATE handler SET name = :name, department = :department, title = :title, organization = :organization,
+                                company = :company, role = :role, home_address = :home_address,
+                                birth_date = :birth_date, passport_number = :passport_number,
+                                nationality = :nationality, active = :active, updated_at = :at
+             WHERE id = :id",
+            values.as_slice(),
         )?;
         let summary = changes.join("; ");
         if !changes.is_empty() {
