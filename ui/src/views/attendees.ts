@@ -21,6 +21,7 @@ import { choices, label, t } from "../i18n";
 import { field, form, select, showError, text, textInput } from "./forms";
 import { toast } from "./toast";
 import { presenceTags } from "./presence";
+import { DuplicateWatch } from "./duplicates";
 
 /**
  * The attendee table with its search box and filters (where people stand, category, mode); typing
@@ -265,10 +266,6 @@ export function attendeeForm(
 ): HTMLFormElement {
   const a = existing;
   // Registrations that look like the person typed: warned about before a second record is made.
-  let matches: PossibleDuplicate[] = [];
-  let warned = false;
-  let lastOffered = "";
-  let latest = 0;
   const matchBox = h("div", { class: "duplicate-warning", "data-testid": "duplicate-warning", role: "status", hidden: true });
   function draftOf(data: FormData): AttendeeDraft {
     return {
@@ -286,23 +283,7 @@ export function attendeeForm(
       status: a ? (text(data, "status") as AttendeeStatus) : "registered",
     };
   }
-  async function lookUp(formElement: HTMLFormElement): Promise<void> {
-    const ticket = ++latest;
-    const draft = draftOf(new FormData(formElement));
-    let found: PossibleDuplicate[] = [];
-    if (draft.name.trim() !== "" || draft.email.trim() !== "") {
-      try {
-        found = await api.possibleDuplicates(event.id, draft, a?.id ?? null);
-      } catch {
-        found = [];
-      }
-    }
-    if (ticket !== latest) return;
-    matches = found;
-    // A warning stands while the same people are offered (leaving a field must not re-arm it).
-    const offered = matches.map((m) => m.attendee.id).join(",");
-    if (offered !== lastOffered) warned = false;
-    lastOffered = offered;
+  function showMatches(matches: PossibleDuplicate[]): void {
     matchBox.hidden = matches.length === 0;
     mount(
       matchBox,
@@ -350,8 +331,7 @@ export function attendeeForm(
       a ? careBlock(a) : null,
     ],
     async (data) => {
-      if (matches.length > 0 && !warned && !a) {
-        warned = true;
+      if (!a && watch.mustWarn()) {
         throw new ApiFailure("attendee.possible_duplicate", t("addDuplicateConfirm"));
       }
       const draft = draftOf(data);
@@ -369,17 +349,8 @@ export function attendeeForm(
     },
     on.onCancel,
   );
-  let timer = 0;
-  const lookUpSoon = (e: globalThis.Event) => {
-    const name = (e.target as HTMLInputElement | null)?.name;
-    if (name !== "name" && name !== "kana" && name !== "email" && name !== "organization") return;
-    window.clearTimeout(timer);
-    timer = window.setTimeout(() => void lookUp(formElement), 200);
-  };
-  // Typing, and a change that arrives all at once (a paste, an autofill, leaving the field).
-  formElement.addEventListener("input", lookUpSoon);
-  formElement.addEventListener("change", lookUpSoon);
-  if (a) void lookUp(formElement);
+  const watch = new DuplicateWatch(formElement, event.id, a?.id ?? null, draftOf, showMatches, 200);
+  if (a) void watch.lookUp();
 
   /** Merging a duplicate into this person, and deleting this person on their request. */
   function careBlock(person: Attendee): HTMLElement {

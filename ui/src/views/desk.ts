@@ -28,6 +28,7 @@ import { cameraProblem, startCamera, type CameraHandle } from "../camera";
 import { field, form, select, showError, text, textInput } from "./forms";
 import { toast } from "./toast";
 import { presenceTags } from "./presence";
+import { DuplicateWatch } from "./duplicates";
 
 type Panel = "none" | "search" | "walk-in" | "override" | "undo" | "desk-name";
 
@@ -481,10 +482,6 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
   function walkInPanel(): HTMLElement {
     // Search first: as the name, reading or email is typed, registered people who look like it are
     // offered, so that a registered person is checked in rather than registered a second time.
-    let matches: PossibleDuplicate[] = [];
-    let warned = false;
-    let lastOffered = "";
-    let latest = 0;
     const matchBox = h("div", { class: "walk-in-matches", "data-testid": "walk-in-matches", hidden: true });
     function draftOf(data: FormData): AttendeeDraft {
       return {
@@ -502,25 +499,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
         status: "registered",
       };
     }
-    async function lookUp(formElement: HTMLFormElement): Promise<void> {
-      const ticket = ++latest;
-      const draft = draftOf(new FormData(formElement));
-      if (draft.name.trim() === "" && draft.email.trim() === "" && draft.kana.trim() === "") {
-        matches = [];
-      } else {
-        try {
-          const found = await api.possibleDuplicates(event.id, draft, null);
-          if (ticket !== latest) return;
-          matches = found;
-        } catch {
-          matches = [];
-        }
-      }
-      // A warning stands while the same people are offered (a change event after the first Enter
-      // must not ask for a third).
-      const offered = matches.map((m) => m.attendee.id).join(",");
-      if (offered !== lastOffered) warned = false;
-      lastOffered = offered;
+    function showMatches(matches: PossibleDuplicate[]): void {
       matchBox.hidden = matches.length === 0;
       mount(
         matchBox,
@@ -570,9 +549,8 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
         h("div", { class: "wide" }, matchBox),
       ],
       async (data) => {
-        if (matches.length > 0 && !warned) {
+        if (watch.mustWarn()) {
           // One more Enter registers a new person anyway: a namesake is possible.
-          warned = true;
           throw new ApiFailure("desk.possible_duplicate", t("walkInDuplicateConfirm"));
         }
         const draft = draftOf(data);
@@ -584,16 +562,7 @@ export function openDesk(root: HTMLElement, event: Event, onClose: () => void): 
       },
       closePanel,
     );
-    let timer = 0;
-    const lookUpSoon = (e: globalThis.Event) => {
-      const name = (e.target as HTMLInputElement | null)?.name;
-      if (name !== "name" && name !== "kana" && name !== "email" && name !== "organization") return;
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => void lookUp(formElement), 150);
-    };
-    // Typing, and a change that arrives all at once (a paste, an autofill, leaving the field).
-    formElement.addEventListener("input", lookUpSoon);
-    formElement.addEventListener("change", lookUpSoon);
+    const watch = new DuplicateWatch(formElement, event.id, null, draftOf, showMatches, 150);
     return formElement;
   }
 
