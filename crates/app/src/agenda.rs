@@ -18,7 +18,7 @@ use tsudoi_store::ItemMinutes;
 
 use crate::audit::{exported, logged_path, Written};
 use crate::output::{FolderOutput, Replace};
-use crate::{AppError, Ctx, Result};
+use crate::{Ctx, Result};
 
 pub fn speakers(ctx: &Ctx<'_>) -> Result<Vec<Speaker>> {
     Ok(ctx.store.speakers()?)
@@ -253,7 +253,7 @@ pub fn export_minutes(
                 shown.push(MinutesPhoto {
                     file_name: format!("{:03}-{}.{extension}", photo.id.0, &photo.sha256[..8]),
                     caption: photo.caption.clone(),
-                    bytes: std::fs::read(&source).map_err(AppError::io(&source))?,
+                    bytes: ctx.store.read_photo(photo)?,
                 });
             }
             documented.push(MinutesItem {

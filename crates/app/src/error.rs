@@ -47,6 +47,12 @@ pub enum AppError {
     SignInWait { seconds: i64 },
     #[error("cryptography failed: {0}")]
     Crypto(String),
+    #[error(transparent)]
+    Key(#[from] tsudoi_vault::VaultError),
+    #[error(transparent)]
+    Vault(#[from] crate::vault::VaultRefusal),
+    #[error(transparent)]
+    Erasure(#[from] crate::erasure::ErasureRefusal),
 }
 
 impl AppError {
@@ -75,6 +81,9 @@ impl Localized for AppError {
             AppError::SignInRefused => "auth.sign_in_refused",
             AppError::SignInWait { .. } => "auth.wait",
             AppError::Crypto(_) => "auth.crypto",
+            AppError::Key(e) => e.code(),
+            AppError::Vault(e) => e.code(),
+            AppError::Erasure(e) => e.code(),
             AppError::Report(e) => e.code(),
             AppError::Io { .. } => "file.io",
             AppError::Output { refusal, .. } => match refusal {
@@ -125,6 +134,9 @@ impl Localized for AppError {
                 Lang::Ja => format!("暗証番号の間違いが続いたため、あと {seconds} 秒待ってからサインインしてください。"),
                 Lang::En => format!("Too many wrong PINs: wait {seconds} seconds, then sign in."),
             },
+            AppError::Key(e) => e.message(lang),
+            AppError::Vault(e) => e.message(lang),
+            AppError::Erasure(e) => e.message(lang),
             AppError::Crypto(detail) => match lang {
                 Lang::Ja => format!("暗号の処理に失敗しました（{detail}）。何も変更していません。もう一度操作してください。"),
                 Lang::En => format!("A cryptographic step failed ({detail}). Nothing was changed. Try again."),

@@ -20,6 +20,7 @@ pub mod agenda;
 pub mod attendees;
 pub mod audit;
 pub mod desk;
+pub mod erasure;
 mod error;
 pub mod events;
 pub mod exchange;
@@ -31,6 +32,10 @@ pub mod printouts;
 pub mod privacy;
 pub mod seating;
 pub mod settings;
+pub mod vault;
+
+/// How much of an existing database file is checked when it is opened.
+pub use tsudoi_store::OpenCheck;
 
 use std::path::{Path, PathBuf};
 

@@ -51,7 +51,9 @@ impl Refusal {
 
 fn view_of(ctx: &Ctx<'_>, photo: Photo) -> PhotoView {
     // A missing thumbnail shows as an empty frame; the photo itself is still listed.
-    let thumbnail = std::fs::read(ctx.store.thumbnail_path(&photo))
+    let thumbnail = ctx
+        .store
+        .read_thumbnail(&photo)
         .map(|bytes| {
             format!(
                 "data:image/jpeg;base64,{}",

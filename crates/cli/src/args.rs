@@ -124,6 +124,35 @@ pub enum Command {
     Incident(IncidentCommand),
     /// Load the demo project (this year's two gatherings) into the database.
     Demo,
+    /// Encrypt a plain database (the passphrase from TSUDOI_PASSPHRASE, or asked twice). The
+    /// plain file is removed only after the encrypted copy is verified.
+    Encrypt,
+    /// Change the passphrase of an encrypted database (the old one from TSUDOI_PASSPHRASE or
+    /// asked; the new one from TSUDOI_NEW_PASSPHRASE or asked twice).
+    Passphrase,
+    /// Write one encrypted backup file: the database, its photos and receipts.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+    },
+    /// Restore a backup into the --db path (asks for the backup's passphrase). Everything is
+    /// verified before anything is replaced; an existing database needs --force.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: std::path::PathBuf,
+    },
+    /// Erase all data at the end of the contract (or, with --event, one event's personal data,
+    /// keeping its anonymous counts), and write an erasure certificate (消去証明書).
+    Erase {
+        #[arg(long)]
+        event: Option<i64>,
+        /// The folder the certificate is written to (outside the data folder).
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        certificate: std::path::PathBuf,
+        /// Do not ask for the typed confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
     /// Settings of this installation.
     #[command(subcommand)]
     Setting(SettingCommand),

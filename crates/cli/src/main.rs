@@ -32,14 +32,28 @@ fn main() -> ExitCode {
     let out = Output { json: cli.json };
     let result = (|| -> Result<(), Failure> {
         let path = database_path(&cli, lang)?;
+        if let Some(done) = commands::vault::run_before_open(&cli, &path, lang, &out) {
+            return done;
+        }
         // Every page is checked by the window's open and by `tsudoi check`; a single command
         // checks the header and the schema, so a check-in stays fast on a large file.
-        let mut db = if matches!(cli.command, args::Command::Check) {
-            Database::open(&path)
+        let check = if matches!(cli.command, args::Command::Check) {
+            tsudoi_app::OpenCheck::Full
         } else {
-            Database::open_for_one_command(&path)
+            tsudoi_app::OpenCheck::Quick
+        };
+        let passphrase = commands::vault::passphrase_for(&path, lang);
+        let new_file = !std::fs::metadata(&path).is_ok_and(|m| m.len() > 0);
+        let mut db = tsudoi_app::vault::open_database(&path, passphrase.as_deref(), check).or_fail(lang)?;
+        if new_file && passphrase.is_none() {
+            eprintln!(
+                "{}",
+                lang.pick(
+                    "注意: TSUDOI_PASSPHRASE が無いため、暗号化していないデータベースを作りました。個人情報を入れる前に tsudoi encrypt で暗号化してください。",
+                    "Note: without TSUDOI_PASSPHRASE this new database is not encrypted. Encrypt it with tsudoi encrypt before it holds personal data.",
+                )
+            );
         }
-        .or_fail(lang)?;
         if cli.lang.is_none() {
             lang = db.language().or_fail(lang)?;
         }
@@ -67,7 +81,7 @@ fn main() -> ExitCode {
 /// Who signs in for this command: `TSUDOI_OPERATOR` and `TSUDOI_PIN` for scripts; in a terminal,
 /// once the roster has people, the name and the PIN are asked (the PIN without echo). Neither:
 /// the command runs unsigned, and whatever needs a role is refused.
-fn credentials(ctx: &Ctx<'_>, lang: Lang) -> Option<(String, String)> {
+pub(crate) fn credentials(ctx: &Ctx<'_>, lang: Lang) -> Option<(String, String)> {
     use std::io::{BufRead, IsTerminal, Write};
     if let (Ok(name), Ok(pin)) = (std::env::var(OPERATOR_ENV_VAR), std::env::var(PIN_ENV_VAR)) {
         return Some((name, pin));

@@ -45,6 +45,8 @@ choice_enum! {
         EditPersonalData = "edit_personal_data", "個人情報の統合・削除", "Merging and deleting people";
         /// The roster and the security settings.
         Roster = "roster", "情報取扱者名簿・セキュリティ設定", "The roster and security settings";
+        /// Erase all data at the end of the contract.
+        EraseAllData = "erase_all_data", "全データの消去", "Erasing all data";
     }
 }
 
@@ -56,7 +58,7 @@ impl Permission {
             Permission::ExportPersonalData
             | Permission::ImportPersonalData
             | Permission::EditPersonalData => HandlerRole::Manager,
-            Permission::Roster => HandlerRole::Officer,
+            Permission::Roster | Permission::EraseAllData => HandlerRole::Officer,
         }
     }
 }

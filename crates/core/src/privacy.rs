@@ -23,6 +23,11 @@ choice_enum! {
         HandlerChange = "handler_change", "情報取扱者名簿の変更", "Handler roster change";
         IncidentRecord = "incident_record", "インシデントの記録", "Incident recorded";
         IncidentPrint = "incident_print", "インシデント報告の書き出し", "Incident report export";
+        DatabaseEncrypt = "database_encrypt", "データベースの暗号化", "Database encrypted";
+        PassphraseChange = "passphrase_change", "パスフレーズの変更", "Passphrase changed";
+        Backup = "backup", "バックアップの作成", "Backup made";
+        Restore = "restore", "バックアップからの復元", "Restored from a backup";
+        EventErase = "event_erase", "行事の個人情報の消去", "Event's personal data erased";
     }
 }
 
@@ -62,6 +67,8 @@ pub enum AuditDetail {
     /// An action on one registration (or two, merged), with the reason given. Only row numbers:
     /// never the person's name, which may be what is being deleted.
     Registration { rows: String, reason: String },
+    /// Files written or removed in one go (a backup, an erasure): how many, and how many people.
+    Files { files: u32, people: u32 },
 }
 
 impl AuditDetail {
@@ -163,6 +170,8 @@ impl AuditDetail {
             (AuditDetail::PhotoDelete { name, sha256 }, _) => format!("{name} ({sha256})"),
             (AuditDetail::Registration { rows, reason }, Lang::Ja) => format!("{rows}、理由: {reason}"),
             (AuditDetail::Registration { rows, reason }, Lang::En) => format!("{rows}, reason: {reason}"),
+            (AuditDetail::Files { files, people }, Lang::Ja) => format!("ファイル {files} 件、{people} 名分"),
+            (AuditDetail::Files { files, people }, Lang::En) => format!("{files} files, {people} people"),
         }
     }
 }

@@ -7,6 +7,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod agenda;
+pub mod erasure;
 pub mod fonts;
 pub mod handler_roster;
 pub mod incident;

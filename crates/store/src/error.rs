@@ -31,6 +31,8 @@ pub enum StoreError {
     ReadOnly { path: PathBuf },
     #[error("the disk is full; nothing was saved")]
     DiskFull,
+    #[error(transparent)]
+    Vault(#[from] tsudoi_vault::VaultError),
     #[error("the database is busy in another program")]
     Busy,
     #[error("no event has id {0}")]
@@ -118,6 +120,7 @@ impl Localized for StoreError {
             StoreError::ReadOnly { .. } => "store.read_only",
             StoreError::IsFolder { .. } => "store.is_folder",
             StoreError::DiskFull => "store.disk_full",
+            StoreError::Vault(e) => e.code(),
             StoreError::Busy => "store.busy",
             StoreError::EventNotFound(_) => "store.event_not_found",
             StoreError::AttendeeNotFound(_) => "store.attendee_not_found",
@@ -241,6 +244,7 @@ impl Localized for StoreError {
             (StoreError::DiskFull, Lang::En) => {
                 "The disk is full, so nothing was saved; the data is as it was. Free some space, then try again.".into()
             }
+            (StoreError::Vault(e), lang) => e.message(lang),
             (StoreError::Busy, Lang::Ja) => {
                 "データベースが別のプログラムで使用中です。少し待ってから、もう一度操作してください。".into()
             }

@@ -18,6 +18,7 @@ mod attendee;
 mod audit;
 mod demo;
 mod door;
+mod encryption;
 mod error;
 mod event;
 mod expense;
@@ -49,6 +50,7 @@ pub use attendee::{AttendeeQuery, AttendeeUpdate, EventCounts};
 pub use audit::{AuditAction, AuditChainReport, AuditEntry, AuditRecord, AUDIT_GENESIS};
 pub use demo::DemoReport;
 pub use door::{DoorAttempt, DoorRequest, DoorResult, PassRecord};
+pub use encryption::verify_encrypted_file;
 pub use error::{MergeRefusal, StoreError};
 pub use expense::{BudgetRecords, ExpenseCorrection};
 pub use handler::{ExternalService, Handler, HandlerChange};
@@ -58,7 +60,7 @@ pub use minutes::ItemMinutes;
 pub use online_attendance::{MatchedParticipant, OnlineAttendanceImport, UnmatchedParticipant};
 pub use open::{default_db_path, OpenCheck};
 pub use people::{ListedAttendee, PeopleQuery, PossibleDuplicate, ERASED_NAME};
-pub use photo::{NewPhoto, PhotoChange, PhotoDeletion, PhotoSweep};
+pub use photo::{EventErasure, NewPhoto, PhotoChange, PhotoDeletion, PhotoSweep};
 pub use registration_import::{ImportOptions, RegistrationImport};
 pub use setting::{DeskSettings, DEFAULT_DESK_NAME, DEFAULT_IDLE_LOCK_SECONDS};
 pub use zone::ZoneMove;
@@ -86,7 +88,7 @@ pub fn write_file_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let temporary = dir.join(format!(".{name}.tsudoi-partial"));
-    let result = std::fs::File::create(&temporary)
+    let result = owner_only_file(&temporary)
         .and_then(|mut file| {
             file.write_all(bytes)?;
             file.sync_all()
@@ -98,24 +100,45 @@ pub fn write_file_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// Creates (or truncates) a file only its owner may read: the data is personal, and other
+/// accounts on a shared laptop have no business in it.
+pub(crate) fn owner_only_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
 /// An open Tsudoi database.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The data key of an encrypted database (`None`: a plain one).
+    key: Option<tsudoi_vault::DataKey>,
 }
 
 impl Store {
     /// Opens the database at `path`, creating it (and its folder) when it does not exist, and
     /// brings its schema up to date. See the crate's invariants for what is refused.
     pub fn open(path: &Path) -> Result<Store> {
-        open::open(path, OpenCheck::Full)
+        open::open(path, OpenCheck::Full, None)
     }
 
     /// Opens the database at `path` like [`Store::open`], checking an existing file as much as
     /// `check` says: [`OpenCheck::Quick`] skips the page-by-page check and the photo sweep, for
     /// a single command that should not read the whole file first.
     pub fn open_with(path: &Path, check: OpenCheck) -> Result<Store> {
-        open::open(path, check)
+        open::open(path, check, None)
+    }
+
+    /// Opens (or creates) an encrypted database with its data key, like [`Store::open_with`].
+    /// Photos and receipts written through it are sealed with the same key.
+    pub fn open_encrypted(path: &Path, check: OpenCheck, key: &tsudoi_vault::DataKey) -> Result<Store> {
+        open::open(path, check, Some(key))
     }
 
     /// The file this store reads and writes.

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, MAIN_DB};
 
+use tsudoi_vault::DataKey;
+
 use crate::migrate::{self, SCHEMA_VERSION, TSUDOI_APPLICATION_ID};
 use crate::{Result, Store, StoreError};
 
@@ -31,7 +33,7 @@ pub enum OpenCheck {
     Quick,
 }
 
-pub(crate) fn open(path: &Path, check: OpenCheck) -> Result<Store> {
+pub(crate) fn open(path: &Path, check: OpenCheck, key: Option<&DataKey>) -> Result<Store> {
     if path.is_dir() {
         return Err(StoreError::IsFolder {
             path: path.to_path_buf(),
@@ -39,13 +41,13 @@ pub(crate) fn open(path: &Path, check: OpenCheck) -> Result<Store> {
     }
     let existed = fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
     if existed {
-        let version = inspect_read_only(path, check)?;
+        let version = inspect_read_only(path, check, key)?;
         if check == OpenCheck::Quick && version > 0 && version < SCHEMA_VERSION {
             // A migration rewrites the file: it starts only from a file checked whole.
-            inspect_read_only(path, OpenCheck::Full)?;
+            inspect_read_only(path, OpenCheck::Full, key)?;
         }
     } else if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(|source| StoreError::Io {
+        create_owner_only_dir(parent).map_err(|source| StoreError::Io {
             path: parent.to_path_buf(),
             source,
         })?;
@@ -54,6 +56,17 @@ pub(crate) fn open(path: &Path, check: OpenCheck) -> Result<Store> {
     let flags =
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    if let Some(key) = key {
+        apply_key(&conn, key).map_err(|e| classify(path, e))?;
+    }
+    if !existed {
+        // SQLite creates the file with the process's umask; the WAL and SHM files take the
+        // database's permissions, so this one change covers all three.
+        restrict_to_owner(path).map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    }
     // SQLite quietly opens a file it may not write read-only; every later change would then
     // fail with a generic error. Say so now, with the file named.
     if conn.is_readonly(MAIN_DB).unwrap_or(false) {
@@ -75,12 +88,45 @@ pub(crate) fn open(path: &Path, check: OpenCheck) -> Result<Store> {
     let store = Store {
         conn,
         path: path.to_path_buf(),
+        key: key.cloned(),
     };
     if check == OpenCheck::Full {
         // Tidying is no reason to refuse a file: what cannot be removed now is tried next time.
         let _ = store.sweep_photo_leftovers();
     }
     Ok(store)
+}
+
+/// Gives SQLCipher the database's key; it must come before anything reads the file. SQLCipher
+/// checks it on the first read, where a key that does not fit reads as "not a database".
+pub(crate) fn apply_key(conn: &Connection, key: &DataKey) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "key", &*key.sqlcipher_pragma_value())
+}
+
+/// Limits a file to its owner (0600 on Unix; on Windows files in the user's profile already are).
+pub(crate) fn restrict_to_owner(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Creates a folder (and its parents) that only its owner may enter (0700 on Unix).
+pub(crate) fn create_owner_only_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)
+    }
+    #[cfg(not(unix))]
+    fs::create_dir_all(dir)
 }
 
 /// Durability and integrity settings every connection carries.
@@ -103,7 +149,7 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 /// Without a `-wal` or `-shm` file beside it, nobody has the file open in WAL mode and nothing
 /// of it waits in a WAL: it is read as immutable, so that SQLite creates no `-wal` or `-shm`
 /// beside a file that may be refused (a file whose header says WAL would otherwise get both).
-fn inspect_read_only(path: &Path, check: OpenCheck) -> Result<i64> {
+fn inspect_read_only(path: &Path, check: OpenCheck, key: Option<&DataKey>) -> Result<i64> {
     let sibling = |suffix: &str| {
         let mut name = path.as_os_str().to_os_string();
         name.push(suffix);
@@ -116,6 +162,9 @@ fn inspect_read_only(path: &Path, check: OpenCheck) -> Result<i64> {
         None => Connection::open_with_flags(path, read_only),
     }
     .map_err(|e| classify(path, e))?;
+    if let Some(key) = key {
+        apply_key(&conn, key).map_err(|e| classify(path, e))?;
+    }
     let read = || -> rusqlite::Result<(i64, i64, i64)> {
         let application_id = conn.pragma_query_value(None, "application_id", |row| row.get(0))?;
         let version = migrate::user_version(&conn)?;

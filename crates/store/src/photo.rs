@@ -148,6 +148,16 @@ impl Store {
         self.thumbnail_file(&photo.sha256)
     }
 
+    /// A photo's bytes, opened when the database is encrypted.
+    pub fn read_photo(&self, photo: &Photo) -> Result<Vec<u8>> {
+        self.read_content_file(&self.photo_path(photo))
+    }
+
+    /// A photo's thumbnail (JPEG), opened when the database is encrypted.
+    pub fn read_thumbnail(&self, photo: &Photo) -> Result<Vec<u8>> {
+        self.read_content_file(&self.thumbnail_path(photo))
+    }
+
     /// Stores a photo for an event, attached to the item running when it was taken. The same
     /// photo again is the photo already stored (`false`: nothing new). The files are written
     /// whole before the row is committed, and removed again if the row cannot be.
@@ -176,10 +186,7 @@ impl Store {
             .into_iter()
             .filter(|(path, _)| !path.exists())
             .map(|(path, bytes)| {
-                crate::write_file_whole(path, bytes).map_err(|source| StoreError::Io {
-                    path: path.clone(),
-                    source,
-                })?;
+                self.write_content_file(path, bytes)?;
                 Ok(path)
             })
             .collect::<Result<_>>()?;
@@ -499,5 +506,77 @@ mod tests {
             "the sweep itself finds it"
         );
         assert!(!orphan.exists());
+    }
+}
+
+/// What erasing an event's personal data did: how many people were made anonymous, the photos
+/// removed, and the photo files that could not be removed from the disk.
+#[derive(Debug, Clone, Default)]
+pub struct EventErasure {
+    pub n_people: u32,
+    pub photos: Vec<Photo>,
+    pub files_left: Vec<PathBuf>,
+}
+
+impl Store {
+    /// Erases the personal data of one event early (after its report is delivered), keeping
+    /// what the reports count: every registration stays as an anonymous row with its category,
+    /// mode, status, zone, seat and passes at the door, so the counts by zone, category and mode
+    /// do not change; names, kana, organisations, contacts, notes, override reasons typed at the
+    /// desk and the event's photos go. One transaction, with its privacy-log line; the photo
+    /// files go after it when no other event uses them.
+    pub fn erase_event_people(
+        &mut self,
+        event_id: EventId,
+        audit: &crate::AuditRecord<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<EventErasure> {
+        let tx = self.conn.transaction()?;
+        find_event(&tx, event_id)?;
+        let n_people = tx.execute(
+            "UPDATE attendee SET name = ?2, kana = '', organization = '', title = '', email = '', phone = '',
+                                 notes = '', search_text = '', consent = 0, erased_at = ?3, updated_at = ?3
+             WHERE event_id = ?1 AND erased_at IS NULL",
+            params![event_id.0, crate::ERASED_NAME, crate::sql::timestamp(now)],
+        )?;
+        tx.execute(
+            "UPDATE door_attempt SET override_reason = '' WHERE event_id = ?1 AND override_reason IS NOT NULL",
+            [event_id.0],
+        )?;
+        let photos: Vec<Photo> = tx
+            .prepare(&format!(
+                "SELECT {COLUMNS} FROM photo WHERE event_id = ?1 ORDER BY id"
+            ))?
+            .query_map([event_id.0], photo_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        tx.execute("DELETE FROM photo WHERE event_id = ?1", [event_id.0])?;
+        crate::audit::record(&tx, audit, now)?;
+        let mut unused = Vec::new();
+        for photo in &photos {
+            let still_used: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM photo WHERE sha256 = ?1)",
+                [&photo.sha256],
+                |row| row.get(0),
+            )?;
+            if !still_used {
+                unused.push(photo.clone());
+            }
+        }
+        tx.commit()?;
+        let mut files_left = Vec::new();
+        for photo in &unused {
+            for path in [self.photo_path(photo), self.thumbnail_path(photo)] {
+                match fs::remove_file(&path) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(_) => files_left.push(path),
+                }
+            }
+        }
+        Ok(EventErasure {
+            n_people: u32::try_from(n_people).unwrap_or(u32::MAX),
+            photos,
+            files_left,
+        })
     }
 }

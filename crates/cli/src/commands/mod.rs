@@ -13,6 +13,7 @@ mod printouts;
 mod privacy;
 mod seating;
 mod settings;
+pub mod vault;
 
 use tsudoi_app::output::Replace;
 use tsudoi_app::Ctx;
@@ -26,6 +27,17 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
     match &cli.command {
         Command::Event(command) => events::run(command, ctx, out),
         Command::Demo => events::demo(ctx, out),
+        Command::Backup { out: file } => vault::backup(file, replace, ctx, out),
+        Command::Erase {
+            event: Some(event),
+            certificate,
+            yes,
+        } => vault::erase_event(*event, certificate, *yes, ctx, out),
+        // Run before the database is opened (see `vault::run_before_open`).
+        Command::Encrypt
+        | Command::Passphrase
+        | Command::Restore { .. }
+        | Command::Erase { event: None, .. } => Ok(()),
         Command::Attendee(command) => attendees::run(command, ctx, out),
         Command::Checkin(args) => desk::door(args, tsudoi_core::Direction::Entry, ctx, out),
         Command::Checkout(args) => desk::door(args, tsudoi_core::Direction::Exit, ctx, out),
