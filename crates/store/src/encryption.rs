@@ -196,3 +196,52 @@ fn collect_files(dir: &Path, into: &mut Vec<PathBuf>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::OpenCheck;
+
+    fn key() -> DataKey {
+        tsudoi_vault::KeyFile::create("a passphrase for tests").unwrap().1
+    }
+
+    #[test]
+    fn an_encrypted_store_its_copy_before_a_migration_and_its_files_are_unreadable_without_the_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tsudoi.sqlite3");
+        let key = key();
+        let store = Store::open_encrypted(&path, OpenCheck::Full, &key).unwrap();
+        store
+            .conn
+            .execute("INSERT INTO meta (key, value) VALUES ('test', '受付 一郎')", [])
+            .unwrap();
+        crate::open::backup_before_migration(&store.conn, &path, 1).unwrap();
+        let backup = dir.path().join("tsudoi.sqlite3.before-schema-2.bak");
+        for file in [&path, &backup] {
+            let bytes = fs::read(file).unwrap();
+            assert!(
+                !bytes.starts_with(b"SQLite format 3"),
+                "{} is encrypted",
+                file.display()
+            );
+            assert!(!bytes.windows("受付".len()).any(|w| w == "受付".as_bytes()));
+        }
+        verify_encrypted_file(&backup, &key).unwrap();
+        assert!(
+            verify_encrypted_file(&backup, &super::tests::key()).is_err(),
+            "another key reads nothing"
+        );
+
+        let file = store.receipt_dir().join("r.pdf");
+        store.write_content_file(&file, b"%PDF receipt").unwrap();
+        assert!(tsudoi_vault::is_sealed(&fs::read(&file).unwrap()));
+        assert_eq!(store.read_content_file(&file).unwrap(), b"%PDF receipt");
+        drop(store);
+        let plain = Store::open_with(&dir.path().join("other.sqlite3"), OpenCheck::Full).unwrap();
+        assert!(
+            plain.read_content_file(&file).is_err(),
+            "a sealed file needs the key"
+        );
+    }
+}

@@ -231,7 +231,7 @@ fn immutable_uri(path: &Path) -> Option<String> {
 /// The copy is made under a temporary name, flushed to disk, then renamed: a copy cut short by
 /// a crash never carries the backup's name. A backup already there is never trusted (it may be
 /// a stale one from an earlier attempt, or not a copy at all): it is replaced by a fresh one.
-fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<()> {
+pub(crate) fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<()> {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".before-schema-{}.bak", version + 1));
     let backup = path.with_file_name(&name);
