@@ -23,6 +23,8 @@ choice_enum! {
         HandlerChange = "handler_change", "情報取扱者名簿の変更", "Handler roster change";
         IncidentRecord = "incident_record", "インシデントの記録", "Incident recorded";
         IncidentPrint = "incident_print", "インシデント報告の書き出し", "Incident report export";
+        PaymentStatement = "payment_statement", "支払明細・受領書の書き出し", "Payment statement or receipt export";
+        PaymentRecordExport = "payment_record_export", "支払調書データの書き出し", "Payment record data export";
     }
 }
 
