@@ -194,6 +194,7 @@ fn sheet_data(sheet: &PaymentSheet<'_>, receipt: bool) -> Result<SheetData, Repo
         },
         kind: sheet.payee_kind.to_string(),
         payer: match (lang, receipt) {
+            _ if sheet.payer.trim().is_empty() => String::new(),
             (Lang::Ja, true) => format!("{} 御中", sheet.payer),
             (Lang::Ja, false) => format!("支払者: {}", sheet.payer),
             (Lang::En, true) => format!("To {}", sheet.payer),
