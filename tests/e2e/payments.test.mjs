@@ -56,6 +56,7 @@ describe("speakers' fees and travel", () => {
       await byTestId(browser, "print-statement").click();
       await waitForText(browser, "payment-document-result", "支払明細_非公表用_山田_太郎.pdf");
       await waitForText(browser, "tax-withheld", "¥12,558");
+      await waitForText(browser, "record-needed", "要（5万円超）");
     });
     const pdf = join(folder, "支払明細_非公表用_山田_太郎.pdf");
     assert.ok(existsSync(pdf) && readFileSync(pdf).subarray(0, 4).toString() === "%PDF", "the statement was written");

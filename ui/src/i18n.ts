@@ -510,6 +510,10 @@ const ja = {
   taxExportFile: "源泉所得税_納付.xlsx",
   taxExport: "月別の納付額を書き出す",
   recordsExport: "支払調書データを書き出す",
+  recordsYear: "年",
+  recordsNeeded: "支払調書",
+  recordsYes: "要（5万円超）",
+  recordsNo: "不要",
 };
 
 export type Key = keyof typeof ja;
@@ -996,6 +1000,10 @@ const en: Record<Key, string> = {
   taxExportFile: "withholding-tax.xlsx",
   taxExport: "Write the tax by month",
   recordsExport: "Write the payment-record data",
+  recordsYear: "Year",
+  recordsNeeded: "Payment record",
+  recordsYes: "Needed (above ¥50,000)",
+  recordsNo: "Not needed",
 };
 
 let current: Lang = "ja";

@@ -12,6 +12,7 @@ import type {
   PaymentCalculation,
   PaymentDocument,
   PaymentRequest,
+  PaymentRecordLine,
   PaymentShown,
   TaxMonth,
   TravelLine,
@@ -56,9 +57,16 @@ export function paymentsPage(selectedEventId: number | null, onCancel: () => voi
     let payees: Payee[] = [];
     let payments: PaymentShown[] = [];
     let months: TaxMonth[] = [];
+    let records: PaymentRecordLine[] = [];
     let events: EventSummary[] = [];
     try {
-      [payees, payments, months, events] = await Promise.all([api.listPayees(), api.listPayments(null), api.taxMonths(), api.listEvents()]);
+      [payees, payments, months, records, events] = await Promise.all([
+        api.listPayees(),
+        api.listPayments(null),
+        api.taxMonths(),
+        api.paymentRecords(),
+        api.listEvents(),
+      ]);
     } catch (error) {
       showError(errorBox, error);
     }
@@ -88,7 +96,7 @@ export function paymentsPage(selectedEventId: number | null, onCancel: () => voi
         : null,
       paymentTable(payments, () => void draw(null)),
       payees.length > 0 ? documentsPanel(payees) : null,
-      taxPanel(months),
+      taxPanel(months, records),
     );
   };
   void draw(null);
@@ -373,7 +381,7 @@ function documentsPanel(payees: Payee[]): HTMLElement {
 }
 
 /** The tax to pay over by month, and the two files for the tax office. */
-function taxPanel(months: TaxMonth[]): HTMLElement {
+function taxPanel(months: TaxMonth[], records: PaymentRecordLine[]): HTMLElement {
   const errorBox = h("div", { class: "form-error", role: "alert", hidden: true });
   const resultBox = h("p", { class: "export-result", "data-testid": "tax-export-result", role: "status" });
   const [pathBox, input] = pathField("tax-export-path", t("taxExportPath"), t("taxExportFile"), ["csv", "xlsx"], errorBox);
@@ -415,6 +423,28 @@ function taxPanel(months: TaxMonth[]): HTMLElement {
                 h("td", null, yen(m.total_paid)),
                 h("td", { "data-testid": "tax-withheld" }, yen(m.total_withheld)),
                 h("td", { "data-testid": "tax-due" }, m.due),
+              ),
+            ),
+          ),
+        ),
+    records.length === 0
+      ? null
+      : h(
+          "table",
+          { class: "attendees", "data-testid": "records-table" },
+          h("thead", null, h("tr", null, [t("recordsYear"), t("paymentPayee"), t("taxPaid"), t("figureWithholding"), t("recordsNeeded")].map((c) => h("th", null, c)))),
+          h(
+            "tbody",
+            null,
+            records.map((r) =>
+              h(
+                "tr",
+                { "data-testid": "record-row" },
+                h("td", null, r.year),
+                h("td", { class: "name" }, r.payee_name),
+                h("td", null, yen(r.total_paid)),
+                h("td", null, yen(r.total_withheld)),
+                h("td", { "data-testid": "record-needed" }, r.requires_record ? t("recordsYes") : t("recordsNo")),
               ),
             ),
           ),
