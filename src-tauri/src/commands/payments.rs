@@ -63,7 +63,16 @@ pub fn print_payment_document(
     path: String,
     replace: bool,
 ) -> Reply<PaymentDocumentExport> {
-    state.run(|ctx| payments::print(ctx, payee_id, document, None, Path::new(path.trim()), Replace(replace)))
+    state.run(|ctx| {
+        payments::print(
+            ctx,
+            payee_id,
+            document,
+            None,
+            Path::new(path.trim()),
+            Replace(replace),
+        )
+    })
 }
 
 /// The tax withheld by month of payment, with the due dates.
@@ -86,6 +95,10 @@ pub fn export_tax_months(state: State<'_, AppState>, path: String, replace: bool
 
 /// Writes the payment-record data as CSV or XLSX (by the extension); logged as an export.
 #[tauri::command]
-pub fn export_payment_records(state: State<'_, AppState>, path: String, replace: bool) -> Reply<TaxFileExport> {
+pub fn export_payment_records(
+    state: State<'_, AppState>,
+    path: String,
+    replace: bool,
+) -> Reply<TaxFileExport> {
     state.run(|ctx| payments::export_payment_records(ctx, None, Path::new(path.trim()), Replace(replace)))
 }
