@@ -300,6 +300,7 @@ export const ERROR_CODES = [
   "money.overflow",
   "money.period_reversed",
   "payment.no_talk_in_programme",
+  "payment.none_to_print",
   "payment.outside_contract_period",
   "payment.payee_is_attendee",
   "photo.broken",

@@ -278,6 +278,11 @@ pub fn print(
             let title = event_title(ctx, payment.event_id, &mut titles)?;
             payments.push((payment, title));
         }
+        if payments.is_empty() {
+            return Err(crate::AppError::NoPaymentToPrint {
+                payee: payee.details.name.clone(),
+            });
+        }
         let project = ctx.store.project()?;
         let payer = if project.contractor.is_empty() {
             project.title

@@ -180,6 +180,22 @@ fn payments_come_to_the_yen_warn_and_print() {
 
     // A company is not withheld.
     let company = office.payee("株式会社講演企画", PayeeKind::Company, None);
+    let empty_receipt = office.dir.path().join("受領書.pdf");
+    let nothing = payments::print(
+        &mut office.ctx(None),
+        company,
+        PaymentDocument::Receipt,
+        None,
+        &empty_receipt,
+        Replace(false),
+    )
+    .unwrap_err();
+    assert_eq!(
+        nothing.code(),
+        "payment.none_to_print",
+        "no receipt for nothing paid"
+    );
+    assert!(!empty_receipt.exists());
     let to_company = office.pay(company, 200_000, vec![travel(10_000, TravelPaidTo::Payee)], false);
     assert_eq!(figures(&to_company), (210_000, 0, 0, 210_000));
 
