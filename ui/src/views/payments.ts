@@ -14,6 +14,7 @@ import type {
   PaymentRequest,
   PaymentRecordLine,
   PaymentShown,
+  Speaker,
   TaxMonth,
   TravelLine,
   TravelPaidTo,
@@ -59,13 +60,15 @@ export function paymentsPage(selectedEventId: number | null, onCancel: () => voi
     let months: TaxMonth[] = [];
     let records: PaymentRecordLine[] = [];
     let events: EventSummary[] = [];
+    let speakers: Speaker[] = [];
     try {
-      [payees, payments, months, records, events] = await Promise.all([
+      [payees, payments, months, records, events, speakers] = await Promise.all([
         api.listPayees(),
         api.listPayments(null),
         api.taxMonths(),
         api.paymentRecords(),
         api.listEvents(),
+        api.speakers(),
       ]);
     } catch (error) {
       showError(errorBox, error);
@@ -82,6 +85,7 @@ export function paymentsPage(selectedEventId: number | null, onCancel: () => voi
       ),
       payeeForm(
         editing,
+        speakers,
         async (saved, isNew) => {
           toast(t(isNew ? "payeeAdded" : "payeeSaved", { name: saved.name }));
           await draw(null);
@@ -127,7 +131,7 @@ function payeeTable(payees: Payee[], onEdit: (payee: Payee) => void): HTMLElemen
   );
 }
 
-function payeeForm(editing: Payee | null, onSaved: (payee: Payee, isNew: boolean) => Promise<void>, onCancel: () => void): HTMLFormElement {
+function payeeForm(editing: Payee | null, speakers: Speaker[], onSaved: (payee: Payee, isNew: boolean) => Promise<void>, onCancel: () => void): HTMLFormElement {
   const d = editing;
   return form(
     "payee-form",
@@ -136,6 +140,12 @@ function payeeForm(editing: Payee | null, onSaved: (payee: Payee, isNew: boolean
       field(t("payeeName"), textInput("name", d?.name ?? ""), { required: true }),
       field(t("payeeKana"), textInput("kana", d?.kana ?? "")),
       field(t("payeeKind"), select<PayeeKind>("kind", d?.kind ?? "individual", KINDS, kindLabel)),
+      field(
+        t("payeeSpeaker"),
+        select<string>("speaker_id", d?.speaker_id != null ? String(d.speaker_id) : "", ["", ...speakers.map((s) => String(s.id))], (id) =>
+          id === "" ? t("payeeNoSpeaker") : (speakers.find((s) => String(s.id) === id)?.name ?? id),
+        ),
+      ),
       field(t("payeeAddress"), textInput("address", d?.address ?? ""), { wide: true }),
       field(t("payeeBank"), textInput("bank_account", d?.bank_account ?? ""), { wide: true }),
       field(t("payeeNotes"), textInput("notes", d?.notes ?? ""), { wide: true }),
@@ -145,7 +155,7 @@ function payeeForm(editing: Payee | null, onSaved: (payee: Payee, isNew: boolean
         name: text(data, "name"),
         kana: text(data, "kana"),
         kind: text(data, "kind") as PayeeKind,
-        speaker_id: d?.speaker_id ?? null,
+        speaker_id: text(data, "speaker_id") === "" ? null : Number(text(data, "speaker_id")),
         address: text(data, "address"),
         bank_account: text(data, "bank_account"),
         notes: text(data, "notes"),
