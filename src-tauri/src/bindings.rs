@@ -135,6 +135,25 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_core::incident::IncidentDraft>(&cfg),
         declaration::<t::Incident>(&cfg),
         declaration::<tsudoi_app::incidents::IncidentReportExport>(&cfg),
+        declaration::<tsudoi_core::money::Yen>(&cfg),
+        declaration::<tsudoi_core::money::withholding::PayeeKind>(&cfg),
+        declaration::<tsudoi_core::money::withholding::TravelPaidTo>(&cfg),
+        declaration::<tsudoi_core::money::withholding::TravelLine>(&cfg),
+        declaration::<tsudoi_core::money::withholding::PaymentTerms>(&cfg),
+        declaration::<tsudoi_core::money::withholding::PaymentCalculation>(&cfg),
+        declaration::<tsudoi_core::money::payment::PayeeId>(&cfg),
+        declaration::<tsudoi_core::money::payment::PaymentId>(&cfg),
+        declaration::<tsudoi_core::money::payment::PayeeDraft>(&cfg),
+        declaration::<tsudoi_core::money::payment::Payee>(&cfg),
+        declaration::<tsudoi_core::money::payment::Payment>(&cfg),
+        declaration::<tsudoi_core::money::payment::TaxMonth>(&cfg),
+        declaration::<tsudoi_core::money::payment::PaymentRecordLine>(&cfg),
+        declaration::<tsudoi_app::payments::PaymentRequest>(&cfg),
+        declaration::<tsudoi_app::payments::PaymentNotice>(&cfg),
+        declaration::<tsudoi_app::payments::PaymentShown>(&cfg),
+        declaration::<tsudoi_app::payments::PaymentDocument>(&cfg),
+        declaration::<tsudoi_app::payments::PaymentDocumentExport>(&cfg),
+        declaration::<tsudoi_app::payments::TaxFileExport>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit.\n\
@@ -249,6 +268,8 @@ fn vocabulary_ts() -> String {
         choice_labels!("handlerOrganization", tsudoi_core::handler::HandlerOrganization),
         choice_labels!("incidentKind", tsudoi_core::incident::IncidentKind),
         choice_labels!("incidentStatus", tsudoi_core::incident::IncidentStatus),
+        choice_labels!("payeeKind", tsudoi_core::money::withholding::PayeeKind),
+        choice_labels!("travelPaidTo", tsudoi_core::money::withholding::TravelPaidTo),
     ]
     .join("\n");
     let list = |items: &[String]| {

@@ -34,6 +34,8 @@ macro_rules! with_commands {
             handlers: handler_names, sign_in, sign_out, signed_in, list_handlers, add_handler,
                 export_handler_roster, update_handler, list_services, save_service;
             incidents: list_incidents, add_incident, update_incident, print_incident;
+            payments: list_payees, save_payee, list_payments, preview_payment, add_payment, void_payment,
+                print_payment_document, tax_months, payment_records, export_tax_months, export_payment_records;
         }
     };
 }

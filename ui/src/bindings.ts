@@ -480,7 +480,7 @@ n_registered: number, n_attended: number, };
 
 export type AttendanceSummary = { general_venue: AttendanceCount, general_online: AttendanceCount, stakeholder_venue: AttendanceCount, stakeholder_online: AttendanceCount, n_walk_ins: number, n_cancelled: number, n_waitlisted: number, };
 
-export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print";
+export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "payment_statement" | "payment_record_export";
 
 export type RegistrationImport = { dry_run: boolean, 
 /**
@@ -771,3 +771,267 @@ bureau_contact: string,
 bureau_told_at: string, actions_taken: string, status: IncidentStatus, };
 
 export type IncidentReportExport = { file: string, };
+
+export type Yen = number;
+
+export type PayeeKind = "individual" | "company";
+
+export type TravelPaidTo = "payee" | "carrier";
+
+export type TravelLine = { 
+/**
+ * The route or what it was: `東京⇔大阪 新幹線`, `ホテル1泊`.
+ */
+description: string, 
+/**
+ * What was paid, consumption tax included (fares and hotels are quoted that way).
+ */
+amount: Yen, paid_to: TravelPaidTo, 
+/**
+ * The SHA-256 of the receipt file, when there is one.
+ */
+receipt_sha256: string | null, };
+
+export type PaymentTerms = { payee_kind: PayeeKind, 
+/**
+ * The fee (謝金) without consumption tax; when `fee_is_net`, what the payee is to receive
+ * for the talk after withholding.
+ */
+fee: Yen, fee_is_net: boolean, 
+/**
+ * Consumption tax stated separately on the payee's invoice, on top of the fee.
+ */
+consumption_tax: Yen, travel: Array<TravelLine>, 
+/**
+ * The speaker declined payment: no fee, no tax, no reimbursement; travel we paid to a
+ * carrier is still our cost.
+ */
+declined: boolean, };
+
+export type PaymentCalculation = { 
+/**
+ * The fee before withholding (grossed up when it was agreed as net).
+ */
+fee: Yen, 
+/**
+ * Consumption tax stated on the invoice.
+ */
+consumption_tax: Yen, 
+/**
+ * Travel reimbursed to the payee.
+ */
+reimbursed_travel: Yen, 
+/**
+ * What the payee is owed before withholding: fee + stated consumption tax + reimbursed travel.
+ */
+gross: Yen, 
+/**
+ * What the tax is computed on: fee + reimbursed travel (stated consumption tax and travel
+ * paid to carriers left out); zero for a company.
+ */
+withholding_base: Yen, withholding: Yen, 
+/**
+ * What is transferred to the payee: gross − withholding.
+ */
+net_paid: Yen, 
+/**
+ * Travel the organizer paid directly to carriers and hotels.
+ */
+direct_travel: Yen, 
+/**
+ * Everything this payment costs the project: gross + direct travel (the withheld tax is
+ * part of the gross; it goes to the tax office instead of the payee).
+ */
+total_cost: Yen, };
+
+export type PayeeId = number;
+
+export type PaymentId = number;
+
+export type PayeeDraft = { name: string, 
+/**
+ * The reading (フリガナ), stored as full-width katakana.
+ */
+kana: string, kind: PayeeKind, 
+/**
+ * The speaker this payee is, when they are on the programme.
+ */
+speaker_id: SpeakerId | null, 
+/**
+ * Sensitive: for the payment record and the statement.
+ */
+address: string, 
+/**
+ * Sensitive: bank, branch, account type, number and holder, as the payee wrote them.
+ */
+bank_account: string, notes: string, };
+
+export type Payee = { id: PayeeId, name: string, 
+/**
+ * The reading (フリガナ), stored as full-width katakana.
+ */
+kana: string, kind: PayeeKind, 
+/**
+ * The speaker this payee is, when they are on the programme.
+ */
+speaker_id: SpeakerId | null, 
+/**
+ * Sensitive: for the payment record and the statement.
+ */
+address: string, 
+/**
+ * Sensitive: bank, branch, account type, number and holder, as the payee wrote them.
+ */
+bank_account: string, notes: string, };
+
+export type Payment = { id: PaymentId, payee_id: PayeeId, payee_name: string, event_id: EventId | null, paid_on: string, terms: PaymentTerms, notes: string, 
+/**
+ * Set when the payment was cancelled (取消); it then counts nowhere, and its ledger lines
+ * were reversed by correction lines.
+ */
+voided_reason: string | null, 
+/**
+ * The fee before withholding (grossed up when it was agreed as net).
+ */
+fee: Yen, 
+/**
+ * Consumption tax stated on the invoice.
+ */
+consumption_tax: Yen, 
+/**
+ * Travel reimbursed to the payee.
+ */
+reimbursed_travel: Yen, 
+/**
+ * What the payee is owed before withholding: fee + stated consumption tax + reimbursed travel.
+ */
+gross: Yen, 
+/**
+ * What the tax is computed on: fee + reimbursed travel (stated consumption tax and travel
+ * paid to carriers left out); zero for a company.
+ */
+withholding_base: Yen, withholding: Yen, 
+/**
+ * What is transferred to the payee: gross − withholding.
+ */
+net_paid: Yen, 
+/**
+ * Travel the organizer paid directly to carriers and hotels.
+ */
+direct_travel: Yen, 
+/**
+ * Everything this payment costs the project: gross + direct travel (the withheld tax is
+ * part of the gross; it goes to the tax office instead of the payee).
+ */
+total_cost: Yen, };
+
+export type TaxMonth = { year: number, month: number, 
+/**
+ * 人員: the people paid (each payee once).
+ */
+n_payees: number, n_payments: number, 
+/**
+ * 支給額: the amounts the tax was computed on.
+ */
+total_paid: Yen, 
+/**
+ * 税額.
+ */
+total_withheld: Yen, 
+/**
+ * 納期限: the 10th of the next month or the next business day.
+ */
+due: string, };
+
+export type PaymentRecordLine = { year: number, payee_id: PayeeId, payee_name: string, payee_kind: PayeeKind, n_payments: number, 
+/**
+ * 支払金額: fee and reimbursed travel, without the separately stated consumption tax (the
+ * NTA allows the amount without tax when the invoice states the tax apart; travel paid to
+ * carriers is not paid to the payee and is left out).
+ */
+total_paid: Yen, 
+/**
+ * The consumption tax stated on the invoices, for the record's remarks (摘要).
+ */
+total_consumption_tax: Yen, 
+/**
+ * 源泉徴収税額.
+ */
+total_withheld: Yen, 
+/**
+ * Over ¥50,000 paid to an individual in the year: a 支払調書 is needed. Companies are not
+ * marked: a fee for a talk to a company is outside 所得税法第204条.
+ */
+requires_record: boolean, };
+
+export type PaymentRequest = { payee_id: PayeeId, event_id: EventId | null, 
+/**
+ * The day of payment, `YYYY-MM-DD`; empty: today.
+ */
+paid_on: string, 
+/**
+ * The fee as agreed: what is paid before withholding, or (with `fee_is_net`) what the
+ * payee receives.
+ */
+fee: Yen, fee_is_net: boolean, 
+/**
+ * Consumption tax stated on the payee's invoice on top of the fee.
+ */
+consumption_tax: Yen, travel: Array<TravelLine>, 
+/**
+ * The speaker declines the fee (travel paid to carriers is still booked).
+ */
+declined: boolean, notes: string, };
+
+export type PaymentNotice = { code: string, message: string, };
+
+export type PaymentShown = { event_title: string, warnings: Array<PaymentNotice>, id: PaymentId, payee_id: PayeeId, payee_name: string, event_id: EventId | null, paid_on: string, terms: PaymentTerms, notes: string, 
+/**
+ * Set when the payment was cancelled (取消); it then counts nowhere, and its ledger lines
+ * were reversed by correction lines.
+ */
+voided_reason: string | null, 
+/**
+ * The fee before withholding (grossed up when it was agreed as net).
+ */
+fee: Yen, 
+/**
+ * Consumption tax stated on the invoice.
+ */
+consumption_tax: Yen, 
+/**
+ * Travel reimbursed to the payee.
+ */
+reimbursed_travel: Yen, 
+/**
+ * What the payee is owed before withholding: fee + stated consumption tax + reimbursed travel.
+ */
+gross: Yen, 
+/**
+ * What the tax is computed on: fee + reimbursed travel (stated consumption tax and travel
+ * paid to carriers left out); zero for a company.
+ */
+withholding_base: Yen, withholding: Yen, 
+/**
+ * What is transferred to the payee: gross − withholding.
+ */
+net_paid: Yen, 
+/**
+ * Travel the organizer paid directly to carriers and hotels.
+ */
+direct_travel: Yen, 
+/**
+ * Everything this payment costs the project: gross + direct travel (the withheld tax is
+ * part of the gross; it goes to the tax office instead of the payee).
+ */
+total_cost: Yen, };
+
+export type PaymentDocument = "statement" | "receipt";
+
+export type PaymentDocumentExport = { file: string, n_payments: number, 
+/**
+ * What the payee was transferred in the payments printed.
+ */
+net_paid: Yen, };
+
+export type TaxFileExport = { file: string, format: ExportFormat, n_lines: number, };

@@ -106,6 +106,8 @@ export const LABELS = {
     handler_change: ["情報取扱者名簿の変更", "Handler roster change"],
     incident_record: ["インシデントの記録", "Incident recorded"],
     incident_print: ["インシデント報告の書き出し", "Incident report export"],
+    payment_statement: ["支払明細・受領書の書き出し", "Payment statement or receipt export"],
+    payment_record_export: ["支払調書データの書き出し", "Payment record data export"],
   },
   role: {
     officer: ["情報管理責任者", "Information security officer"],
@@ -126,6 +128,14 @@ export const LABELS = {
   incidentStatus: {
     open: ["対応中", "Open"],
     closed: ["対応済み", "Closed"],
+  },
+  payeeKind: {
+    individual: ["個人", "Individual"],
+    company: ["法人", "Company"],
+  },
+  travelPaidTo: {
+    payee: ["本人に支払（立替精算）", "Reimbursed to the payee"],
+    carrier: ["交通機関・宿泊先に直接支払", "Paid to the carrier or hotel"],
   },
 } as const;
 
@@ -220,6 +230,17 @@ export const COMMAND_NAMES = [
   "add_incident",
   "update_incident",
   "print_incident",
+  "list_payees",
+  "save_payee",
+  "list_payments",
+  "preview_payment",
+  "add_payment",
+  "void_payment",
+  "print_payment_document",
+  "tax_months",
+  "payment_records",
+  "export_tax_months",
+  "export_payment_records",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -279,6 +300,7 @@ export const ERROR_CODES = [
   "money.overflow",
   "money.period_reversed",
   "payment.no_talk_in_programme",
+  "payment.none_to_print",
   "payment.outside_contract_period",
   "payment.payee_is_attendee",
   "photo.broken",

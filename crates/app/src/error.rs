@@ -41,6 +41,9 @@ pub enum AppError {
     },
     #[error("the first person on the roster must be the information security officer")]
     FirstHandlerIsOfficer,
+    /// A statement or receipt asked for a payee with no payment that stands.
+    #[error("no payment to {payee} to print")]
+    NoPaymentToPrint { payee: String },
     #[error("wrong name or PIN")]
     SignInRefused,
     #[error("too many wrong PINs; wait {seconds} s")]
@@ -78,6 +81,7 @@ impl Localized for AppError {
             AppError::NotPermitted { role: None, .. } => "auth.sign_in_required",
             AppError::NotPermitted { .. } => "auth.not_permitted",
             AppError::FirstHandlerIsOfficer => "auth.first_is_officer",
+            AppError::NoPaymentToPrint { .. } => "payment.none_to_print",
             AppError::SignInRefused => "auth.sign_in_refused",
             AppError::SignInWait { .. } => "auth.wait",
             AppError::Crypto(_) => "auth.crypto",
@@ -118,6 +122,14 @@ impl Localized for AppError {
                     ),
                 }
             }
+            AppError::NoPaymentToPrint { payee } => match lang {
+                Lang::Ja => format!(
+                    "{payee} さんへの支払（取り消していないもの）がないため、書き出しませんでした。先に支払を登録するか、受取人を確認してください。"
+                ),
+                Lang::En => format!(
+                    "There is no payment to {payee} that stands, so nothing was written. Record the payment first, or check the payee."
+                ),
+            },
             AppError::FirstHandlerIsOfficer => lang
                 .pick(
                     "名簿に最初に登録するのは情報管理責任者です。役割を「情報管理責任者」にして登録してください。",

@@ -27,6 +27,7 @@ pub mod exchange;
 pub mod handlers;
 pub mod incidents;
 pub mod output;
+pub mod payments;
 pub mod photos;
 pub mod printouts;
 pub mod privacy;

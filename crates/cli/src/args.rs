@@ -122,6 +122,13 @@ pub enum Command {
     /// Incident records (インシデント記録): what happened to personal data, and what was done.
     #[command(subcommand)]
     Incident(IncidentCommand),
+    /// Payees of speakers' fees and travel (謝金・旅費の受取人).
+    #[command(subcommand)]
+    Payee(PayeeCommand),
+    /// Payments of fees and travel with the tax withheld at source (源泉徴収), their statements
+    /// and the tax office's figures.
+    #[command(subcommand)]
+    Payment(PaymentCommand),
     /// Load the demo project (this year's two gatherings) into the database.
     Demo,
     /// Encrypt a plain database (the passphrase from TSUDOI_PASSPHRASE, or asked twice). The
@@ -765,5 +772,130 @@ pub enum IncidentCommand {
         id: i64,
         #[arg(long)]
         out: PathBuf,
+    },
+}
+
+/// A payee's fields; on `update`, only those given change.
+#[derive(Args, Default)]
+pub struct PayeeFields {
+    /// The person's or company's name (required to add).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The reading (ふりがな).
+    #[arg(long)]
+    pub kana: Option<String>,
+    /// individual (個人, withheld) or company (法人, not withheld).
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// The speaker of the programme this payee is (to check the talk is in the programme).
+    #[arg(long)]
+    pub speaker: Option<i64>,
+    /// The address (personal data: handlers only, never in a public document).
+    #[arg(long)]
+    pub address: Option<String>,
+    /// The bank account to transfer to (personal data).
+    #[arg(long)]
+    pub bank_account: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum PayeeCommand {
+    /// Add a payee: --name NAME --kind individual|company [--speaker ID].
+    Add(#[command(flatten)] PayeeFields),
+    /// Change the given fields of a payee.
+    Update {
+        id: i64,
+        #[command(flatten)]
+        fields: PayeeFields,
+    },
+    /// Every payee, by reading.
+    List,
+    /// One payee, every field.
+    Show { id: i64 },
+}
+
+#[derive(Subcommand)]
+pub enum PaymentCommand {
+    /// Record a payment; prints it with gross, withholding_base, withholding and net_paid.
+    Add {
+        /// The gathering it is for.
+        #[arg(long)]
+        event: i64,
+        #[arg(long)]
+        payee: i64,
+        /// The fee in yen (23000, ¥23,000); with --net, what the payee receives.
+        #[arg(long)]
+        fee: String,
+        /// The fee is the net amount to receive: it is grossed up so that the fee minus the tax
+        /// is exactly this.
+        #[arg(long)]
+        net: bool,
+        /// Consumption tax stated on the payee's invoice on top of the fee (left out of the base).
+        #[arg(long, value_name = "YEN")]
+        consumption_tax: Option<String>,
+        /// A travel cost: YEN:payee (reimbursed to the payee, part of the base) or YEN:carrier
+        /// (paid by us to the carrier or hotel), optionally :DESCRIPTION; repeat for each.
+        #[arg(long, value_name = "YEN:payee|carrier[:WHAT]")]
+        travel: Vec<String>,
+        /// The day of payment, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// The speaker declines the fee (travel paid to carriers is still booked).
+        #[arg(long)]
+        declined: bool,
+        #[arg(long)]
+        notes: Option<String>,
+    },
+    /// Payments by date, with their figures and warnings.
+    List {
+        #[arg(long)]
+        event: Option<i64>,
+        #[arg(long)]
+        payee: Option<i64>,
+    },
+    /// One payment: its terms, figures (gross, withholding_base, withholding, net_paid) and
+    /// warnings.
+    Show { id: i64 },
+    /// Void a mistaken payment (it stays, marked; its ledger lines are reversed).
+    Void {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Write a payee's payment statement (支払明細, 非公表用) as a PDF: a file, or a folder for
+    /// 支払明細_非公表用_<name>.pdf.
+    Statement {
+        #[arg(long)]
+        payee: i64,
+        /// Only the payments for this gathering.
+        #[arg(long)]
+        event: Option<i64>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Write a payee's receipt form (受領書) to sign, as a PDF: a file, or a folder.
+    Receipt {
+        #[arg(long)]
+        payee: i64,
+        #[arg(long)]
+        event: Option<i64>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The tax withheld by month of payment (people, amount paid, tax, due date), or with --out
+    /// written as CSV or XLSX (by the extension).
+    TaxMonths {
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// The yearly payment-record data (支払調書 needed above ¥50,000), or with --out written as
+    /// CSV or XLSX (by the extension).
+    Records {
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }

@@ -20,6 +20,7 @@ pub mod export;
 pub mod handler_roster;
 pub mod mapping;
 pub mod online;
+pub mod payments;
 pub mod photos;
 pub mod registrations;
 mod sheet;

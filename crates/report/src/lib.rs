@@ -11,6 +11,7 @@ pub mod erasure;
 pub mod fonts;
 pub mod handler_roster;
 pub mod incident;
+pub mod payment;
 pub mod printouts;
 pub mod qr;
 pub mod seat_chart;

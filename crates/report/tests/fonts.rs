@@ -425,9 +425,74 @@ fn the_fixed_words_documents_print_are_in_our_fonts() {
         words.extend(AgendaKind::ALL.iter().map(|k| k.label(lang)));
         words.extend(ItemPlace::ALL.iter().map(|p| p.label(lang)));
         words.extend(SeatZone::ALL.iter().map(|z| z.label(lang)));
+        words.extend(
+            tsudoi_core::money::withholding::PayeeKind::ALL
+                .iter()
+                .map(|k| k.label(lang)),
+        );
+        words.extend(
+            tsudoi_core::money::withholding::TravelPaidTo::ALL
+                .iter()
+                .map(|p| p.label(lang)),
+        );
         words.extend([Disclosure::Public.label(), Disclosure::Internal.label()]);
         for word in words {
             assert_eq!(fonts::first_missing(word), None, "{word}");
         }
+    }
+}
+
+#[test]
+fn the_payment_statement_and_receipt_keep_every_character_with_only_our_fonts() {
+    use tsudoi_core::money::payment::{PayeeId, Payment, PaymentId};
+    use tsudoi_core::money::withholding::{PaymentTerms, TravelLine, TravelPaidTo};
+    use tsudoi_core::money::Yen;
+    use tsudoi_report::payment::{payment_receipt_pdf, payment_statement_pdf, PaymentSheet};
+    system_fonts_off();
+    let (name, _) = PEOPLE[2];
+    let terms = PaymentTerms {
+        fee: Yen(100_000),
+        travel: vec![TravelLine {
+            description: "新幹線 東京－仙台".into(),
+            amount: Yen(23_000),
+            paid_to: TravelPaidTo::Payee,
+            receipt_sha256: None,
+        }],
+        ..PaymentTerms::default()
+    };
+    let payments = vec![(
+        Payment {
+            id: PaymentId(1),
+            payee_id: PayeeId(1),
+            payee_name: name.into(),
+            event_id: None,
+            paid_on: NaiveDate::from_ymd_opt(2026, 7, 31).unwrap(),
+            calculation: terms.calculate().unwrap(),
+            terms,
+            notes: String::new(),
+            voided_reason: None,
+        },
+        EVENT_TITLE.to_string(),
+    )];
+    for lang in [Lang::Ja, Lang::En] {
+        let sheet = PaymentSheet {
+            lang,
+            payee_name: name,
+            payee_kind: "個人",
+            payer: "株式会社髙島屋商店",
+            payments: &payments,
+            printed_on: "2026-07-31".into(),
+        };
+        let figures = ["¥123,000", "¥12,558", "¥110,442", "非公表用", name, EVENT_TITLE];
+        assert_reads_back(
+            "payment-statement",
+            &payment_statement_pdf(&sheet).unwrap(),
+            &figures,
+        );
+        assert_reads_back(
+            "payment-receipt",
+            &payment_receipt_pdf(&sheet).unwrap(),
+            &figures[1..],
+        );
     }
 }

@@ -8,6 +8,7 @@ pub mod events;
 pub mod exchange;
 pub mod handlers;
 pub mod incidents;
+pub mod payments;
 pub mod photos;
 pub mod printouts;
 pub mod privacy;

@@ -8,6 +8,7 @@ mod events;
 mod exchange;
 mod handlers;
 mod incidents;
+mod payments;
 mod photos;
 mod printouts;
 mod privacy;
@@ -71,6 +72,8 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
         } => privacy::verify(ctx, out),
         Command::Handler(command) => handlers::run(command, replace, ctx, out),
         Command::Incident(command) => incidents::run(command, replace, ctx, out),
+        Command::Payee(command) => payments::payee(command, ctx, out),
+        Command::Payment(command) => payments::payment(command, replace, ctx, out),
         Command::Setting(command) => settings::run(command, ctx, out),
         Command::Info | Command::Check => settings::info(ctx, out),
     }

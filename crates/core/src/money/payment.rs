@@ -39,6 +39,7 @@ impl std::fmt::Display for PaymentId {
 /// never kept: there is no field for it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PayeeDraft {
     pub name: String,
     /// The reading (フリガナ), stored as full-width katakana.
@@ -75,6 +76,7 @@ impl PayeeDraft {
 
 /// A stored payee.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Payee {
     pub id: PayeeId,
     #[serde(flatten)]
@@ -118,6 +120,7 @@ impl PaymentDraft {
 
 /// A stored payment: its inputs, and (computed when it is read, never stored) what it comes to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Payment {
     pub id: PaymentId,
     pub payee_id: PayeeId,
@@ -144,6 +147,7 @@ impl Payment {
 /// The tax withheld on fees paid in one month, as the 報酬・料金 line of the payment slip
 /// (所得税徴収高計算書) wants it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TaxMonth {
     pub year: i32,
     pub month: u32,
@@ -206,6 +210,7 @@ pub const PAYMENT_RECORD_THRESHOLD: Yen = Yen(50_000);
 
 /// One payee's year, for the payment record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PaymentRecordLine {
     pub year: i32,
     pub payee_id: PayeeId,

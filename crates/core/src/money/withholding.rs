@@ -105,6 +105,7 @@ pub fn gross_up(net: Yen) -> Result<Yen, MoneyError> {
 /// One travel cost of a payment (a fare, a night at a hotel).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TravelLine {
     /// The route or what it was: `東京⇔大阪 新幹線`, `ホテル1泊`.
     pub description: String,
@@ -119,6 +120,7 @@ pub struct TravelLine {
 /// what the store keeps.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PaymentTerms {
     pub payee_kind: PayeeKind,
     /// The fee (謝金) without consumption tax; when `fee_is_net`, what the payee is to receive
@@ -135,6 +137,7 @@ pub struct PaymentTerms {
 
 /// What one payment comes to, in yen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PaymentCalculation {
     /// The fee before withholding (grossed up when it was agreed as net).
     pub fee: Yen,
