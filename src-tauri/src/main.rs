@@ -16,7 +16,7 @@ mod webview;
 macro_rules! with_commands {
     ($then:ident) => {
         $then! {
-            settings: app_status, set_language, desk_settings, set_desk;
+            settings: app_status, set_language, desk_settings, set_desk, unlock_database, create_database;
             events: load_demo, list_events, create_event, update_event;
             attendees: list_attendees, create_attendee, update_attendee, reissue_ticket, ticket_qr_svg,
                 possible_duplicates, merge_attendees, erase_attendee;
@@ -31,7 +31,7 @@ macro_rules! with_commands {
             exchange: preview_registration_import, import_registrations, import_online_attendance,
                 export_attendance, attendance_summary, default_export_dir, export_tickets;
             privacy: audit_log, verify_audit_chain;
-            handlers: handler_names, sign_in, sign_out, signed_in, list_handlers, add_handler,
+            handlers: handler_names, sign_in, sign_out, lock_to_desk, signed_in, make_backup, export_security_report, list_handlers, add_handler,
                 export_handler_roster, update_handler, list_services, save_service;
             incidents: list_incidents, add_incident, update_incident, print_incident;
             payments: list_payees, save_payee, list_payments, preview_payment, add_payment, void_payment,

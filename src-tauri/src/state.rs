@@ -16,6 +16,8 @@ pub struct AppState {
     lang: Mutex<Lang>,
     /// The person on the roster who signed in at this window, if anyone did.
     signed_in: Mutex<Option<SignedIn>>,
+    /// Who kept the desk open when the window locked while idle at the desk (desk-only mode).
+    desk_keeper: Mutex<Option<SignedIn>>,
 }
 
 impl AppState {
@@ -24,7 +26,17 @@ impl AppState {
     pub fn open(db: Option<PathBuf>) -> AppState {
         let db_path = db.or_else(Database::default_path);
         let db = match &db_path {
-            Some(path) => Database::open(path),
+            // Scripts and tests may give the passphrase as the CLI takes it (see the README for
+            // its risk); a person types it in the window.
+            Some(path) => match tsudoi_app::vault::passphrase_from_env() {
+                // A first start asks for the passphrase: the window never makes a plain file.
+                None if tsudoi_app::vault::is_new(path) => {
+                    Err(tsudoi_app::vault::VaultRefusal::NewDatabase { path: path.clone() }.into())
+                }
+                passphrase => {
+                    tsudoi_app::vault::open_database(path, passphrase.as_deref(), tsudoi_app::OpenCheck::Full)
+                }
+            },
             None => Err(AppError::Io {
                 path: PathBuf::from("?"),
                 source: std::io::Error::new(std::io::ErrorKind::NotFound, "no data folder on this system"),
@@ -40,6 +52,7 @@ impl AppState {
             db: Mutex::new(db),
             lang: Mutex::new(lang),
             signed_in: Mutex::new(None),
+            desk_keeper: Mutex::new(None),
         }
     }
 
@@ -52,12 +65,33 @@ impl AppState {
     /// its errors become `{ code, message }` in the person's language. The language the use
     /// case leaves in the context is kept (setting the language changes it).
     pub fn run<T>(&self, action: impl FnOnce(&mut Ctx<'_>) -> Result<T, AppError>) -> Result<T, ApiError> {
+        let person = lock(&self.signed_in).clone();
+        self.run_as(person, action)
+    }
+
+    /// Runs a use case of the reception desk: as the person signed in, or, in desk-only mode
+    /// (the window locked while idle at the desk), as the person who kept the desk open. Only
+    /// the desk's commands come through here, so desk-only mode opens nothing else.
+    pub fn run_at_desk<T>(
+        &self,
+        action: impl FnOnce(&mut Ctx<'_>) -> Result<T, AppError>,
+    ) -> Result<T, ApiError> {
+        let person = lock(&self.signed_in)
+            .clone()
+            .or_else(|| lock(&self.desk_keeper).clone());
+        self.run_as(person, action)
+    }
+
+    fn run_as<T>(
+        &self,
+        person: Option<SignedIn>,
+        action: impl FnOnce(&mut Ctx<'_>) -> Result<T, AppError>,
+    ) -> Result<T, ApiError> {
         let lang = self.lang();
         let mut guard = lock(&self.db);
         match guard.as_mut() {
             Ok(db) => {
-                let signed_in = lock(&self.signed_in).clone();
-                let mut ctx = Ctx::new(db, lang, Clock::system()).signed_in(signed_in.as_ref());
+                let mut ctx = Ctx::new(db, lang, Clock::system()).signed_in(person.as_ref());
                 let result = action(&mut ctx).map_err(|e| ApiError::new(&e, ctx.lang));
                 *lock(&self.lang) = ctx.lang;
                 result
@@ -69,10 +103,58 @@ impl AppState {
     /// Who acts at this window from now on (none: signed out).
     pub fn set_signed_in(&self, person: Option<SignedIn>) {
         *lock(&self.signed_in) = person;
+        *lock(&self.desk_keeper) = None;
+    }
+
+    /// Desk-only mode: the person is signed out of everything but the desk, which goes on
+    /// under their name until someone signs in.
+    pub fn lock_to_desk(&self) {
+        let person = lock(&self.signed_in).take();
+        if person.is_some() {
+            *lock(&self.desk_keeper) = person;
+        }
     }
 
     pub fn signed_in(&self) -> Option<SignedIn> {
         lock(&self.signed_in).clone()
+    }
+
+    /// Opens the encrypted database with the passphrase typed in the window. A wrong one is
+    /// refused and leaves the window locked as it was.
+    pub fn unlock(&self, passphrase: &str) -> Result<(), ApiError> {
+        let lang = self.lang();
+        let Some(path) = &self.db_path else {
+            return Err(ApiError {
+                code: "vault.no_database".into(),
+                message: lang
+                    .pick("データベースの場所がわかりません。", "No database path is known.")
+                    .into(),
+            });
+        };
+        let opened = Database::open_encrypted(path, passphrase, tsudoi_app::OpenCheck::Full)
+            .map_err(|e| ApiError::new(&e, lang))?;
+        if let Ok(saved) = opened.language() {
+            *lock(&self.lang) = saved;
+        }
+        *lock(&self.db) = Ok(opened);
+        Ok(())
+    }
+
+    /// Creates the encrypted database of a first start with the passphrase typed twice.
+    pub fn create(&self, passphrase: &str, repeated: &str) -> Result<(), ApiError> {
+        let lang = self.lang();
+        let Some(path) = &self.db_path else {
+            return Err(ApiError {
+                code: "vault.no_database".into(),
+                message: lang
+                    .pick("データベースの場所がわかりません。", "No database path is known.")
+                    .into(),
+            });
+        };
+        let created =
+            Database::create_encrypted(path, passphrase, repeated).map_err(|e| ApiError::new(&e, lang))?;
+        *lock(&self.db) = Ok(created);
+        Ok(())
     }
 
     /// Why the database could not be opened, if it could not.

@@ -6,11 +6,12 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join, dirname } from "node:path";
-import { byTestId, cliJson, tempDatabase, waitForText, withApp } from "./harness.mjs";
+import { byTestId, cliJson, plainDatabase, waitForText, withApp } from "./harness.mjs";
 
 describe("privacy log chain", () => {
   test("the button says the log is intact, and where it was tampered with", async () => {
-    const db = tempDatabase();
+    // Plain, so that the sqlite3 shell can edit it.
+    const db = plainDatabase();
     const event = cliJson(db, "event", "create", "--title", "改ざん確認の回", "--date", "2026-07-25");
     cliJson(db, "attendee", "add", "--event", String(event.id), "--name", "大友 慎吾");
     for (const name of ["a.csv", "b.csv"]) {

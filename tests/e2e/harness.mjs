@@ -78,6 +78,25 @@ async function startDriver(env = {}) {
 }
 
 /** A fresh temporary folder, and the database path inside it. */
+/**
+ * The passphrase every test database is encrypted with: the CLI and the app read it from the
+ * environment, as scripts do, so the whole suite runs on encrypted files. A test that must reach
+ * the file with another tool (the sqlite3 shell) makes a plain one with `plainDatabase()`.
+ */
+export const TEST_PASSPHRASE = "e2e のための長いパスフレーズ";
+process.env.TSUDOI_PASSPHRASE ??= TEST_PASSPHRASE;
+
+/** A fresh temporary database made plain (an empty passphrase counts as none). */
+export function plainDatabase() {
+  const db = tempDatabase();
+  execFileSync(cliBinary, ["--db", db, "--json", "info"], {
+    encoding: "utf8",
+    env: { ...process.env, TSUDOI_PASSPHRASE: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return db;
+}
+
 export function tempDatabase() {
   const dir = mkdtempSync(join(tmpdir(), "tsudoi-e2e-"));
   return join(dir, "tsudoi.sqlite3");

@@ -8,7 +8,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { allByTestId, byTestId, cliJson, launch, tempDatabase, waitForText, withApp } from "./harness.mjs";
+import { allByTestId, byTestId, cliJson, launch, plainDatabase, tempDatabase, waitForText, withApp } from "./harness.mjs";
 
 const TIMEOUT = 15_000;
 /** Rounds of each kind (plain typing, IME); the issue asks for at least ten. */
@@ -37,8 +37,8 @@ function random(seed) {
 const pad = (n) => String(n).padStart(2, "0");
 
 /** A database with one event and one programme item per round (each round types into its own). */
-function eventWithItems(n) {
-  const db = tempDatabase();
+function eventWithItems(n, { plain = false } = {}) {
+  const db = plain ? plainDatabase() : tempDatabase();
   const event = cliJson(db, "event", "create", "--title", "議事録の回", "--date", "2026-07-25", "--start", "09:00", "--end", "18:00");
   for (let i = 0; i < n; i++) {
     const start = 9 * 60 + i * 5;
@@ -228,7 +228,8 @@ describe("the save line", () => {
       t.skip("the sqlite3 command is not installed: it holds the database's write lock for this test");
       return;
     }
-    const { db } = eventWithItems(1);
+    // Plain, so that the sqlite3 shell can hold its lock.
+    const { db } = eventWithItems(1, { plain: true });
     await withApp(db, async (browser) => {
       await openItem(browser, 0);
       const decisions = byTestId(browser, "minutes-decisions");

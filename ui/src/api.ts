@@ -10,6 +10,7 @@ import type {
   ApiError,
   AppStatus,
   Attendee,
+  BackupDone,
   AttendeeDraft,
   AttendeeUpdate,
   AttendanceSummary,
@@ -51,6 +52,7 @@ import type {
   Handler,
   HandlerDraft,
   RosterExport,
+  SecurityReport,
   ExternalService,
   ServiceDraft,
   Incident,
@@ -132,6 +134,8 @@ function ipcMessage(raw: string): string {
 
 export const api = {
   appStatus: () => call<AppStatus>("app_status"),
+  unlockDatabase: (passphrase: string) => call<null>("unlock_database", { passphrase }),
+  createDatabase: (passphrase: string, repeated: string) => call<null>("create_database", { passphrase, repeated }),
   setLanguage: (language: Lang) => call<Lang>("set_language", { language }),
   loadDemo: () => call<DemoReport>("load_demo"),
   listEvents: () => call<EventSummary[]>("list_events"),
@@ -148,6 +152,7 @@ export const api = {
   handlerNames: () => call<string[]>("handler_names"),
   signIn: (name: string, pin: string) => call<SignedIn>("sign_in", { name, pin }),
   signOut: () => call<null>("sign_out"),
+  lockToDesk: () => call<null>("lock_to_desk"),
   signedIn: () => call<SignedIn | null>("signed_in"),
   listHandlers: () => call<Handler[]>("list_handlers"),
   addHandler: (draft: HandlerDraft, pin: string) => call<Handler>("add_handler", { draft, pin }),
@@ -155,6 +160,9 @@ export const api = {
   saveService: (id: number | null, draft: ServiceDraft) => call<ExternalService>("save_service", { id, draft }),
   updateHandler: (id: number, draft: HandlerDraft, active: boolean) => call<Handler>("update_handler", { id, draft, active }),
   exportHandlerRoster: (path: string, replace: boolean) => call<RosterExport>("export_handler_roster", { path, replace }),
+  makeBackup: (path: string, replace: boolean) => call<BackupDone>("make_backup", { path, replace }),
+  exportSecurityReport: (path: string, from: string, to: string, replace: boolean) =>
+    call<SecurityReport>("export_security_report", { path, from, to, replace }),
   listIncidents: () => call<Incident[]>("list_incidents"),
   addIncident: (draft: IncidentDraft) => call<Incident>("add_incident", { draft }),
   updateIncident: (id: number, draft: IncidentDraft) => call<Incident>("update_incident", { id, draft }),

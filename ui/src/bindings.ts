@@ -480,7 +480,7 @@ n_registered: number, n_attended: number, };
 
 export type AttendanceSummary = { general_venue: AttendanceCount, general_online: AttendanceCount, stakeholder_venue: AttendanceCount, stakeholder_online: AttendanceCount, n_walk_ins: number, n_cancelled: number, n_waitlisted: number, };
 
-export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "payment_statement" | "payment_record_export";
+export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "database_encrypt" | "passphrase_change" | "backup" | "restore" | "event_erase" | "security_report_export" | "payment_statement" | "payment_record_export";
 
 export type RegistrationImport = { dry_run: boolean, 
 /**
@@ -771,6 +771,44 @@ bureau_contact: string,
 bureau_told_at: string, actions_taken: string, status: IncidentStatus, };
 
 export type IncidentReportExport = { file: string, };
+
+export type BackupDone = { path: string, bytes: number, files: number, tables: number, };
+
+export type MeasureStatus = "done" | "not_done" | "not_applicable";
+
+export type SecurityFacts = { 
+/**
+ * People on the roster (active), and how many of them are 情報管理責任者.
+ */
+handlers: number, officers: number, encrypted: boolean, 
+/**
+ * The privacy log's chain: whole or not, and its lines.
+ */
+audit_intact: boolean, audit_lines: number, 
+/**
+ * Exports of personal data logged in the period.
+ */
+exports: number, backups: number, 
+/**
+ * Incidents recorded in the period, and those still open.
+ */
+incidents: number, incidents_open: number, 
+/**
+ * External services registered, and those without the bureau's approval date.
+ */
+services: number, services_unapproved: number, idle_lock_seconds: number, failed_sign_ins: number, 
+/**
+ * Erasures done in the period (an event's personal data, early).
+ */
+erasures: number, };
+
+export type MeasureLine = { 
+/**
+ * A stable key (`roster`, `encryption` …) a person's correction names.
+ */
+key: string, item: string, status: MeasureStatus, note: string, };
+
+export type SecurityReport = { from: string, to: string, facts: SecurityFacts, measures: Array<MeasureLine>, };
 
 export type Yen = number;
 

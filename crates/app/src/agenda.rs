@@ -131,6 +131,7 @@ pub fn save_minutes_text(
     field: MinutesField,
     text: &str,
 ) -> Result<()> {
+    ctx.require(tsudoi_core::handler::Permission::DayWork)?;
     let now = ctx.now();
     Ok(ctx.store.save_minutes_text(item, field, text, now)?)
 }
@@ -142,6 +143,7 @@ pub fn save_note(
     note: Option<NoteId>,
     text: &str,
 ) -> Result<Option<MinutesNote>> {
+    ctx.require(tsudoi_core::handler::Permission::DayWork)?;
     let now = ctx.now();
     Ok(ctx.store.save_note(item, note, text, now)?)
 }

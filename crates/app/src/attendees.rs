@@ -101,6 +101,7 @@ pub fn list(ctx: &Ctx<'_>, event_id: EventId, search: Option<String>) -> Result<
 
 /// The desk's name search: a few people who match what was typed, never the whole list.
 pub fn desk_search(ctx: &Ctx<'_>, event_id: EventId, query: &str) -> Result<Vec<ListedAttendee>> {
+    ctx.require(tsudoi_core::handler::Permission::DayWork)?;
     if query.trim().is_empty() {
         return Ok(Vec::new());
     }

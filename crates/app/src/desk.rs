@@ -82,6 +82,7 @@ pub fn door(
     input: DoorInput,
     choice: &DeskChoice,
 ) -> Result<DeskAnswer> {
+    ctx.require(tsudoi_core::handler::Permission::DayWork)?;
     let request = DoorRequest {
         direction: input.direction,
         method: input.method,
@@ -106,6 +107,7 @@ pub fn walk_in(
     override_reason: Option<&str>,
     choice: &DeskChoice,
 ) -> Result<DeskAnswer> {
+    ctx.require(tsudoi_core::handler::Permission::DayWork)?;
     let desk = desk_name(ctx, choice)?;
     let now = ctx.now();
     let operator = ctx.operator.name.clone();
@@ -117,6 +119,7 @@ pub fn walk_in(
 
 /// Marks an attempt as a mistake, with a reason; the counts follow at once.
 pub fn undo(ctx: &mut Ctx<'_>, attempt_id: i64, reason: &str, choice: &DeskChoice) -> Result<DoorAttempt> {
+    ctx.require(tsudoi_core::handler::Permission::DayWork)?;
     let desk = desk_name(ctx, choice)?;
     let now = ctx.now();
     Ok(ctx.store.undo_attempt(attempt_id, reason, &desk, now)?)
@@ -127,5 +130,6 @@ pub fn status(ctx: &Ctx<'_>, event_id: EventId) -> Result<DoorStatus> {
 }
 
 pub fn attempts(ctx: &Ctx<'_>, event_id: EventId, limit: u32) -> Result<Vec<DoorAttempt>> {
+    ctx.require(tsudoi_core::handler::Permission::DayWork)?;
     Ok(ctx.store.door_attempts(event_id, limit)?)
 }

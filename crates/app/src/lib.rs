@@ -32,6 +32,7 @@ pub mod photos;
 pub mod printouts;
 pub mod privacy;
 pub mod seating;
+pub mod security;
 pub mod settings;
 pub mod vault;
 

@@ -134,6 +134,7 @@ pub fn add_bytes(
     name: &str,
     taken_at: Option<chrono::NaiveDateTime>,
 ) -> Result<AddedPhoto> {
+    ctx.require(tsudoi_core::handler::Permission::DayWork)?;
     let mut prepared = tsudoi_exchange::photos::prepare_photo(bytes, name)?;
     prepared.taken_at = prepared.taken_at.or(taken_at);
     let now = ctx.now();

@@ -58,6 +58,8 @@ pub enum VaultRefusal {
     BackupDamaged { path: PathBuf, detail: String },
     #[error("{path} already exists")]
     RestoreTargetExists { path: PathBuf },
+    #[error("{path} does not exist yet: a passphrase is needed to create it encrypted")]
+    NewDatabase { path: PathBuf },
 }
 
 impl Localized for VaultRefusal {
@@ -71,6 +73,7 @@ impl Localized for VaultRefusal {
             VaultRefusal::NotABackup { .. } => "backup.not_a_backup",
             VaultRefusal::BackupDamaged { .. } => "backup.damaged",
             VaultRefusal::RestoreTargetExists { .. } => "backup.target_exists",
+            VaultRefusal::NewDatabase { .. } => "vault.new_database",
         }
     }
 
@@ -130,6 +133,12 @@ impl Localized for VaultRefusal {
                 "「{}」にはすでにデータベースがあります。置き換える場合は --replace を付けてください。何も変更していません。",
                 path.display()
             ),
+            (VaultRefusal::NewDatabase { .. }, Lang::Ja) => {
+                "初めての起動です。データを守るパスフレーズを決めてください（10文字以上）。このパソコンを失くしても、パスフレーズがなければ中身は読めません。".into()
+            }
+            (VaultRefusal::NewDatabase { .. }, Lang::En) => {
+                "First start: choose a passphrase that protects the data (10 characters or more). Without it, nobody can read the data, even with the laptop.".into()
+            }
             (VaultRefusal::RestoreTargetExists { path }, Lang::En) => format!(
                 "There is already a database at “{}”. Add --replace to replace it. Nothing was changed.",
                 path.display()
@@ -142,6 +151,18 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_os_string();
     name.push(suffix);
     PathBuf::from(name)
+}
+
+/// The passphrase scripts give in `TSUDOI_PASSPHRASE`; an empty value counts as none.
+pub fn passphrase_from_env() -> Option<String> {
+    std::env::var(PASSPHRASE_ENV_VAR)
+        .ok()
+        .filter(|value| !value.is_empty())
+}
+
+/// Whether a database file is still to be made at `path`.
+pub fn is_new(path: &Path) -> bool {
+    !fs::metadata(path).is_ok_and(|m| m.len() > 0)
 }
 
 /// Whether the database at `path` is encrypted (its key file is there).

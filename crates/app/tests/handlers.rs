@@ -251,3 +251,71 @@ fn a_role_change_is_logged_and_the_last_officer_stays() {
         "only the officer changes the roster"
     );
 }
+
+#[test]
+fn the_desk_and_the_minutes_need_someone_on_the_roster_once_it_exists() {
+    use tsudoi_app::desk::{self, DeskChoice, DoorInput};
+    let mut office = Office::new();
+    let event = office.event;
+    let walk_in = |office: &mut Office, who: Option<&SignedIn>, name: &str| {
+        desk::walk_in(
+            &mut office.ctx(who),
+            event,
+            tsudoi_core::AttendeeDraft::new(name),
+            None,
+            &DeskChoice::default(),
+        )
+        .map(|_| ())
+        .map_err(|e| e.code().to_string())
+    };
+    walk_in(&mut office, None, "当日 一").expect("no roster: the desk works as before");
+    handlers::add(
+        &mut office.ctx(None),
+        person("責任 者", HandlerRole::Officer),
+        "9876",
+    )
+    .unwrap();
+    handlers::add(
+        &mut office.ctx(Some(&SignedIn {
+            name: "責任 者".into(),
+            role: HandlerRole::Officer,
+        })),
+        person("従事 者", HandlerRole::Staff),
+        "4444",
+    )
+    .unwrap();
+    assert_eq!(
+        walk_in(&mut office, None, "当日 二").unwrap_err(),
+        "auth.sign_in_required"
+    );
+    let search = tsudoi_app::attendees::desk_search(&office.ctx(None), event, "当日");
+    assert_eq!(
+        search.unwrap_err().code(),
+        "auth.sign_in_required",
+        "no one is shown unsigned"
+    );
+    let scan = desk::door(
+        &mut office.ctx(None),
+        event,
+        DoorInput {
+            direction: tsudoi_core::Direction::Entry,
+            method: tsudoi_core::DoorMethod::Qr,
+            code: Some("AAAAAAAAAAAAAAAAA".into()),
+            attendee_id: None,
+            override_reason: None,
+            seat: None,
+        },
+        &DeskChoice::default(),
+    );
+    assert_eq!(scan.unwrap_err().code(), "auth.sign_in_required");
+
+    let staff = handlers::sign_in(&mut office.ctx(None), "従事 者", "4444").unwrap();
+    walk_in(&mut office, Some(&staff), "当日 二").expect("any handler runs the desk");
+    let found = tsudoi_app::attendees::desk_search(&office.ctx(Some(&staff)), event, "当日").unwrap();
+    assert_eq!(found.len(), 2);
+    let attempts = desk::attempts(&office.ctx(Some(&staff)), event, 10).unwrap();
+    assert!(
+        attempts.iter().any(|a| a.operator == "従事 者"),
+        "the door attempt names the signed-in person"
+    );
+}

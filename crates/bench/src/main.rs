@@ -316,6 +316,258 @@ fn main() {
     println!(
         "\n{n_opens} opens, {n_writes} writes, {n_checkins} check-ins, {n_searches} searches, {n_file_runs} runs of each file figure."
     );
+    time_encryption(dir.path(), args.quick, now);
+    time_signed_in_desk(dir.path(), args.quick, now);
+}
+
+/// The desk through the use case with a roster and a signed-in person (every check-in checks the
+/// role), beside the same use case on a database with no roster, alternating.
+fn time_signed_in_desk(dir: &Path, quick: bool, now: chrono::DateTime<Utc>) {
+    use tsudoi_app::desk::{door, DeskChoice, DoorInput};
+    use tsudoi_app::handlers::{self, SignedIn};
+    use tsudoi_app::{Clock, Ctx, Database};
+    let n_people = if quick { 200 } else { 10_000 };
+    let n_checkins = if quick { 20 } else { 2_000 };
+    let offset = chrono::FixedOffset::east_opt(9 * 3600).expect("JST");
+    let clock = Clock::fixed(now, offset);
+    let mut databases = Vec::new();
+    let mut tickets = Vec::new();
+    let mut events = Vec::new();
+    for name in ["desk-no-roster.sqlite3", "desk-roster.sqlite3"] {
+        let path = dir.join(name);
+        let mut store = Store::open(&path).expect("store");
+        let event = store
+            .create_event(
+                EventDraft {
+                    capacity: 20_000,
+                    ..EventDraft::new("署名計測の回", parse_date("2026-07-25").expect("a date"))
+                },
+                now,
+            )
+            .expect("event");
+        let mut codes = Vec::with_capacity(n_people);
+        for i in 0..n_people {
+            let draft = AttendeeDraft {
+                kana: "おおとも しんご".into(),
+                ..AttendeeDraft::new(format!("計測 太郎{i}"))
+            };
+            let attendee = store.add_attendee(event.id, draft, now).expect("register");
+            codes.push(attendee.ticket.expect("a ticket").as_str().to_string());
+        }
+        drop(store);
+        databases.push(Database::open(&path).expect("database"));
+        tickets.push(codes);
+        events.push(event.id);
+    }
+    let officer = tsudoi_core::handler::HandlerDraft {
+        name: "受付 責任者".into(),
+        role: tsudoi_core::handler::HandlerRole::Officer,
+        ..Default::default()
+    };
+    handlers::add(
+        &mut Ctx::new(&mut databases[1], tsudoi_core::Lang::Ja, clock),
+        officer,
+        "2468",
+    )
+    .expect("the officer");
+    let person: SignedIn = handlers::sign_in(
+        &mut Ctx::new(&mut databases[1], tsudoi_core::Lang::Ja, clock),
+        "受付 責任者",
+        "2468",
+    )
+    .expect("signed in");
+    let mut times: [Vec<Duration>; 2] = [Vec::new(), Vec::new()];
+    for i in 0..n_checkins {
+        for which in 0..2 {
+            let who = (which == 1).then_some(&person);
+            let mut ctx = Ctx::new(&mut databases[which], tsudoi_core::Lang::Ja, clock).signed_in(who);
+            let input = DoorInput {
+                direction: Direction::Entry,
+                method: DoorMethod::Qr,
+                code: Some(tickets[which][i].clone()),
+                attendee_id: None,
+                override_reason: None,
+                seat: None,
+            };
+            let start = Instant::now();
+            let answer = door(&mut ctx, events[which], input, &DeskChoice::default()).expect("check in");
+            times[which].push(start.elapsed());
+            std::hint::black_box(answer);
+        }
+    }
+    let [no_roster, signed_in] = times;
+    println!("\nThe desk with the roster (the use case, the same run; the baseline column has no roster):\n");
+    println!("| figure | signed in p50 ms | signed in p99 ms | no roster p50 ms | no roster p99 ms | p50 ratio | target |");
+    println!("|---|---|---|---|---|---|---|");
+    row(
+        &format!("check in one scanned ticket through the use case ({n_people} registered)"),
+        "≤ 1.1× no roster p50",
+        &Samples::new(signed_in),
+        Some(&Samples::new(no_roster)),
+    );
+}
+
+/// Encryption at rest beside the plain store, in the same run, alternating so that drift in the
+/// machine's speed hits both alike: a check-in on 10,000 registrations, an open, a 10,000-row
+/// import; and the passphrase's key derivation, paid once per start.
+fn time_encryption(dir: &Path, quick: bool, now: chrono::DateTime<Utc>) {
+    use tsudoi_app::exchange::{import_registrations, RegistrationRequest};
+    use tsudoi_app::{Clock, Ctx};
+    let n_people = if quick { 200 } else { 10_000 };
+    let n_checkins = if quick { 20 } else { 2_000 };
+    let n_opens = if quick { 5 } else { 100 };
+    let n_imports = if quick { 1 } else { 5 };
+    let passphrase = "計測用の長いパスフレーズ";
+    let (key_file, key) = tsudoi_vault::KeyFile::create(passphrase).expect("a key");
+    let plain_path = dir.join("plain-desk.sqlite3");
+    let sealed_path = dir.join("encrypted-desk.sqlite3");
+    let mut stores = [
+        Store::open(&plain_path).expect("plain store"),
+        Store::open_encrypted(&sealed_path, tsudoi_store::OpenCheck::Full, &key).expect("encrypted store"),
+    ];
+    let mut tickets: [Vec<String>; 2] = [Vec::new(), Vec::new()];
+    let mut events = Vec::new();
+    for (store, tickets) in stores.iter_mut().zip(tickets.iter_mut()) {
+        let event = store
+            .create_event(
+                EventDraft {
+                    capacity: 20_000,
+                    ..EventDraft::new("暗号化計測の回", parse_date("2026-07-25").expect("a date"))
+                },
+                now,
+            )
+            .expect("create the event");
+        for i in 0..n_people {
+            let draft = AttendeeDraft {
+                kana: "おおとも しんご".into(),
+                organization: format!("株式会社テスト{}", i % 300),
+                email: format!("p{i}@bench.example"),
+                ..AttendeeDraft::new(format!("計測 太郎{i}"))
+            };
+            let attendee = store.add_attendee(event.id, draft, now).expect("register");
+            tickets.push(attendee.ticket.expect("a ticket").as_str().to_string());
+        }
+        events.push(event.id);
+    }
+    let mut checkins: [Vec<Duration>; 2] = [Vec::new(), Vec::new()];
+    for i in 0..n_checkins {
+        for which in 0..2 {
+            let request = DoorRequest {
+                direction: Direction::Entry,
+                method: DoorMethod::Qr,
+                code: Some(tickets[which][i].clone()),
+                attendee_id: None,
+                desk: "受付1".into(),
+                operator: String::new(),
+                override_reason: None,
+                seat: None,
+                local_now: now.naive_utc(),
+            };
+            let start = Instant::now();
+            let result = stores[which].door(events[which], request, now).expect("check in");
+            checkins[which].push(start.elapsed());
+            assert_eq!(result.attempt.outcome, DoorOutcome::Ok);
+        }
+    }
+    drop(stores);
+    let mut opens: [Vec<Duration>; 2] = [Vec::new(), Vec::new()];
+    for _ in 0..n_opens {
+        let start = Instant::now();
+        drop(Store::open(&plain_path).expect("open plain"));
+        opens[0].push(start.elapsed());
+        let start = Instant::now();
+        drop(
+            Store::open_encrypted(&sealed_path, tsudoi_store::OpenCheck::Full, &key).expect("open encrypted"),
+        );
+        opens[1].push(start.elapsed());
+    }
+    let unlocks = Samples::new(
+        (0..if quick { 2 } else { 10 })
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(key_file.unlock(passphrase).expect("unlock"));
+                start.elapsed()
+            })
+            .collect(),
+    );
+
+    let csv_path = dir.join("registrations-10k-encryption.csv");
+    std::fs::write(&csv_path, tsudoi_bench::files::registration_csv(10_000)).expect("write the file");
+    let offset = chrono::FixedOffset::east_opt(9 * 3600).expect("JST");
+    let mut databases = [
+        tsudoi_app::vault::open_database(
+            &dir.join("plain-import.sqlite3"),
+            None,
+            tsudoi_store::OpenCheck::Full,
+        )
+        .expect("plain database"),
+        tsudoi_app::vault::open_database(
+            &dir.join("encrypted-import.sqlite3"),
+            Some(passphrase),
+            tsudoi_store::OpenCheck::Full,
+        )
+        .expect("encrypted database"),
+    ];
+    let mut imports: [Vec<Duration>; 2] = [Vec::new(), Vec::new()];
+    for run in 0..n_imports {
+        for which in 0..2 {
+            let mut ctx = Ctx::new(
+                &mut databases[which],
+                tsudoi_core::Lang::Ja,
+                Clock::fixed(now, offset),
+            )
+            .acting_as(Some("bench"));
+            let event = tsudoi_app::events::create(
+                &mut ctx,
+                EventDraft {
+                    capacity: 20_000,
+                    ..EventDraft::new(
+                        format!("取り込み {run}"),
+                        parse_date("2026-07-25").expect("a date"),
+                    )
+                },
+            )
+            .expect("create the event");
+            let start = Instant::now();
+            import_registrations(&mut ctx, event.id, &csv_path, &RegistrationRequest::default())
+                .expect("import");
+            imports[which].push(start.elapsed());
+        }
+    }
+
+    println!("\nEncryption at rest (SQLCipher, the same run; the baseline column is the plain store):\n");
+    println!(
+        "| figure | encrypted p50 ms | encrypted p99 ms | plain p50 ms | plain p99 ms | p50 ratio | target |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    let [plain_checkins, sealed_checkins] = checkins;
+    row(
+        &format!("check in one scanned ticket, durable ({n_people} registered)"),
+        "encrypted ≤ 1.5× plain p50",
+        &Samples::new(sealed_checkins),
+        Some(&Samples::new(plain_checkins)),
+    );
+    let [plain_opens, sealed_opens] = opens;
+    row(
+        "open the store (key given; full check)",
+        "< 50 ms p99",
+        &Samples::new(sealed_opens),
+        Some(&Samples::new(plain_opens)),
+    );
+    let [plain_imports, sealed_imports] = imports;
+    row(
+        "import a 10,000-row registration CSV",
+        "< 1 s",
+        &Samples::new(sealed_imports),
+        Some(&Samples::new(plain_imports)),
+    );
+    row(
+        "derive the key from the passphrase (argon2id 64 MiB × 3, once per start)",
+        "< 1 s",
+        &unlocks,
+        None,
+    );
+    println!("\n{n_checkins} check-ins each, {n_opens} opens each, {n_imports} imports each, alternating.");
 }
 
 struct FileTimes {

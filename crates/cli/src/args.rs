@@ -129,6 +129,9 @@ pub enum Command {
     /// and the tax office's figures.
     #[command(subcommand)]
     Payment(PaymentCommand),
+    /// The half-year security measures report (情報セキュリティ対策の実施状況), pre-filled.
+    #[command(subcommand)]
+    Security(SecurityCommand),
     /// Load the demo project (this year's two gatherings) into the database.
     Demo,
     /// Encrypt a plain database (the passphrase from TSUDOI_PASSPHRASE, or asked twice). The
@@ -643,6 +646,24 @@ pub enum SettingCommand {
         name: Option<String>,
         #[arg(long)]
         operator: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum SecurityCommand {
+    /// Each measure with 実施 / 未実施 / 該当なし, pre-filled from what Tsudoi knows for the
+    /// period; `--set KEY=done|not_done|na[:what was done]` corrects one (keys: roster, sign_in,
+    /// roles, idle_lock, encryption, audit_log, exports, incidents, services, erasure); `--out`
+    /// writes it as PDF or XLSX (非公表用, logged).
+    Report {
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        #[arg(long, value_name = "DATE")]
+        to: String,
+        #[arg(long = "set", value_name = "KEY=STATUS[:NOTE]")]
+        corrections: Vec<String>,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 

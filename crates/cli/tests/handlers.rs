@@ -283,3 +283,61 @@ fn the_register_of_external_services_is_the_officers() {
     assert_eq!(list.as_array().map(Vec::len), Some(1));
     assert_eq!(list[0]["name"], "Microsoft Forms");
 }
+
+#[test]
+fn the_half_year_security_report_is_pre_filled_corrected_and_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tsudoi.sqlite3");
+    let key = [("TSUDOI_PASSPHRASE", "半期の報告のための鍵")];
+    let (_, report) = tsudoi(
+        &db,
+        &key,
+        &["security", "report", "--from", "2026-04-01", "--to", "2099-09-30"],
+    );
+    let measures = report["measures"].as_array().unwrap();
+    let status = |measures: &Vec<serde_json::Value>, key: &str| {
+        measures.iter().find(|m| m["key"] == key).unwrap()["status"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(status(measures, "encryption"), "done", "{report}");
+    assert_eq!(status(measures, "roster"), "not_done", "no roster yet");
+    assert_eq!(status(measures, "incidents"), "na");
+    let out = dir.path().join("セキュリティ対策_非公表用.pdf");
+    let (written, report) = tsudoi(
+        &db,
+        &key,
+        &[
+            "security",
+            "report",
+            "--from",
+            "2026-04-01",
+            "--to",
+            "2099-09-30",
+            "--set",
+            "erasure=na:契約期間中のため未到来",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        written.status.success(),
+        "{}",
+        String::from_utf8_lossy(&written.stderr)
+    );
+    let measures = report["measures"].as_array().unwrap();
+    assert!(measures.iter().any(|m| m["note"] == "契約期間中のため未到来"));
+    let text = std::process::Command::new("pdftotext")
+        .arg(&out)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("非公表用") && text.contains("保存データの暗号化") && text.contains("未到来"),
+        "{text}"
+    );
+    let (_, log) = tsudoi(&db, &key, &["audit"]);
+    assert!(log.to_string().contains("security_report_export"), "{log}");
+}

@@ -27,6 +27,7 @@ pub mod privacy;
 pub mod registration;
 pub mod roster;
 pub mod seating;
+pub mod security;
 pub mod text;
 pub mod ticket;
 mod time_format;

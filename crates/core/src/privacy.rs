@@ -28,6 +28,7 @@ choice_enum! {
         Backup = "backup", "バックアップの作成", "Backup made";
         Restore = "restore", "バックアップからの復元", "Restored from a backup";
         EventErase = "event_erase", "行事の個人情報の消去", "Event's personal data erased";
+        SecurityReportExport = "security_report_export", "セキュリティ対策報告の書き出し", "Security measures report export";
         PaymentStatement = "payment_statement", "支払明細・受領書の書き出し", "Payment statement or receipt export";
         PaymentRecordExport = "payment_record_export", "支払調書データの書き出し", "Payment record data export";
     }

@@ -23,6 +23,7 @@ pub mod online;
 pub mod payments;
 pub mod photos;
 pub mod registrations;
+pub mod security;
 mod sheet;
 mod when;
 

@@ -15,6 +15,7 @@ pub mod payment;
 pub mod printouts;
 pub mod qr;
 pub mod seat_chart;
+pub mod security;
 pub mod tickets;
 mod typst_world;
 

@@ -12,7 +12,7 @@ use crate::state::AppState;
 /// A scan, a pick from the name search, or an exit.
 #[tauri::command]
 pub fn door(state: State<'_, AppState>, event_id: EventId, input: DoorInput) -> Reply<DeskAnswer> {
-    state.run(|ctx| desk::door(ctx, event_id, input, &DeskChoice::default()))
+    state.run_at_desk(|ctx| desk::door(ctx, event_id, input, &DeskChoice::default()))
 }
 
 #[tauri::command]
@@ -22,7 +22,7 @@ pub fn walk_in(
     draft: AttendeeDraft,
     override_reason: Option<String>,
 ) -> Reply<DeskAnswer> {
-    state.run(|ctx| {
+    state.run_at_desk(|ctx| {
         desk::walk_in(
             ctx,
             event_id,
@@ -35,17 +35,17 @@ pub fn walk_in(
 
 #[tauri::command]
 pub fn undo_attempt(state: State<'_, AppState>, attempt_id: i64, reason: String) -> Reply<DoorAttempt> {
-    state.run(|ctx| desk::undo(ctx, attempt_id, &reason, &DeskChoice::default()))
+    state.run_at_desk(|ctx| desk::undo(ctx, attempt_id, &reason, &DeskChoice::default()))
 }
 
 #[tauri::command]
 pub fn door_status(state: State<'_, AppState>, event_id: EventId) -> Reply<DoorStatus> {
-    state.run(|ctx| desk::status(ctx, event_id))
+    state.run_at_desk(|ctx| desk::status(ctx, event_id))
 }
 
 #[tauri::command]
 pub fn door_attempts(state: State<'_, AppState>, event_id: EventId, limit: u32) -> Reply<Vec<DoorAttempt>> {
-    state.run(|ctx| desk::attempts(ctx, event_id, limit))
+    state.run_at_desk(|ctx| desk::attempts(ctx, event_id, limit))
 }
 
 /// The desk's name search: a few people who match, never the whole list.
@@ -55,5 +55,5 @@ pub fn desk_search(
     event_id: EventId,
     query: String,
 ) -> Reply<Vec<tsudoi_app::types::ListedAttendee>> {
-    state.run(|ctx| attendees::desk_search(ctx, event_id, &query))
+    state.run_at_desk(|ctx| attendees::desk_search(ctx, event_id, &query))
 }

@@ -27,6 +27,12 @@ pub fn sign_out(state: State<'_, AppState>) {
     state.set_signed_in(None);
 }
 
+/// The window locked while idle at the desk: only the desk goes on, under the same name.
+#[tauri::command]
+pub fn lock_to_desk(state: State<'_, AppState>) {
+    state.lock_to_desk();
+}
+
 #[tauri::command]
 pub fn signed_in(state: State<'_, AppState>) -> Option<SignedIn> {
     state.signed_in()
@@ -85,4 +91,37 @@ pub fn save_service(
     draft: tsudoi_core::handler::ServiceDraft,
 ) -> Reply<tsudoi_app::types::ExternalService> {
     state.run(|ctx| handlers::save_service(ctx, id, draft))
+}
+
+/// Writes one encrypted backup file (the database, photos and receipts).
+#[tauri::command]
+pub fn make_backup(
+    state: State<'_, AppState>,
+    path: String,
+    replace: bool,
+) -> Reply<tsudoi_app::vault::BackupDone> {
+    state.run(|ctx| tsudoi_app::vault::backup(ctx, std::path::Path::new(&path), replace))
+}
+
+/// Writes the half-year security measures report (PDF, or XLSX by the extension), 非公表用.
+#[tauri::command]
+pub fn export_security_report(
+    state: State<'_, AppState>,
+    path: String,
+    from: String,
+    to: String,
+    replace: bool,
+) -> Reply<tsudoi_app::security::SecurityReport> {
+    state.run(|ctx| {
+        let from = tsudoi_core::event::parse_date(&from)?;
+        let to = tsudoi_core::event::parse_date(&to)?;
+        tsudoi_app::security::export(
+            ctx,
+            std::path::Path::new(&path),
+            from,
+            to,
+            &[],
+            tsudoi_app::output::Replace(replace),
+        )
+    })
 }

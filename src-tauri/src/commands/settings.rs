@@ -45,3 +45,15 @@ pub fn desk_settings(state: State<'_, AppState>) -> Reply<DeskSettings> {
 pub fn set_desk(state: State<'_, AppState>, desk: DeskSettings) -> Reply<DeskSettings> {
     state.run(|ctx| settings::set_desk(ctx, Some(desk.name), Some(desk.operator)))
 }
+
+/// Opens the encrypted database with its passphrase (the window's unlock screen).
+#[tauri::command]
+pub fn unlock_database(state: State<'_, AppState>, passphrase: String) -> Reply<()> {
+    state.unlock(&passphrase)
+}
+
+/// Creates the encrypted database of a first start (the passphrase typed twice).
+#[tauri::command]
+pub fn create_database(state: State<'_, AppState>, passphrase: String, repeated: String) -> Reply<()> {
+    state.create(&passphrase, &repeated)
+}

@@ -58,11 +58,13 @@ function watchIdle(seconds: number): void {
 
 async function lockWhenIdle(): Promise<void> {
   if ((await api.signedIn().catch(() => null)) === null) return;
-  await api.signOut().catch(() => undefined);
   if (view.kind === "desk") {
+    // The queue goes on under the same name; everything else needs a sign-in again.
+    await api.lockToDesk().catch(() => undefined);
     deskOnly = true;
     return;
   }
+  await api.signOut().catch(() => undefined);
   showLock();
 }
 

@@ -65,6 +65,7 @@ export function rosterPage(onChanged: () => void, onCancel: () => void): HTMLEle
       ),
       editBox,
       first ? null : servicesSection(),
+      first ? null : protectionSection(),
       addForm(
         first,
         async (added) => {
@@ -232,4 +233,59 @@ function servicesSection(): HTMLElement {
     () => formElement.reset(),
   );
   return h("section", { class: "panel" }, h("h2", null, t("servicesTitle")), h("p", { class: "hint" }, t("servicesNote")), table, formElement);
+}
+
+/** Data protection: an encrypted backup, and the half-year security measures report. */
+function protectionSection(): HTMLElement {
+  const backupPath = h("input", { type: "text", class: "wide-input", "data-testid": "backup-path", placeholder: t("backupPlaceholder"), size: 50 });
+  const backupResult = h("span", { class: "hint", role: "status", "data-testid": "backup-result" });
+  const backupProblem = h("p", { class: "form-error", role: "alert", "data-testid": "backup-error", hidden: true });
+  const backup = async () => {
+    backupProblem.hidden = true;
+    try {
+      const done = await withReplaceConfirmation((replace) => api.makeBackup(backupPath.value, replace), confirmReplace);
+      if (done) backupResult.textContent = t("backupDone", { file: done.path, n: done.files });
+    } catch (error) {
+      showError(backupProblem, error);
+    }
+  };
+  const from = h("input", { type: "text", "data-testid": "security-from", placeholder: "2026-04-01", size: 12 });
+  const to = h("input", { type: "text", "data-testid": "security-to", placeholder: "2026-09-30", size: 12 });
+  const reportPath = h("input", { type: "text", class: "wide-input", "data-testid": "security-path", placeholder: t("securityPlaceholder"), size: 50 });
+  const reportResult = h("span", { class: "hint", role: "status", "data-testid": "security-result" });
+  const reportProblem = h("p", { class: "form-error", role: "alert", "data-testid": "security-error", hidden: true });
+  const report = async () => {
+    reportProblem.hidden = true;
+    try {
+      const done = await withReplaceConfirmation(
+        (replace) => api.exportSecurityReport(reportPath.value, from.value, to.value, replace),
+        confirmReplace,
+      );
+      if (done) {
+        const open = done.measures.filter((m) => m.status === "not_done").length;
+        reportResult.textContent = t("securityDone", { n: done.measures.length, open });
+      }
+    } catch (error) {
+      showError(reportProblem, error);
+    }
+  };
+  return h(
+    "section",
+    { class: "panel", "data-testid": "protection-section" },
+    h("h2", null, t("protectionTitle")),
+    h("p", { class: "hint" }, t("backupHint")),
+    h("div", { class: "actions" }, backupPath, h("button", { type: "button", "data-testid": "backup", onclick: () => void backup() }, t("backupMake")), backupResult),
+    backupProblem,
+    h("p", { class: "hint" }, t("securityHint")),
+    h(
+      "div",
+      { class: "actions" },
+      h("label", null, t("securityFrom"), " ", from),
+      h("label", null, t("securityTo"), " ", to),
+      reportPath,
+      h("button", { type: "button", "data-testid": "security-export", onclick: () => void report() }, t("securityExport")),
+      reportResult,
+    ),
+    reportProblem,
+  );
 }

@@ -8,6 +8,14 @@ import { showError } from "./forms";
 
 /** The database could not be opened: say why and what to do, and show nothing else. */
 export function showFatal(status: AppStatus): void {
+  if (status.error?.code === "vault.passphrase_needed") {
+    showUnlock(status);
+    return;
+  }
+  if (status.error?.code === "vault.new_database") {
+    showCreate(status);
+    return;
+  }
   mount(
     byId("app"),
     h(
@@ -59,4 +67,82 @@ export function welcome(container: HTMLElement, onDemoLoaded: () => void, onStar
     ),
   );
   demoButton.focus();
+}
+
+/** An encrypted database: nothing shows until its passphrase is typed. */
+function showUnlock(status: AppStatus): void {
+  const errorBox = h("div", { class: "form-error", role: "alert", hidden: true });
+  const input = h("input", {
+    type: "password",
+    autocomplete: "current-password",
+    "data-testid": "unlock-passphrase",
+    "aria-label": t("passphrase"),
+  }) as HTMLInputElement;
+  const button = h("button", { class: "primary big", type: "submit", "data-testid": "unlock-open" }, t("unlockOpen"));
+  const form = h(
+    "form",
+    {
+      class: "panel unlock",
+      "data-testid": "unlock",
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        button.disabled = true;
+        try {
+          await api.unlockDatabase(input.value);
+          window.location.reload();
+        } catch (error) {
+          showError(errorBox, error);
+          input.select();
+          button.disabled = false;
+        }
+      },
+    },
+    h("h1", null, t("unlockTitle")),
+    h("p", null, t("unlockHint")),
+    h("label", null, t("passphrase"), input),
+    errorBox,
+    button,
+    h("p", { class: "hint" }, h("strong", null, `${t("databaseFile")}: `), h("code", null, status.db_path)),
+  );
+  mount(byId("app"), h("main", { class: "start" }, form));
+  input.focus();
+}
+
+/** The first start: the passphrase that encrypts the new database, typed twice. */
+function showCreate(status: AppStatus): void {
+  const errorBox = h("div", { class: "form-error", role: "alert", hidden: true });
+  const field = (testId: string, label: string) =>
+    h("input", { type: "password", autocomplete: "new-password", "data-testid": testId, "aria-label": label }) as HTMLInputElement;
+  const first = field("create-passphrase", t("passphrase"));
+  const second = field("create-passphrase-again", t("passphraseAgain"));
+  const button = h("button", { class: "primary big", type: "submit", "data-testid": "create-open" }, t("createOpen"));
+  const form = h(
+    "form",
+    {
+      class: "panel unlock",
+      "data-testid": "create-database",
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        button.disabled = true;
+        try {
+          await api.createDatabase(first.value, second.value);
+          window.location.reload();
+        } catch (error) {
+          showError(errorBox, error);
+          first.select();
+          button.disabled = false;
+        }
+      },
+    },
+    h("h1", null, t("createTitle")),
+    h("p", null, status.error?.message ?? ""),
+    h("label", null, t("passphrase"), first),
+    h("label", null, t("passphraseAgain"), second),
+    h("p", { class: "hint" }, t("createWarning")),
+    errorBox,
+    button,
+    h("p", { class: "hint" }, h("strong", null, `${t("databaseFile")}: `), h("code", null, status.db_path)),
+  );
+  mount(byId("app"), h("main", { class: "start" }, form));
+  first.focus();
 }

@@ -13,6 +13,7 @@ mod photos;
 mod printouts;
 mod privacy;
 mod seating;
+mod security;
 mod settings;
 pub mod vault;
 
@@ -28,6 +29,7 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
     match &cli.command {
         Command::Event(command) => events::run(command, ctx, out),
         Command::Demo => events::demo(ctx, out),
+        Command::Security(command) => security::run(command, replace, ctx, out),
         Command::Backup { out: file } => vault::backup(file, replace, ctx, out),
         Command::Erase {
             event: Some(event),

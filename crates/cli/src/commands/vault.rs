@@ -26,7 +26,7 @@ fn interactive() -> bool {
 
 /// The passphrase of an encrypted database: `TSUDOI_PASSPHRASE`, else asked in a terminal.
 pub fn passphrase_for(path: &Path, lang: Lang) -> Option<String> {
-    if let Ok(value) = std::env::var(PASSPHRASE_ENV_VAR) {
+    if let Some(value) = vault::passphrase_from_env() {
         return Some(value);
     }
     if vault::is_encrypted(path) && interactive() {
@@ -37,7 +37,11 @@ pub fn passphrase_for(path: &Path, lang: Lang) -> Option<String> {
 
 /// A new passphrase: from `env_var` (taken as typed twice), else asked twice in a terminal.
 fn new_passphrase(env_var: &str, lang: Lang) -> Result<(String, String), Failure> {
-    if let Ok(value) = std::env::var(env_var) {
+    if let Ok(value) =
+        std::env::var(env_var)
+            .map_err(|_| ())
+            .and_then(|v| if v.is_empty() { Err(()) } else { Ok(v) })
+    {
         return Ok((value.clone(), value));
     }
     if !interactive() {
@@ -129,7 +133,7 @@ fn change_passphrase(path: &Path, lang: Lang, out: &Output) -> Result<(), Failur
 }
 
 fn restore(file: &Path, path: &Path, replace: bool, lang: Lang, out: &Output) -> Result<(), Failure> {
-    let passphrase = match std::env::var(PASSPHRASE_ENV_VAR) {
+    let passphrase = match vault::passphrase_from_env().ok_or(()) {
         Ok(value) => value,
         Err(_) if interactive() => {
             rpassword::prompt_password(lang.pick("バックアップのパスフレーズ: ", "The backup's passphrase: "))
