@@ -652,7 +652,7 @@ pub enum SettingCommand {
 #[derive(Subcommand)]
 pub enum SecurityCommand {
     /// Each measure with 実施 / 未実施 / 該当なし, pre-filled from what Tsudoi knows for the
-    /// period; `--set KEY=done|not_done|na[:what was done]` corrects one (keys: roster, sign_in,
+    /// period; `--set KEY=done|not_done|not_applicable[:what was done]` (or 実施 / 未実施 / 該当なし) corrects one (keys: roster, sign_in,
     /// roles, idle_lock, encryption, audit_log, exports, incidents, services, erasure); `--out`
     /// writes it as PDF or XLSX (非公表用, logged).
     Report {

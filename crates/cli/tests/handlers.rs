@@ -303,7 +303,7 @@ fn the_half_year_security_report_is_pre_filled_corrected_and_printed() {
     };
     assert_eq!(status(measures, "encryption"), "done", "{report}");
     assert_eq!(status(measures, "roster"), "not_done", "no roster yet");
-    assert_eq!(status(measures, "incidents"), "na");
+    assert_eq!(status(measures, "incidents"), "not_applicable");
     let out = dir.path().join("セキュリティ対策_非公表用.pdf");
     let (written, report) = tsudoi(
         &db,
@@ -316,7 +316,7 @@ fn the_half_year_security_report_is_pre_filled_corrected_and_printed() {
             "--to",
             "2099-09-30",
             "--set",
-            "erasure=na:契約期間中のため未到来",
+            "erasure=該当なし:契約期間中のため未到来",
             "--out",
             out.to_str().unwrap(),
         ],

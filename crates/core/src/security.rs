@@ -14,7 +14,7 @@ choice_enum! {
         #[default]
         Done = "done", "実施", "Done";
         NotDone = "not_done", "未実施", "Not done";
-        NotApplicable = "na", "該当なし", "Not applicable";
+        NotApplicable = "not_applicable", "該当なし", "Not applicable";
     }
 }
 
