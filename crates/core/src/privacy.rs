@@ -23,6 +23,9 @@ choice_enum! {
         HandlerChange = "handler_change", "情報取扱者名簿の変更", "Handler roster change";
         IncidentRecord = "incident_record", "インシデントの記録", "Incident recorded";
         IncidentPrint = "incident_print", "インシデント報告の書き出し", "Incident report export";
+        SurveyImport = "survey_import", "アンケート回答の取り込み", "Survey answers import";
+        SurveyExport = "survey_export", "アンケート結果の書き出し", "Survey results export";
+        HearingRecord = "hearing_record", "ヒアリングの記録", "Hearing recorded";
     }
 }
 
