@@ -23,6 +23,7 @@ pub mod online;
 pub mod photos;
 pub mod registrations;
 mod sheet;
+pub mod survey;
 mod when;
 
 pub use decode::{decode_text, TextEncoding};
