@@ -31,6 +31,7 @@ pub mod printouts;
 pub mod privacy;
 pub mod seating;
 pub mod settings;
+pub mod survey;
 
 use std::path::{Path, PathBuf};
 
@@ -57,6 +58,7 @@ pub mod types {
         DEFAULT_IDLE_LOCK_SECONDS, SCHEMA_VERSION,
     };
     pub use tsudoi_store::{Incident, IncidentChange};
+    pub use tsudoi_store::{Hearing, StoredQuestionnaire};
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

@@ -65,6 +65,8 @@ pub enum AuditDetail {
     /// An action on one registration (or two, merged), with the reason given. Only row numbers:
     /// never the person's name, which may be what is being deleted.
     Registration { rows: String, reason: String },
+    /// Survey answers read from a Forms export: added, already there, left out (reported).
+    SurveyImport { added: u32, unchanged: u32, left_out: u32 },
 }
 
 impl AuditDetail {
@@ -166,6 +168,22 @@ impl AuditDetail {
             (AuditDetail::PhotoDelete { name, sha256 }, _) => format!("{name} ({sha256})"),
             (AuditDetail::Registration { rows, reason }, Lang::Ja) => format!("{rows}、理由: {reason}"),
             (AuditDetail::Registration { rows, reason }, Lang::En) => format!("{rows}, reason: {reason}"),
+            (
+                AuditDetail::SurveyImport {
+                    added,
+                    unchanged,
+                    left_out,
+                },
+                Lang::Ja,
+            ) => format!("追加 {added} 件、変更なし {unchanged} 件、取り込まず {left_out} 件"),
+            (
+                AuditDetail::SurveyImport {
+                    added,
+                    unchanged,
+                    left_out,
+                },
+                Lang::En,
+            ) => format!("{added} added, {unchanged} unchanged, {left_out} left out"),
         }
     }
 }

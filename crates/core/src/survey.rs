@@ -140,6 +140,10 @@ pub enum SurveyError {
     QuoteWithoutConsent,
     #[error("the hearing names no person")]
     EmptyHearingPerson,
+    /// A Forms file that asks other questions than the event's questionnaire (a question added,
+    /// removed or reworded in the form since).
+    #[error("the file asks other questions: missing {missing:?}, new {new:?}")]
+    OtherQuestions { missing: Vec<String>, new: Vec<String> },
 }
 
 impl Localized for SurveyError {
@@ -157,6 +161,7 @@ impl Localized for SurveyError {
             SurveyError::AnswerKind(_) => "survey.answer_kind",
             SurveyError::QuoteWithoutConsent => "survey.quote_without_consent",
             SurveyError::EmptyHearingPerson => "survey.empty_hearing_person",
+            SurveyError::OtherQuestions { .. } => "survey.other_questions",
         }
     }
 
@@ -213,7 +218,29 @@ impl Localized for SurveyError {
             (SurveyError::EmptyHearingPerson, Lang::En) => {
                 "The hearing names no person. Enter a name or a role.".into()
             }
+            (SurveyError::OtherQuestions { missing, new }, Lang::Ja) => format!(
+                "ファイルの設問がこのイベントのアンケートと違います（ファイルにない設問: {}、新しい設問: {}）。フォームを変えたのなら、新しい版として取り込んでください（--new-version）。",
+                list_or_none(missing, lang),
+                list_or_none(new, lang)
+            ),
+            (SurveyError::OtherQuestions { missing, new }, Lang::En) => format!(
+                "The file asks other questions than the event's questionnaire (not in the file: {}; new: {}). If the form was changed, import it as a new version (--new-version).",
+                list_or_none(missing, lang),
+                list_or_none(new, lang)
+            ),
         }
+    }
+}
+
+fn list_or_none(items: &[String], lang: Lang) -> String {
+    if items.is_empty() {
+        lang.pick("なし", "none").to_string()
+    } else {
+        items
+            .iter()
+            .map(|i| format!("「{i}」"))
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", "))
     }
 }
 
@@ -583,6 +610,66 @@ pub fn plan_forms(header: &[String], rows: &[Vec<String>]) -> FormsPlan {
         },
         category_question,
         mode_question,
+    }
+}
+
+/// The question a column makes when a person chose its kind (the preview lets them change the
+/// guess): the choices are the distinct answers, or the known scale's words.
+pub fn question_of_kind(text: &str, values: &[&str], kind: QuestionKind) -> Question {
+    let guessed = guess_question(text, values);
+    if guessed.kind == kind {
+        return guessed;
+    }
+    let choices = match kind {
+        QuestionKind::Single => distinct_in_order(values.iter().copied()),
+        QuestionKind::Multiple => {
+            let parts: Vec<String> = values.iter().flat_map(|v| split_multiple(v)).collect();
+            distinct_in_order(parts.iter().map(String::as_str))
+        }
+        QuestionKind::Scale | QuestionKind::Number | QuestionKind::FreeText => Vec::new(),
+    };
+    Question {
+        kind,
+        choices,
+        ..guessed
+    }
+}
+
+impl FormsPlan {
+    /// The plan with the kinds a person chose (one per question, in order); the choices are
+    /// built again from the answers in `rows` for a kind that changed.
+    pub fn with_kinds(mut self, kinds: &[QuestionKind], rows: &[Vec<String>]) -> FormsPlan {
+        for (c, role) in self.columns.iter().enumerate() {
+            let ColumnRole::Question { index } = role else { continue };
+            let (Some(kind), Some(question)) = (kinds.get(*index), self.questionnaire.questions.get_mut(*index)) else {
+                continue;
+            };
+            if *kind == question.kind {
+                continue;
+            }
+            let values: Vec<&str> = rows
+                .iter()
+                .filter_map(|row| row.get(c))
+                .map(|v| v.trim())
+                .filter(|v| !v.is_empty())
+                .collect();
+            let required = question.required;
+            *question = Question {
+                required,
+                ..question_of_kind(&question.text, &values, *kind)
+            };
+        }
+        self
+    }
+
+    /// What differs between this file's questions and a questionnaire's, for the message.
+    pub fn differences(&self, questionnaire: &Questionnaire) -> SurveyError {
+        let file: Vec<&String> = self.questionnaire.questions.iter().map(|q| &q.text).collect();
+        let kept: Vec<&String> = questionnaire.questions.iter().map(|q| &q.text).collect();
+        SurveyError::OtherQuestions {
+            missing: kept.iter().filter(|t| !file.contains(t)).map(|t| t.to_string()).collect(),
+            new: file.iter().filter(|t| !kept.contains(t)).map(|t| t.to_string()).collect(),
+        }
     }
 }
 
