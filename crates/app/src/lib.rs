@@ -57,8 +57,8 @@ pub mod types {
         RegistrationImport, UnmatchedParticipant, ZoneMove, APP_VERSION, DB_ENV_VAR,
         DEFAULT_IDLE_LOCK_SECONDS, SCHEMA_VERSION,
     };
-    pub use tsudoi_store::{Incident, IncidentChange};
     pub use tsudoi_store::{Hearing, StoredQuestionnaire};
+    pub use tsudoi_store::{Incident, IncidentChange};
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

@@ -146,7 +146,9 @@ pub fn import_answers(
         {
             Some(older) => Target::Stored(older.clone()),
             None if options.new_version => Target::New(plan.questionnaire.clone()),
-            None => return Err(tsudoi_store::StoreError::from(plan.differences(&latest.questionnaire)).into()),
+            None => {
+                return Err(tsudoi_store::StoreError::from(plan.differences(&latest.questionnaire)).into())
+            }
         },
     };
     let latest_version = versions.last().map_or(0, |v| v.questionnaire.version);
@@ -154,13 +156,17 @@ pub fn import_answers(
     let (questionnaire, stored_id, made) = match target {
         Target::Stored(stored) => (stored.questionnaire.clone(), Some(stored.id), false),
         Target::New(questionnaire) => {
-            let questionnaire = questionnaire.normalized().map_err(tsudoi_store::StoreError::from)?;
+            let questionnaire = questionnaire
+                .normalized()
+                .map_err(tsudoi_store::StoreError::from)?;
             if options.dry_run {
                 (questionnaire, None, true)
             } else {
                 let actor = ctx.operator.name.clone();
                 let now = ctx.now();
-                let stored = ctx.store.save_questionnaire(event_id, questionnaire, &actor, now)?;
+                let stored = ctx
+                    .store
+                    .save_questionnaire(event_id, questionnaire, &actor, now)?;
                 (stored.questionnaire.clone(), Some(stored.id), true)
             }
         }
@@ -231,7 +237,10 @@ pub fn import_answers(
             response: read.response,
         });
     }
-    let left_out = notes.iter().filter(|n| n.kind != RowNoteKind::OlderVersion).count() as u32;
+    let left_out = notes
+        .iter()
+        .filter(|n| n.kind != RowNoteKind::OlderVersion)
+        .count() as u32;
     let done = if options.dry_run {
         AddedResponses {
             added: news.len() as u32,
@@ -257,7 +266,8 @@ pub fn import_answers(
             detail: &detail,
         };
         let now = ctx.now();
-        ctx.store.add_survey_responses(event_id, &news, Some(&record), now)?
+        ctx.store
+            .add_survey_responses(event_id, &news, Some(&record), now)?
     };
     Ok(SurveyImport {
         version,
@@ -277,11 +287,17 @@ pub fn questionnaire(ctx: &Ctx<'_>, event_id: EventId) -> Result<Option<StoredQu
 }
 
 /// Keeps the event's questionnaire; once answered, a change becomes the next version.
-pub fn save_questionnaire(ctx: &mut Ctx<'_>, event_id: EventId, questionnaire: Questionnaire) -> Result<StoredQuestionnaire> {
+pub fn save_questionnaire(
+    ctx: &mut Ctx<'_>,
+    event_id: EventId,
+    questionnaire: Questionnaire,
+) -> Result<StoredQuestionnaire> {
     ctx.require(Permission::DayWork)?;
     let actor = ctx.operator.name.clone();
     let now = ctx.now();
-    Ok(ctx.store.save_questionnaire(event_id, questionnaire, &actor, now)?)
+    Ok(ctx
+        .store
+        .save_questionnaire(event_id, questionnaire, &actor, now)?)
 }
 
 /// What entering a paper sheet did: its number, how many sheets are in, the next number.
@@ -331,6 +347,43 @@ pub fn enter_paper_sheet(
     })
 }
 
+/// Enters one paper sheet as typed: one cell per question in order (blank cells for blank
+/// answers), choices by their number on the sheet or their text ([`Question::read_keyed`]).
+///
+/// [`Question::read_keyed`]: tsudoi_core::survey::Question::read_keyed
+pub fn enter_typed_sheet(
+    ctx: &mut Ctx<'_>,
+    event_id: EventId,
+    sheet_number: Option<u32>,
+    category: Option<tsudoi_core::Category>,
+    mode: Option<tsudoi_core::AttendanceMode>,
+    cells: &[String],
+) -> Result<PaperEntry> {
+    let questionnaire = current_questionnaire(ctx, event_id)?;
+    let questions = &questionnaire.questionnaire.questions;
+    if cells.len() > questions.len() {
+        return Err(
+            tsudoi_store::StoreError::from(tsudoi_core::survey::SurveyError::AnswerCount {
+                expected: questions.len(),
+                found: cells.len(),
+            })
+            .into(),
+        );
+    }
+    let answers = questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| q.read_keyed(cells.get(i).map_or("", String::as_str)))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(tsudoi_store::StoreError::from)?;
+    let response = Response {
+        category,
+        mode,
+        answers,
+    };
+    enter_paper_sheet(ctx, event_id, sheet_number, response)
+}
+
 /// Keeps one answer given at the kiosk (anonymous: the category and mode at most).
 pub fn kiosk_answer(ctx: &mut Ctx<'_>, event_id: EventId, response: Response) -> Result<u32> {
     let questionnaire = current_questionnaire(ctx, event_id)?;
@@ -372,11 +425,11 @@ pub struct SurveyOverview {
     pub by_source: Vec<AnswerCount>,
 }
 
+/// The current questionnaire, and every answer as stored beside the same answer in its terms.
+pub(crate) type InCurrentTerms = (Questionnaire, Vec<(StoredResponse, Response)>);
+
 /// The current questionnaire and every answer in its terms, with each answer's version.
-pub(crate) fn answers_in_current_terms(
-    ctx: &Ctx<'_>,
-    event_id: EventId,
-) -> Result<Option<(Questionnaire, Vec<(StoredResponse, Response)>)>> {
+pub(crate) fn answers_in_current_terms(ctx: &Ctx<'_>, event_id: EventId) -> Result<Option<InCurrentTerms>> {
     let versions = ctx.store.questionnaire_versions(event_id)?;
     let Some(current) = versions.last() else {
         return Ok(None);
@@ -462,7 +515,12 @@ pub fn hearings(ctx: &Ctx<'_>, event_id: Option<EventId>) -> Result<Vec<Hearing>
 /// consented, without names.
 pub fn hearing_summary(ctx: &Ctx<'_>, event_id: Option<EventId>, public: bool) -> Result<Vec<TagSummary>> {
     ctx.require(Permission::DayWork)?;
-    let drafts: Vec<HearingDraft> = ctx.store.hearings(event_id)?.into_iter().map(|h| h.details).collect();
+    let drafts: Vec<HearingDraft> = ctx
+        .store
+        .hearings(event_id)?
+        .into_iter()
+        .map(|h| h.details)
+        .collect();
     Ok(summarize_by_tag(&drafts, public))
 }
 
@@ -475,7 +533,9 @@ pub fn document_file_name(kind: SurveyDocument, public: bool, lang: tsudoi_core:
     };
     match kind {
         SurveyDocument::Report => format!("{}_{edition}.pdf", lang.pick("調査報告書", "survey-report")),
-        SurveyDocument::Workbook => format!("{}_{edition}.xlsx", lang.pick("アンケート結果", "survey-results")),
+        SurveyDocument::Workbook => {
+            format!("{}_{edition}.xlsx", lang.pick("アンケート結果", "survey-results"))
+        }
         SurveyDocument::PaperForm => lang.pick("アンケート用紙.pdf", "survey-form.pdf").to_string(),
     }
 }
@@ -489,10 +549,199 @@ pub enum SurveyDocument {
 }
 
 /// Where a document goes: `path` itself, or the document's name in the folder `path`.
-pub(crate) fn target_path(path: &Path, kind: SurveyDocument, public: bool, lang: tsudoi_core::Lang) -> PathBuf {
+pub(crate) fn target_path(
+    path: &Path,
+    kind: SurveyDocument,
+    public: bool,
+    lang: tsudoi_core::Lang,
+) -> PathBuf {
     if path.is_dir() && !path.is_symlink() {
         path.join(document_file_name(kind, public, lang))
     } else {
         path.to_path_buf()
     }
+}
+
+/// A free text that names a registered person: left out of public documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FlaggedText {
+    pub question: String,
+    pub text: String,
+}
+
+/// What writing a survey document did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SurveyExport {
+    pub file: String,
+    /// Free texts naming a registered person (left out of a public document).
+    pub flagged: Vec<FlaggedText>,
+}
+
+/// The free texts that name one of the event's registered people, by question index.
+fn flagged_texts(
+    ctx: &Ctx<'_>,
+    event_id: EventId,
+    overview: &SurveyOverview,
+) -> Result<Vec<(usize, FlaggedText)>> {
+    let names: Vec<String> = ctx
+        .store
+        .attendance_lines(event_id)?
+        .into_iter()
+        .map(|line| line.attendee.details.name)
+        .collect();
+    let mut flagged = Vec::new();
+    for (i, question) in overview.results.questions.iter().enumerate() {
+        for text in &question.texts {
+            if tsudoi_core::survey::names_a_person(text, &names) {
+                flagged.push((
+                    i,
+                    FlaggedText {
+                        question: question.text.clone(),
+                        text: text.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    Ok(flagged)
+}
+
+fn edition_detail(format: &str, public: bool) -> String {
+    AuditDetail::Documents {
+        formats: format.into(),
+        public: Some(public),
+        photos: None,
+    }
+    .encode()
+}
+
+/// Writes the survey's results as a workbook (回答 and 集計 sheets; the edition in every page's
+/// header and in the file name when a folder is given). A public workbook leaves the free
+/// texts out. Logged as an export.
+pub fn export_workbook(
+    ctx: &mut Ctx<'_>,
+    event_id: EventId,
+    path: &Path,
+    public: bool,
+    replace: crate::output::Replace,
+) -> Result<SurveyExport> {
+    let path = target_path(path, SurveyDocument::Workbook, public, ctx.lang);
+    crate::audit::exported(ctx, AuditAction::SurveyExport, Some(event_id), |ctx| {
+        crate::output::check_file(&path, replace)?;
+        let event = ctx.store.event(event_id)?;
+        let overview = results(ctx, event_id)?;
+        let flagged = flagged_texts(ctx, event_id, &overview)?;
+        let (questionnaire, answers) = answers_in_current_terms(ctx, event_id)?
+            .ok_or(tsudoi_store::StoreError::NoQuestionnaire(event_id.0))?;
+        let lang = ctx.lang;
+        let rows: Vec<(String, Response)> = answers
+            .into_iter()
+            .map(|(stored, response)| {
+                let label = match stored.sheet_number {
+                    Some(n) => format!("{} {n}", stored.source.label(lang)),
+                    None => stored.source.label(lang).to_string(),
+                };
+                (label, response)
+            })
+            .collect();
+        let bytes = tsudoi_exchange::survey::survey_xlsx(&tsudoi_exchange::survey::SurveyWorkbook {
+            lang,
+            event_title: &event.details.title,
+            questionnaire: &questionnaire,
+            responses: &rows,
+            results: &overview.results,
+            public,
+        })?;
+        let written = crate::output::write_file(&path, &bytes, replace)?;
+        Ok(crate::audit::Written {
+            value: SurveyExport {
+                file: crate::audit::logged_path(&path),
+                flagged: flagged.into_iter().map(|(_, f)| f).collect(),
+            },
+            n_people: 0,
+            target: path.clone(),
+            detail: edition_detail("xlsx", public),
+            files: vec![written],
+        })
+    })
+}
+
+/// Writes the survey report (調査報告書) as a PDF, 公表用 or 非公表用 on every page and in the file
+/// name when a folder is given: the results with a bar chart per question, the
+/// cross-tabulation by category (small groups folded), the free texts (in the public edition
+/// without those naming a registered person) and the hearings by tag. Logged as an export.
+pub fn export_report(
+    ctx: &mut Ctx<'_>,
+    event_id: EventId,
+    path: &Path,
+    public: bool,
+    replace: crate::output::Replace,
+) -> Result<SurveyExport> {
+    let path = target_path(path, SurveyDocument::Report, public, ctx.lang);
+    crate::audit::exported(ctx, AuditAction::SurveyExport, Some(event_id), |ctx| {
+        crate::output::check_file(&path, replace)?;
+        let event = ctx.store.event(event_id)?;
+        let overview = results(ctx, event_id)?;
+        let flagged = flagged_texts(ctx, event_id, &overview)?;
+        let mut withheld: Vec<(usize, Vec<String>)> = Vec::new();
+        if public {
+            for (i, f) in &flagged {
+                match withheld.iter_mut().find(|(index, _)| index == i) {
+                    Some((_, texts)) => texts.push(f.text.clone()),
+                    None => withheld.push((*i, vec![f.text.clone()])),
+                }
+            }
+        }
+        let hearings = hearing_summary(ctx, Some(event_id), public)?;
+        let pdf = tsudoi_report::survey::survey_report_pdf(&tsudoi_report::survey::SurveyReport {
+            lang: ctx.lang,
+            event_title: &event.details.title,
+            event_date: event.details.date.format("%Y-%m-%d").to_string(),
+            public,
+            results: &overview.results,
+            rate: &overview.rate,
+            by_category: &overview.by_category,
+            withheld,
+            hearings: &hearings,
+            printed_on: ctx.clock.local_now().date().format("%Y-%m-%d").to_string(),
+        })?;
+        let written = crate::output::write_file(&path, &pdf, replace)?;
+        Ok(crate::audit::Written {
+            value: SurveyExport {
+                file: crate::audit::logged_path(&path),
+                flagged: flagged.into_iter().map(|(_, f)| f).collect(),
+            },
+            n_people: 0,
+            target: path.clone(),
+            detail: edition_detail("pdf", public),
+            files: vec![written],
+        })
+    })
+}
+
+/// Writes the printable paper questionnaire (A4 PDF) of the event's current version. It holds
+/// no personal data, so it is not an export of any.
+pub fn paper_form(
+    ctx: &mut Ctx<'_>,
+    event_id: EventId,
+    path: &Path,
+    replace: crate::output::Replace,
+) -> Result<SurveyExport> {
+    let path = target_path(path, SurveyDocument::PaperForm, false, ctx.lang);
+    crate::output::check_file(&path, replace)?;
+    let event = ctx.store.event(event_id)?;
+    let questionnaire = current_questionnaire(ctx, event_id)?;
+    let pdf = tsudoi_report::survey::paper_form_pdf(&tsudoi_report::survey::PaperForm {
+        lang: ctx.lang,
+        event_title: &event.details.title,
+        event_date: event.details.date.format("%Y-%m-%d").to_string(),
+        questionnaire: &questionnaire.questionnaire,
+    })?;
+    crate::output::write_file(&path, &pdf, replace)?;
+    Ok(SurveyExport {
+        file: crate::audit::logged_path(&path),
+        flagged: Vec::new(),
+    })
 }

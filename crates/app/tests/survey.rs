@@ -26,7 +26,9 @@ impl Office {
         let date = NaiveDate::from_ymd_opt(2026, 10, 24).unwrap();
         let event = {
             let mut ctx = Ctx::new(&mut db, Lang::Ja, clock());
-            tsudoi_app::events::create(&mut ctx, EventDraft::new("第2回 交流会", date)).unwrap().id
+            tsudoi_app::events::create(&mut ctx, EventDraft::new("第2回 交流会", date))
+                .unwrap()
+                .id
         };
         Office { dir, db, event }
     }
@@ -68,17 +70,60 @@ const HEADER: [&str; 9] = [
 
 fn rows() -> Vec<[&'static str; 9]> {
     vec![
-        ["1", "10/24/26 16:00:05", "10/24/26 16:02:41", "anonymous", "", "満足", "支援機関", "基調講演;交流;", ""],
-        ["2", "10/24/26 16:01:05", "10/24/26 16:03:41", "anonymous", "", "大変満足", "後継者・後継者候補", "基調講演;", "音声が途切れた。"],
-        ["3", "10/24/26 16:02:05", "10/24/26 16:04:41", "anonymous", "", "大変満足", "後継者・後継者候補", "交流;", ""],
-        ["4", "10/24/26 16:03:05", "10/24/26 16:05:41", "anonymous", "", "やや不満", "経営者", "基調講演;交流;", "=cmd|' /C calc'!A0"],
+        [
+            "1",
+            "10/24/26 16:00:05",
+            "10/24/26 16:02:41",
+            "anonymous",
+            "",
+            "満足",
+            "支援機関",
+            "基調講演;交流;",
+            "",
+        ],
+        [
+            "2",
+            "10/24/26 16:01:05",
+            "10/24/26 16:03:41",
+            "anonymous",
+            "",
+            "大変満足",
+            "後継者・後継者候補",
+            "基調講演;",
+            "音声が途切れた。",
+        ],
+        [
+            "3",
+            "10/24/26 16:02:05",
+            "10/24/26 16:04:41",
+            "anonymous",
+            "",
+            "大変満足",
+            "後継者・後継者候補",
+            "交流;",
+            "",
+        ],
+        [
+            "4",
+            "10/24/26 16:03:05",
+            "10/24/26 16:05:41",
+            "anonymous",
+            "",
+            "やや不満",
+            "経営者",
+            "基調講演;交流;",
+            "=cmd|' /C calc'!A0",
+        ],
     ]
 }
 
 fn csv_text(rows: &[[&str; 9]]) -> String {
     let mut text = String::new();
     for line in std::iter::once(HEADER).chain(rows.iter().copied()) {
-        let cells: Vec<String> = line.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect();
+        let cells: Vec<String> = line
+            .iter()
+            .map(|c| format!("\"{}\"", c.replace('"', "\"\"")))
+            .collect();
         text.push_str(&cells.join(","));
         text.push_str("\r\n");
     }
@@ -116,17 +161,33 @@ fn forms_exports_in_every_encoding_read_the_same_and_a_second_import_changes_not
         let mut office = Office::new();
         let path = office.file(name, &bytes);
         let first = office.import(&path, &SurveyImportOptions::default());
-        assert!(first.made_questionnaire, "{name}: the headers make the questionnaire");
-        assert_eq!((first.added, first.unchanged, first.left_out), (4, 0, 0), "{name}: {first:?}");
+        assert!(
+            first.made_questionnaire,
+            "{name}: the headers make the questionnaire"
+        );
+        assert_eq!(
+            (first.added, first.unchanged, first.left_out),
+            (4, 0, 0),
+            "{name}: {first:?}"
+        );
         let kinds: Vec<QuestionKind> = first.questions.iter().map(|q| q.kind).collect();
         assert_eq!(
             kinds,
-            [QuestionKind::Scale, QuestionKind::Single, QuestionKind::Multiple, QuestionKind::FreeText],
+            [
+                QuestionKind::Scale,
+                QuestionKind::Single,
+                QuestionKind::Multiple,
+                QuestionKind::FreeText
+            ],
             "{name}"
         );
         let again = office.import(&path, &SurveyImportOptions::default());
         assert!(!again.made_questionnaire);
-        assert_eq!((again.added, again.unchanged), (0, 4), "{name}: the same file again changes nothing");
+        assert_eq!(
+            (again.added, again.unchanged),
+            (0, 4),
+            "{name}: the same file again changes nothing"
+        );
 
         let event = office.event;
         let results = survey::results(&office.ctx(), event).unwrap();
@@ -136,7 +197,10 @@ fn forms_exports_in_every_encoding_read_the_same_and_a_second_import_changes_not
         assert_eq!(json["questions"][0]["mean"], 4.0, "{name}: (4 + 5 + 5 + 2) / 4");
         assert_eq!(json["questions"][2]["counts"]["基調講演"], 3, "{name}");
         assert_eq!(json["questions"][2]["counts"]["交流"], 3, "{name}");
-        assert_eq!(json["questions"][3]["texts"][1], "=cmd|' /C calc'!A0", "kept as written");
+        assert_eq!(
+            json["questions"][3]["texts"][1], "=cmd|' /C calc'!A0",
+            "kept as written"
+        );
         seen.push(json["questions"].clone());
     }
     assert_eq!(seen[0], seen[1], "UTF-8 and Shift_JIS read the same");
@@ -152,9 +216,39 @@ fn rows_that_cannot_be_taken_are_reported_by_number_never_guessed() {
     // The next export of the same form: two more rows, one with an answer the form never
     // offered, one sent after the survey closed.
     let mut more = rows();
-    more.push(["5", "", "10/24/26 17:00:00", "anonymous", "", "最高", "支援機関", "交流;", ""]);
-    more.push(["6", "", "11/20/26 09:00:00", "anonymous", "", "満足", "支援機関", "交流;", ""]);
-    more.push(["7", "", "10/25/26 09:00:00", "anonymous", "", "不満", "経営者", "交流;", ""]);
+    more.push([
+        "5",
+        "",
+        "10/24/26 17:00:00",
+        "anonymous",
+        "",
+        "最高",
+        "支援機関",
+        "交流;",
+        "",
+    ]);
+    more.push([
+        "6",
+        "",
+        "11/20/26 09:00:00",
+        "anonymous",
+        "",
+        "満足",
+        "支援機関",
+        "交流;",
+        "",
+    ]);
+    more.push([
+        "7",
+        "",
+        "10/25/26 09:00:00",
+        "anonymous",
+        "",
+        "不満",
+        "経営者",
+        "交流;",
+        "",
+    ]);
     let path = office.file("v1-later.csv", csv_text(&more).as_bytes());
     let options = SurveyImportOptions {
         closes_on: NaiveDate::from_ymd_opt(2026, 10, 31),
@@ -163,7 +257,11 @@ fn rows_that_cannot_be_taken_are_reported_by_number_never_guessed() {
     let done = office.import(&path, &options);
     assert_eq!((done.added, done.unchanged, done.left_out), (1, 4, 2), "{done:?}");
     let notes: Vec<(u32, RowNoteKind)> = done.rows.iter().map(|n| (n.row, n.kind)).collect();
-    assert_eq!(notes, [(6, RowNoteKind::Unreadable), (7, RowNoteKind::Late)], "row numbers as the sheet shows them");
+    assert_eq!(
+        notes,
+        [(6, RowNoteKind::Unreadable), (7, RowNoteKind::Late)],
+        "row numbers as the sheet shows them"
+    );
     assert!(done.rows[0].message.contains("最高"), "{}", done.rows[0].message);
 
     // A dry run says the same and writes nothing.
@@ -176,7 +274,10 @@ fn rows_that_cannot_be_taken_are_reported_by_number_never_guessed() {
     );
     assert_eq!(dry.left_out, 2);
     let event = office.event;
-    assert_eq!(survey::results(&office.ctx(), event).unwrap().results.responses, 5);
+    assert_eq!(
+        survey::results(&office.ctx(), event).unwrap().results.responses,
+        5
+    );
 
     // The form changed (a question added): refused until the person says it is a new version.
     let mut header = csv_text(&rows());
@@ -184,13 +285,24 @@ fn rows_that_cannot_be_taken_are_reported_by_number_never_guessed() {
     let changed: String = header
         .lines()
         .enumerate()
-        .map(|(i, line)| if i == 0 { line.to_string() } else { format!("{line},\"会場\"") })
+        .map(|(i, line)| {
+            if i == 0 {
+                line.to_string()
+            } else {
+                format!("{line},\"会場\"")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\r\n");
     let path2 = office.file("v2.csv", changed.replace("\"1\",", "\"11\",").as_bytes());
-    let refused = survey::import_answers(&mut office.ctx(), event, &path2, &SurveyImportOptions::default()).unwrap_err();
+    let refused = survey::import_answers(&mut office.ctx(), event, &path2, &SurveyImportOptions::default())
+        .unwrap_err();
     assert_eq!(refused.code(), "survey.other_questions");
-    assert!(refused.message(Lang::Ja).contains("参加方法"), "{}", refused.message(Lang::Ja));
+    assert!(
+        refused.message(Lang::Ja).contains("参加方法"),
+        "{}",
+        refused.message(Lang::Ja)
+    );
     let v2 = office.import(
         &path2,
         &SurveyImportOptions {
@@ -232,7 +344,10 @@ fn the_real_microsoft_forms_export_reads() {
     let results = survey::results(&office.ctx(), event).unwrap();
     let programmes = &results.results.questions[2];
     let total: u32 = programmes.counts.iter().map(|c| c.n).sum();
-    assert!(total > programmes.answers, "a multiple choice counts under each choice it picked");
+    assert!(
+        total > programmes.answers,
+        "a multiple choice counts under each choice it picked"
+    );
     let atotsugi = results
         .by_category
         .first()
@@ -253,7 +368,12 @@ fn paper_sheets_are_numbered_and_the_same_sheet_twice_is_caught() {
     let sheet = |point: u8| Response {
         category: Some(Category::Atotsugi),
         mode: Some(AttendanceMode::Venue),
-        answers: vec![Answer::Scale(point), Answer::Blank, Answer::Choice(vec![0]), Answer::Blank],
+        answers: vec![
+            Answer::Scale(point),
+            Answer::Blank,
+            Answer::Choice(vec![0]),
+            Answer::Blank,
+        ],
     };
     let first = survey::enter_paper_sheet(&mut office.ctx(), event, None, sheet(5)).unwrap();
     assert_eq!((first.sheet_number, first.n_sheets, first.next_sheet), (1, 1, 2));
@@ -297,4 +417,96 @@ fn hearings_are_summed_up_by_tag_without_names_in_public() {
     assert_eq!(public[0].quotes[0].said_by, None);
     let internal = survey::hearing_summary(&office.ctx(), Some(event), false).unwrap();
     assert_eq!(internal[0].quotes[0].said_by.as_deref(), Some("山田 太郎"));
+}
+
+fn pdf_text(path: &Path) -> String {
+    // The PDF's text layer as pdftotext reads it, when the tool is there; else the raw bytes
+    // (typst writes the text as glyph ids, so only the file name and size are checked then).
+    match std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+    {
+        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).into_owned(),
+        _ => String::new(),
+    }
+}
+
+#[test]
+fn the_documents_carry_their_edition_and_a_text_naming_a_person_is_kept_out_of_public_ones() {
+    let mut office = Office::new();
+    let event = office.event;
+    tsudoi_app::attendees::add(
+        &mut office.ctx(),
+        event,
+        tsudoi_core::AttendeeDraft::new("山田 太郎"),
+    )
+    .unwrap();
+    let mut named = rows();
+    named[0][8] = "山田太郎さんの話が参考になった";
+    let path = office.file("answers.csv", csv_text(&named).as_bytes());
+    office.import(&path, &SurveyImportOptions::default());
+    let out = office.dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let replace = tsudoi_app::output::Replace(false);
+
+    let public = survey::export_report(&mut office.ctx(), event, &out, true, replace).unwrap();
+    assert!(public.file.ends_with("調査報告書_公表用.pdf"), "{}", public.file);
+    assert_eq!(public.flagged.len(), 1, "the text naming 山田 太郎 is flagged");
+    let internal = survey::export_report(&mut office.ctx(), event, &out, false, replace).unwrap();
+    assert!(internal.file.ends_with("調査報告書_非公表用.pdf"));
+    let (public_text, internal_text) = (
+        pdf_text(Path::new(&public.file)),
+        pdf_text(Path::new(&internal.file)),
+    );
+    if !public_text.is_empty() {
+        assert!(public_text.contains("公表用") && !public_text.contains("非公表用"));
+        assert!(
+            !public_text.contains("山田太郎さん"),
+            "kept out of the public edition"
+        );
+        assert!(
+            internal_text.contains("山田太郎さん"),
+            "the internal edition has every text"
+        );
+        assert!(public_text.contains("大変満足"));
+    }
+    let again = survey::export_report(&mut office.ctx(), event, &out, true, replace).unwrap_err();
+    assert_eq!(again.code(), "file.exists", "never over a file unless asked");
+
+    let book = survey::export_workbook(&mut office.ctx(), event, &out, false, replace).unwrap();
+    assert!(book.file.ends_with("アンケート結果_非公表用.xlsx"));
+    let bytes = std::fs::read(&book.file).unwrap();
+    let mut archive =
+        calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(std::io::Cursor::new(bytes)).unwrap();
+    use calamine::Reader;
+    let names = archive.sheet_names();
+    assert_eq!(names, ["回答", "集計"]);
+    let answers = archive.worksheet_range("回答").unwrap();
+    assert_eq!(answers.height(), 5, "a header and four answers");
+    let formulas = archive.worksheet_formula("回答").unwrap();
+    assert!(
+        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+        "no cell runs as a formula"
+    );
+
+    let form = survey::paper_form(&mut office.ctx(), event, &out, replace).unwrap();
+    assert!(form.file.ends_with("アンケート用紙.pdf"));
+    let text = pdf_text(Path::new(&form.file));
+    if !text.is_empty() {
+        assert!(
+            text.contains("用紙番号") && text.contains("本日のセミナーの満足度"),
+            "{text}"
+        );
+    }
+
+    let log = tsudoi_app::privacy::log(&office.ctx(), 20).unwrap();
+    let exports = log
+        .iter()
+        .filter(|l| l.action == tsudoi_core::privacy::AuditAction::SurveyExport)
+        .count();
+    assert_eq!(
+        exports, 3,
+        "two reports and the workbook are logged; the blank form is not personal data"
+    );
 }

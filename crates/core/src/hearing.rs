@@ -242,13 +242,19 @@ mod tests {
             .unwrap();
         assert_eq!(kept.quotes.len(), 1);
         let no_one = hearing("　", true, &[], &[]).normalized();
-        assert_eq!(no_one.unwrap_err(), HearingError::Survey(SurveyError::EmptyHearingPerson));
+        assert_eq!(
+            no_one.unwrap_err(),
+            HearingError::Survey(SurveyError::EmptyHearingPerson)
+        );
         let bad_time = HearingDraft {
             held_at: "昨日".into(),
             ..hearing("山田", true, &[], &[])
         }
         .normalized();
-        assert!(matches!(bad_time, Err(HearingError::Validation(ValidationError::BadDateTime(_)))));
+        assert!(matches!(
+            bad_time,
+            Err(HearingError::Validation(ValidationError::BadDateTime(_)))
+        ));
     }
 
     #[test]
@@ -275,7 +281,12 @@ mod tests {
                 &[("資金繰りが不安", "課題", true), ("社内の話", "課題", false)],
             ),
             hearing("鈴木", true, &["課題"], &[("相談先が分からない", "", true)]),
-            hearing("田中", false, &["必要な支援"], &[("補助金の案内がほしい", "", false)]),
+            hearing(
+                "田中",
+                false,
+                &["必要な支援"],
+                &[("補助金の案内がほしい", "", false)],
+            ),
             hearing("佐藤", true, &["課題"], &[]),
         ];
         let hearings: Vec<HearingDraft> = hearings.into_iter().map(|h| h.normalized().unwrap()).collect();

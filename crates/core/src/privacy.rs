@@ -66,7 +66,11 @@ pub enum AuditDetail {
     /// never the person's name, which may be what is being deleted.
     Registration { rows: String, reason: String },
     /// Survey answers read from a Forms export: added, already there, left out (reported).
-    SurveyImport { added: u32, unchanged: u32, left_out: u32 },
+    SurveyImport {
+        added: u32,
+        unchanged: u32,
+        left_out: u32,
+    },
 }
 
 impl AuditDetail {

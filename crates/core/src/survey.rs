@@ -250,7 +250,13 @@ const SCALES: &[[&str; 5]] = &[
     ["不満", "やや不満", "どちらともいえない", "やや満足", "満足"],
     ["不満", "やや不満", "普通", "やや満足", "満足"],
     ["非常に不満", "不満", "どちらともいえない", "満足", "非常に満足"],
-    ["とても不満", "やや不満", "どちらともいえない", "やや満足", "とても満足"],
+    [
+        "とても不満",
+        "やや不満",
+        "どちらともいえない",
+        "やや満足",
+        "とても満足",
+    ],
     [
         "参考にならなかった",
         "あまり参考にならなかった",
@@ -265,7 +271,13 @@ const SCALES: &[[&str; 5]] = &[
         "ややそう思う",
         "そう思う",
     ],
-    ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"],
+    [
+        "Very dissatisfied",
+        "Dissatisfied",
+        "Neutral",
+        "Satisfied",
+        "Very satisfied",
+    ],
 ];
 
 /// A cell's text compared as people mean it: NFKC, white space folded.
@@ -356,21 +368,59 @@ impl Question {
                 // `5`, `5 大変満足`, `5: 大変満足`.
                 let digits: String = narrow.chars().take_while(|c| c.is_ascii_digit()).collect();
                 match digits.parse::<u32>() {
-                    Ok(point) if (1..=u32::from(SCALE_POINTS)).contains(&point) => Ok(Answer::Scale(point as u8)),
+                    Ok(point) if (1..=u32::from(SCALE_POINTS)).contains(&point) => {
+                        Ok(Answer::Scale(point as u8))
+                    }
                     _ => Err(SurveyError::OutOfScale {
                         question: self.text.clone(),
                         value: cell.to_string(),
                     }),
                 }
             }
-            QuestionKind::Number => parse_number(cell)
-                .map(Answer::Number)
-                .ok_or_else(|| SurveyError::NotANumber {
-                    question: self.text.clone(),
-                    value: cell.to_string(),
-                }),
+            QuestionKind::Number => {
+                parse_number(cell)
+                    .map(Answer::Number)
+                    .ok_or_else(|| SurveyError::NotANumber {
+                        question: self.text.clone(),
+                        value: cell.to_string(),
+                    })
+            }
             QuestionKind::FreeText => Ok(Answer::Text(cell.to_string())),
         }
+    }
+
+    /// Reads a cell as typed from a paper sheet with the number keys: a choice by its number on
+    /// the sheet (1 is the first; several as `1,3` or `1 3`), else as [`Question::read`] reads it.
+    pub fn read_keyed(&self, cell: &str) -> Result<Answer, SurveyError> {
+        let narrow = narrow_digits(cell.trim());
+        let is_keys = !narrow.is_empty()
+            && narrow
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '、' | ' '))
+            && matches!(self.kind, QuestionKind::Single | QuestionKind::Multiple);
+        if !is_keys {
+            return self.read(cell);
+        }
+        let mut picked: Vec<u16> = Vec::new();
+        for key in narrow.split([',', '、', ' ']).filter(|k| !k.is_empty()) {
+            let index = key
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=self.choices.len()).contains(n))
+                .ok_or_else(|| SurveyError::UnknownChoice {
+                    question: self.text.clone(),
+                    value: key.to_string(),
+                })?;
+            let index = (index - 1) as u16;
+            if !picked.contains(&index) {
+                picked.push(index);
+            }
+        }
+        if self.kind == QuestionKind::Single && picked.len() > 1 {
+            return Err(SurveyError::AnswerKind(self.text.clone()));
+        }
+        picked.sort_unstable();
+        Ok(Answer::Choice(picked))
     }
 
     /// Whether an answer has the shape this question takes (the window and the paper entry send
@@ -545,12 +595,36 @@ const IGNORED_HEADERS: &[&str] = &[
     "quiz feedback",
 ];
 const FREE_TEXT_HINTS: &[&str] = &[
-    "意見", "感想", "自由", "コメント", "要望", "理由", "具体的", "comment", "feedback", "remarks",
+    "意見",
+    "感想",
+    "自由",
+    "コメント",
+    "要望",
+    "理由",
+    "具体的",
+    "comment",
+    "feedback",
+    "remarks",
 ];
-const MULTIPLE_HINTS: &[&str] = &["複数", "すべて", "全て", "いくつでも", "all that apply", "multiple"];
-const HOW_MANY_HINTS: &[&str] = &["何人", "人数", "何名", "何回", "回数", "年齢", "歳", "年数", "金額", "円", "how many"];
+const MULTIPLE_HINTS: &[&str] = &[
+    "複数",
+    "すべて",
+    "全て",
+    "いくつでも",
+    "all that apply",
+    "multiple",
+];
+const HOW_MANY_HINTS: &[&str] = &[
+    "何人", "人数", "何名", "何回", "回数", "年齢", "歳", "年数", "金額", "円", "how many",
+];
 const CATEGORY_HINTS: &[&str] = &["区分", "属性", "お立場", "ご所属", "category"];
-const MODE_HINTS: &[&str] = &["参加方法", "参加形態", "参加の形", "会場・オンライン", "how did you attend"];
+const MODE_HINTS: &[&str] = &[
+    "参加方法",
+    "参加形態",
+    "参加の形",
+    "会場・オンライン",
+    "how did you attend",
+];
 
 fn has_any(text: &str, words: &[&str]) -> bool {
     let text = key(text).to_lowercase();
@@ -640,8 +714,12 @@ impl FormsPlan {
     /// built again from the answers in `rows` for a kind that changed.
     pub fn with_kinds(mut self, kinds: &[QuestionKind], rows: &[Vec<String>]) -> FormsPlan {
         for (c, role) in self.columns.iter().enumerate() {
-            let ColumnRole::Question { index } = role else { continue };
-            let (Some(kind), Some(question)) = (kinds.get(*index), self.questionnaire.questions.get_mut(*index)) else {
+            let ColumnRole::Question { index } = role else {
+                continue;
+            };
+            let (Some(kind), Some(question)) =
+                (kinds.get(*index), self.questionnaire.questions.get_mut(*index))
+            else {
                 continue;
             };
             if *kind == question.kind {
@@ -667,8 +745,16 @@ impl FormsPlan {
         let file: Vec<&String> = self.questionnaire.questions.iter().map(|q| &q.text).collect();
         let kept: Vec<&String> = questionnaire.questions.iter().map(|q| &q.text).collect();
         SurveyError::OtherQuestions {
-            missing: kept.iter().filter(|t| !file.contains(t)).map(|t| t.to_string()).collect(),
-            new: file.iter().filter(|t| !kept.contains(t)).map(|t| t.to_string()).collect(),
+            missing: kept
+                .iter()
+                .filter(|t| !file.contains(t))
+                .map(|t| t.to_string())
+                .collect(),
+            new: file
+                .iter()
+                .filter(|t| !kept.contains(t))
+                .map(|t| t.to_string())
+                .collect(),
         }
     }
 }
@@ -700,10 +786,7 @@ fn guess_question(text: &str, values: &[&str]) -> Question {
         .iter()
         .find(|scale| distinct.iter().all(|v| scale.iter().any(|w| key(w) == *v)))
     {
-        return question(
-            QuestionKind::Scale,
-            scale.iter().map(|w| w.to_string()).collect(),
-        );
+        return question(QuestionKind::Scale, scale.iter().map(|w| w.to_string()).collect());
     }
     let numbers: Vec<f64> = values.iter().filter_map(|v| parse_number(v)).collect();
     if numbers.len() == values.len() {
@@ -783,7 +866,9 @@ pub fn read_forms_row(
             ColumnRole::SubmittedAt => submitted_at = cell.trim().to_string(),
             ColumnRole::Ignored => {}
             ColumnRole::Question { index } => {
-                if let (Some(question), Some(slot)) = (questionnaire.questions.get(*index), answers.get_mut(*index)) {
+                if let (Some(question), Some(slot)) =
+                    (questionnaire.questions.get(*index), answers.get_mut(*index))
+                {
                     *slot = question.read(cell)?;
                 }
             }
@@ -794,7 +879,12 @@ pub fn read_forms_row(
         let text = &plan.questionnaire.questions.get(planned?)?.text;
         let index = questionnaire.questions.iter().position(|q| &q.text == text)?;
         match answers.get(index)? {
-            Answer::Choice(picked) => questionnaire.questions.get(index)?.choices.get(usize::from(*picked.first()?)).cloned(),
+            Answer::Choice(picked) => questionnaire
+                .questions
+                .get(index)?
+                .choices
+                .get(usize::from(*picked.first()?))
+                .cloned(),
             _ => None,
         }
     };
@@ -969,7 +1059,7 @@ pub fn tabulate(questionnaire: &Questionnaire, responses: &[Response]) -> Survey
                 let mut sorted = values.clone();
                 sorted.sort_by(f64::total_cmp);
                 let mid = sorted.len() / 2;
-                let median = if sorted.len() % 2 == 0 {
+                let median = if sorted.len().is_multiple_of(2) {
                     (sorted[mid - 1] + sorted[mid]) / 2.0
                 } else {
                     sorted[mid]
@@ -1136,7 +1226,11 @@ fn group_of(response: &Response, by: Grouping) -> Group {
 /// [`SMALL_GROUP`], the smallest remaining group is folded in too, so that no cell of a public
 /// table shows (or, by subtraction from the total, gives away) fewer than three people's answers.
 /// When all answers together are fewer than three, the question has no group rows at all.
-pub fn cross_tabulate(questionnaire: &Questionnaire, responses: &[Response], by: Grouping) -> Vec<CrossTable> {
+pub fn cross_tabulate(
+    questionnaire: &Questionnaire,
+    responses: &[Response],
+    by: Grouping,
+) -> Vec<CrossTable> {
     questionnaire
         .questions
         .iter()
@@ -1205,9 +1299,38 @@ pub fn cross_tabulate(questionnaire: &Questionnaire, responses: &[Response], by:
         .collect()
 }
 
+/// Whether a free text names one of `names` (the event's registered people): written with or
+/// without the space between family and given name, in any width. Such a text is flagged before
+/// a public export. Names shorter than two characters are not looked for (they would match
+/// everywhere).
+pub fn names_a_person(text: &str, names: &[String]) -> bool {
+    let squeeze = |s: &str| -> String { key(s).chars().filter(|c| !c.is_whitespace()).collect() };
+    let text = squeeze(text);
+    names
+        .iter()
+        .map(|n| squeeze(n))
+        .any(|n| n.chars().count() >= 2 && text.contains(&n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_naming_a_registered_person_is_found() {
+        let names = vec!["山田 太郎".to_string(), "李".to_string(), "ｽｽﾞｷ ｲﾁﾛｳ".to_string()];
+        let cases = [
+            ("山田太郎さんの話がよかった", true),
+            ("山田　太郎 さんに感謝", true),
+            ("スズキイチロウ氏の講演", true),
+            ("山田さんの話がよかった", false),
+            ("李さん", false),
+            ("特になし", false),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(names_a_person(text, &names), expected, "{text}");
+        }
+    }
 
     fn q(text: &str, kind: QuestionKind, choices: &[&str]) -> Question {
         Question {
@@ -1231,7 +1354,11 @@ mod tests {
             version: 1,
             questions: vec![
                 satisfaction(),
-                q("参考になった内容", QuestionKind::Multiple, &["講演", "交流", "展示"]),
+                q(
+                    "参考になった内容",
+                    QuestionKind::Multiple,
+                    &["講演", "交流", "展示"],
+                ),
                 q("ご所属", QuestionKind::Single, &["アトツギ", "支援者"]),
                 q("社員数", QuestionKind::Number, &[]),
                 q("ご意見", QuestionKind::FreeText, &[]),
@@ -1255,7 +1382,11 @@ mod tests {
 
     #[test]
     fn cells_are_read_as_answers_or_reported_never_guessed() {
-        let multiple = q("参考になった内容", QuestionKind::Multiple, &["講演", "交流", "展示"]);
+        let multiple = q(
+            "参考になった内容",
+            QuestionKind::Multiple,
+            &["講演", "交流", "展示"],
+        );
         let number = q("社員数", QuestionKind::Number, &[]);
         let sat = satisfaction();
         let cases: Vec<(&Question, &str, Result<Answer, &str>)> = vec![
@@ -1268,7 +1399,7 @@ mod tests {
             (&sat, "  ", Ok(Answer::Blank)),
             (&multiple, "講演;交流;", Ok(Answer::Choice(vec![0, 1]))),
             (&multiple, "展示, 講演", Ok(Answer::Choice(vec![0, 2]))),
-            (&multiple, "交流;交流", Ok(Answer::Choice(vec![1])), ),
+            (&multiple, "交流;交流", Ok(Answer::Choice(vec![1]))),
             (&multiple, "講演;見学", Err("survey.unknown_choice")),
             (&number, "１，２００", Ok(Answer::Number(1200.0))),
             (&number, "たくさん", Err("survey.not_a_number")),
@@ -1280,11 +1411,49 @@ mod tests {
     }
 
     #[test]
+    fn paper_sheets_are_typed_with_the_number_keys() {
+        let multiple = q(
+            "参考になった内容",
+            QuestionKind::Multiple,
+            &["講演", "交流", "展示"],
+        );
+        let single = q("ご所属", QuestionKind::Single, &["アトツギ", "支援者"]);
+        let cases: Vec<(&Question, &str, Result<Answer, &str>)> = vec![
+            (&multiple, "1,3", Ok(Answer::Choice(vec![0, 2]))),
+            (&multiple, "３ １", Ok(Answer::Choice(vec![0, 2]))),
+            (&multiple, "4", Err("survey.unknown_choice")),
+            (&multiple, "交流", Ok(Answer::Choice(vec![1]))),
+            (&single, "2", Ok(Answer::Choice(vec![1]))),
+            (&single, "1,2", Err("survey.answer_kind")),
+            (&single, "", Ok(Answer::Blank)),
+        ];
+        for (question, cell, expected) in cases {
+            assert_eq!(
+                question.read_keyed(cell).map_err(|e| e.code()),
+                expected,
+                "{cell:?}"
+            );
+        }
+    }
+
+    #[test]
     fn tabulation_counts_choices_means_and_texts() {
         let responses = vec![
-            response(Some(Category::Atotsugi), Some(AttendanceMode::Venue), ["大変満足", "講演;交流", "アトツギ", "10", "よかった"]),
-            response(Some(Category::Atotsugi), Some(AttendanceMode::Venue), ["満足", "講演", "アトツギ", "30", ""]),
-            response(Some(Category::Supporter), Some(AttendanceMode::Online), ["不満", "", "支援者", "", "音声が途切れた"]),
+            response(
+                Some(Category::Atotsugi),
+                Some(AttendanceMode::Venue),
+                ["大変満足", "講演;交流", "アトツギ", "10", "よかった"],
+            ),
+            response(
+                Some(Category::Atotsugi),
+                Some(AttendanceMode::Venue),
+                ["満足", "講演", "アトツギ", "30", ""],
+            ),
+            response(
+                Some(Category::Supporter),
+                Some(AttendanceMode::Online),
+                ["不満", "", "支援者", "", "音声が途切れた"],
+            ),
             response(None, None, ["", "", "", "", ""]),
         ];
         let results = tabulate(&questionnaire(), &responses);
@@ -1319,7 +1488,10 @@ mod tests {
 
         let json = serde_json::to_value(&results).unwrap();
         assert_eq!(json["responses"], 4);
-        assert_eq!(json["questions"][1]["counts"]["講演"], 2, "counts is an object: choice → n");
+        assert_eq!(
+            json["questions"][1]["counts"]["講演"], 2,
+            "counts is an object: choice → n"
+        );
         assert_eq!(json["questions"][1]["kind"], "multiple");
     }
 
@@ -1333,7 +1505,10 @@ mod tests {
         ];
         let rate = response_rate(&responses, 4, 0);
         assert_eq!(rate.venue_rate, Some(50.0));
-        assert_eq!(rate.online_rate, None, "no one attended online: no rate, not a division by zero");
+        assert_eq!(
+            rate.online_rate, None,
+            "no one attended online: no rate, not a division by zero"
+        );
         assert_eq!(rate.unknown_mode_answers, 1);
         assert_eq!(rate.total_rate, Some(100.0));
         let rate = response_rate(&responses, 3, 8);
@@ -1344,7 +1519,8 @@ mod tests {
     #[test]
     fn small_groups_are_folded_so_no_one_can_be_picked_out() {
         use Category::*;
-        let cases: &[(&[(Option<Category>, usize)], &[(Group, u32)])] = &[
+        type Case<'a> = (&'a [(Option<Category>, usize)], &'a [(Group, u32)]);
+        let cases: &[Case<'_>] = &[
             // Every group large enough: all shown.
             (
                 &[(Some(Atotsugi), 5), (Some(Supporter), 3)],
@@ -1382,39 +1558,108 @@ mod tests {
                 })
                 .collect();
             let tables = cross_tabulate(&questionnaire(), &responses, Grouping::Category);
-            let got: Vec<(Group, u32)> = tables[0].groups.iter().map(|g| (g.group.clone(), g.answers)).collect();
+            let got: Vec<(Group, u32)> = tables[0]
+                .groups
+                .iter()
+                .map(|g| (g.group.clone(), g.answers))
+                .collect();
             assert_eq!(&got, expected, "{input:?}");
             for table in &tables {
-                assert!(table.groups.iter().all(|g| g.answers == 0 || g.answers >= SMALL_GROUP), "{table:?}");
+                assert!(
+                    table
+                        .groups
+                        .iter()
+                        .all(|g| g.answers == 0 || g.answers >= SMALL_GROUP),
+                    "{table:?}"
+                );
             }
         }
         let tables = cross_tabulate(&questionnaire(), &[], Grouping::Mode);
-        let free_and_number: Vec<&str> = tables
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect();
-        assert_eq!(free_and_number, ["満足度", "参考になった内容", "ご所属"], "numbers and free texts are not cross-tabulated");
+        let free_and_number: Vec<&str> = tables.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            free_and_number,
+            ["満足度", "参考になった内容", "ご所属"],
+            "numbers and free texts are not cross-tabulated"
+        );
     }
 
     #[test]
     fn a_forms_export_is_planned_from_its_headers_and_answers() {
         let header: Vec<String> = [
-            "ID", "開始時刻", "完了時刻", "メール", "名前", "本日の満足度", "ご所属の区分",
-            "参考になったプログラム（複数回答可）", "交流は十分でしたか", "社員数", "ご意見・ご感想", "参加方法",
+            "ID",
+            "開始時刻",
+            "完了時刻",
+            "メール",
+            "名前",
+            "本日の満足度",
+            "ご所属の区分",
+            "参考になったプログラム（複数回答可）",
+            "交流は十分でしたか",
+            "社員数",
+            "ご意見・ご感想",
+            "参加方法",
         ]
         .iter()
         .map(|s| s.to_string())
         .collect();
         let rows: Vec<Vec<String>> = [
-            ["1", "", "10/24/26 16:02:41", "anonymous", "", "満足", "支援機関", "講演;交流;", "4", "30", "", "会場"],
-            ["2", "", "10/24/26 16:03:41", "anonymous", "", "大変満足", "後継者", "交流;", "2", "5", "音声が途切れた。", "オンライン"],
-            ["3", "", "10/24/26 16:04:41", "anonymous", "", "やや不満", "後継者", "講演;", "5", "120", "", "会場"],
+            [
+                "1",
+                "",
+                "10/24/26 16:02:41",
+                "anonymous",
+                "",
+                "満足",
+                "支援機関",
+                "講演;交流;",
+                "4",
+                "30",
+                "",
+                "会場",
+            ],
+            [
+                "2",
+                "",
+                "10/24/26 16:03:41",
+                "anonymous",
+                "",
+                "大変満足",
+                "後継者",
+                "交流;",
+                "2",
+                "5",
+                "音声が途切れた。",
+                "オンライン",
+            ],
+            [
+                "3",
+                "",
+                "10/24/26 16:04:41",
+                "anonymous",
+                "",
+                "やや不満",
+                "後継者",
+                "講演;",
+                "5",
+                "120",
+                "",
+                "会場",
+            ],
         ]
         .iter()
         .map(|r| r.iter().map(|s| s.to_string()).collect())
         .collect();
         let plan = plan_forms(&header, &rows);
-        assert_eq!(&plan.columns[..5], &[ColumnRole::RowId, ColumnRole::Ignored, ColumnRole::SubmittedAt, ColumnRole::Ignored, ColumnRole::Ignored]);
+        assert_eq!(
+            &plan.columns[..5],
+            &[
+                ColumnRole::RowId,
+                ColumnRole::Ignored,
+                ColumnRole::SubmittedAt,
+                ColumnRole::Ignored,
+                ColumnRole::Ignored
+            ]
+        );
         let kinds: Vec<(QuestionKind, Vec<String>)> = plan
             .questionnaire
             .questions
@@ -1425,7 +1670,10 @@ mod tests {
         assert_eq!(
             kinds,
             [
-                (QuestionKind::Scale, words(&["不満", "やや不満", "どちらともいえない", "満足", "大変満足"])),
+                (
+                    QuestionKind::Scale,
+                    words(&["不満", "やや不満", "どちらともいえない", "満足", "大変満足"])
+                ),
                 (QuestionKind::Single, words(&["支援機関", "後継者"])),
                 (QuestionKind::Multiple, words(&["講演", "交流"])),
                 (QuestionKind::Scale, vec![]),
@@ -1441,14 +1689,22 @@ mod tests {
         let columns = plan.columns_for(&plan.questionnaire).unwrap();
         let row = read_forms_row(&plan, &columns, &plan.questionnaire, &rows[1]).unwrap();
         assert_eq!(row.row_key, "id:2@10/24/26 16:03:41");
-        assert_eq!(row.response.category, Some(Category::Atotsugi), "後継者 reads as アトツギ");
+        assert_eq!(
+            row.response.category,
+            Some(Category::Atotsugi),
+            "後継者 reads as アトツギ"
+        );
         assert_eq!(row.response.mode, Some(AttendanceMode::Online));
         assert_eq!(row.response.answers[0], Answer::Scale(5));
         assert_eq!(row.response.answers[2], Answer::Choice(vec![1]));
 
         let mut reworded = plan.questionnaire.clone();
         reworded.questions[0].text = "本日の満足度を教えてください".into();
-        assert_eq!(plan.columns_for(&reworded), None, "another version's file is not read as this one");
+        assert_eq!(
+            plan.columns_for(&reworded),
+            None,
+            "another version's file is not read as this one"
+        );
     }
 
     #[test]
@@ -1457,13 +1713,18 @@ mod tests {
         let mut new = questionnaire();
         new.version = 2;
         new.questions[1].choices = vec!["展示".into(), "講演".into(), "交流".into(), "見学".into()];
-        new.questions.insert(0, q("参加は何回目ですか", QuestionKind::Number, &[]));
+        new.questions
+            .insert(0, q("参加は何回目ですか", QuestionKind::Number, &[]));
         let before = response(None, None, ["満足", "講演;展示", "アトツギ", "", ""]);
         let after = old.remap(&before, &new);
         assert_eq!(after.answers.len(), 6);
         assert_eq!(after.answers[0], Answer::Blank, "a question added later is blank");
         assert_eq!(after.answers[1], Answer::Scale(4));
-        assert_eq!(after.answers[2], Answer::Choice(vec![1, 0]), "choices follow their text");
+        assert_eq!(
+            after.answers[2],
+            Answer::Choice(vec![1, 0]),
+            "choices follow their text"
+        );
         assert!(new.check(&after).is_ok());
     }
 
@@ -1472,21 +1733,33 @@ mod tests {
         let cases: Vec<(Questionnaire, &str)> = vec![
             (Questionnaire::default(), "survey.no_questions"),
             (
-                Questionnaire { version: 1, questions: vec![q(" ", QuestionKind::FreeText, &[])] },
+                Questionnaire {
+                    version: 1,
+                    questions: vec![q(" ", QuestionKind::FreeText, &[])],
+                },
                 "survey.empty_question",
             ),
             (
-                Questionnaire { version: 1, questions: vec![q("区分", QuestionKind::Single, &[" "])] },
+                Questionnaire {
+                    version: 1,
+                    questions: vec![q("区分", QuestionKind::Single, &[" "])],
+                },
                 "survey.no_choices",
             ),
             (
-                Questionnaire { version: 1, questions: vec![q("満足度", QuestionKind::Scale, &["良い", "悪い"])] },
+                Questionnaire {
+                    version: 1,
+                    questions: vec![q("満足度", QuestionKind::Scale, &["良い", "悪い"])],
+                },
                 "survey.scale_words",
             ),
             (
                 Questionnaire {
                     version: 1,
-                    questions: vec![q("感想", QuestionKind::FreeText, &[]), q("感想　", QuestionKind::FreeText, &[])],
+                    questions: vec![
+                        q("感想", QuestionKind::FreeText, &[]),
+                        q("感想　", QuestionKind::FreeText, &[]),
+                    ],
                 },
                 "survey.duplicate_question",
             ),
@@ -1496,9 +1769,15 @@ mod tests {
         }
         let ok = questionnaire().normalized().unwrap();
         assert!(ok.check(&response(None, None, ["", "", "", "", ""])).is_ok());
-        let wrong = Response { answers: vec![Answer::Text("x".into()); 5], ..Response::default() };
+        let wrong = Response {
+            answers: vec![Answer::Text("x".into()); 5],
+            ..Response::default()
+        };
         assert_eq!(ok.check(&wrong).unwrap_err().code(), "survey.answer_kind");
-        let short = Response { answers: vec![Answer::Blank], ..Response::default() };
+        let short = Response {
+            answers: vec![Answer::Blank],
+            ..Response::default()
+        };
         assert_eq!(ok.check(&short).unwrap_err().code(), "survey.answer_count");
     }
 }

@@ -76,7 +76,13 @@ pub fn answer_text(questionnaire: &Questionnaire, index: usize, answer: &Answer)
     }
 }
 
-fn text_cell(sheet: &mut Worksheet, row: u32, column: u16, text: &str, quoted: &Format) -> Result<(), XlsxError> {
+fn text_cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    column: u16,
+    text: &str,
+    quoted: &Format,
+) -> Result<(), XlsxError> {
     if text.is_empty() {
         return Ok(());
     }
@@ -99,7 +105,10 @@ pub fn survey_xlsx(book: &SurveyWorkbook<'_>) -> Result<Vec<u8>, ExportError> {
         lang.pick("非公表用", "Internal (非公表用)")
     };
     let mut workbook = Workbook::new();
-    let bold = Format::new().set_bold().set_border(FormatBorder::Thin).set_background_color("#DDEBF7");
+    let bold = Format::new()
+        .set_bold()
+        .set_border(FormatBorder::Thin)
+        .set_background_color("#DDEBF7");
     let quoted = Format::new().set_num_format("@").set_quote_prefix();
     let header_text = format!(
         "&L{}&C&\"-,Bold\"{}&R&P / &N",
@@ -129,8 +138,20 @@ pub fn survey_xlsx(book: &SurveyWorkbook<'_>) -> Result<Vec<u8>, ExportError> {
         let row = r as u32 + 1;
         sheet.write_number(row, 0, f64::from(row))?;
         text_cell(sheet, row, 1, label, &quoted)?;
-        text_cell(sheet, row, 2, response.category.map_or("", |c| c.label(lang)), &quoted)?;
-        text_cell(sheet, row, 3, response.mode.map_or("", |m| m.label(lang)), &quoted)?;
+        text_cell(
+            sheet,
+            row,
+            2,
+            response.category.map_or("", |c| c.label(lang)),
+            &quoted,
+        )?;
+        text_cell(
+            sheet,
+            row,
+            3,
+            response.mode.map_or("", |m| m.label(lang)),
+            &quoted,
+        )?;
         for (i, answer) in response.answers.iter().enumerate() {
             let is_text = book
                 .questionnaire
@@ -162,7 +183,12 @@ pub fn survey_xlsx(book: &SurveyWorkbook<'_>) -> Result<Vec<u8>, ExportError> {
     sheet.set_column_width(0, 40.0)?;
     sheet.set_column_width(1, 12.0)?;
     sheet.set_column_width(2, 12.0)?;
-    let title = format!("{}（{}：{}）", book.event_title, lang.pick("回答数", "Responses"), book.results.responses);
+    let title = format!(
+        "{}（{}：{}）",
+        book.event_title,
+        lang.pick("回答数", "Responses"),
+        book.results.responses
+    );
     text_cell(sheet, 0, 0, &title, &quoted)?;
     let mut row = 2u32;
     for question in &book.results.questions {
@@ -199,7 +225,9 @@ mod tests {
 
     #[test]
     fn the_header_is_the_first_row_with_content_and_rows_take_its_width() {
-        let sheet = Sheet::read("\u{feff}\nID,満足度,ご意見\n1,満足,\n,,\n2,不満,\"音声が\n途切れた\"\n".as_bytes()).unwrap();
+        let sheet =
+            Sheet::read("\u{feff}\nID,満足度,ご意見\n1,満足,\n,,\n2,不満,\"音声が\n途切れた\"\n".as_bytes())
+                .unwrap();
         let rows = read_answer_rows(&sheet).unwrap();
         assert_eq!(rows.header, ["ID", "満足度", "ご意見"]);
         assert_eq!(rows.rows.len(), 2, "the blank row is left out");
@@ -207,7 +235,9 @@ mod tests {
         assert_eq!(rows.rows[1].1[2], "音声が\n途切れた");
         assert_eq!(rows.rows[1].1.len(), 3);
         assert_eq!(
-            parse_submitted_at("10/24/26 16:02:41").map(|t| t.to_string()).as_deref(),
+            parse_submitted_at("10/24/26 16:02:41")
+                .map(|t| t.to_string())
+                .as_deref(),
             Some("2026-10-24 16:02:41"),
             "Microsoft Forms' month/day/two-digit year"
         );
@@ -216,7 +246,10 @@ mod tests {
     #[test]
     fn no_cell_of_the_workbook_runs_as_a_formula() {
         let header: Vec<String> = ["満足度", "ご意見"].iter().map(|s| s.to_string()).collect();
-        let rows = vec![vec!["満足".to_string(), "=HYPERLINK(\"http://x\")".to_string()], vec!["不満".into(), "".into()]];
+        let rows = vec![
+            vec!["満足".to_string(), "=HYPERLINK(\"http://x\")".to_string()],
+            vec!["不満".into(), "".into()],
+        ];
         let plan = plan_forms(&header, &rows);
         let mut questionnaire = plan.questionnaire.clone();
         questionnaire.questions[1] = Question {
@@ -226,8 +259,19 @@ mod tests {
         let responses: Vec<(String, Response)> = rows
             .iter()
             .map(|row| {
-                let answers = questionnaire.questions.iter().zip(row).map(|(q, c)| q.read(c).unwrap()).collect();
-                ("Forms".to_string(), Response { answers, ..Response::default() })
+                let answers = questionnaire
+                    .questions
+                    .iter()
+                    .zip(row)
+                    .map(|(q, c)| q.read(c).unwrap())
+                    .collect();
+                (
+                    "Forms".to_string(),
+                    Response {
+                        answers,
+                        ..Response::default()
+                    },
+                )
             })
             .collect();
         let plain: Vec<Response> = responses.iter().map(|(_, r)| r.clone()).collect();
@@ -243,7 +287,10 @@ mod tests {
         .unwrap();
         let sheet = Sheet::read(&bytes).unwrap();
         let cells: Vec<&String> = sheet.rows.iter().flat_map(|r| &r.cells).collect();
-        assert!(cells.iter().any(|c| c.starts_with("=HYPERLINK")), "the text is kept as written");
+        assert!(
+            cells.iter().any(|c| c.starts_with("=HYPERLINK")),
+            "the text is kept as written"
+        );
         // calamine reads formulas apart from values: a string cell is never one. The archive
         // has no <f> element at all.
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();

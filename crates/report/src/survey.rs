@@ -101,11 +101,18 @@ fn report_data(report: &SurveyReport<'_>) -> ReportData {
             rate_text(rate.venue_answers, rate.n_checked_in, rate.venue_rate, lang),
         ),
         (
-            lang.pick("回答率（オンライン）", "Response rate (online)").to_string(),
-            rate_text(rate.online_answers, rate.n_attended_online, rate.online_rate, lang),
+            lang.pick("回答率（オンライン）", "Response rate (online)")
+                .to_string(),
+            rate_text(
+                rate.online_answers,
+                rate.n_attended_online,
+                rate.online_rate,
+                lang,
+            ),
         ),
         (
-            lang.pick("参加方法の記載なし", "Way of attending not given").to_string(),
+            lang.pick("参加方法の記載なし", "Way of attending not given")
+                .to_string(),
             rate.unknown_mode_answers.to_string(),
         ),
     ];
@@ -126,7 +133,10 @@ fn report_data(report: &SurveyReport<'_>) -> ReportData {
                 });
             }
             if q.kind == QuestionKind::Multiple {
-                caption.push_str(lang.pick("（複数回答のため合計は100%を超えます）", " (several choices each: more than 100% in all)"));
+                caption.push_str(lang.pick(
+                    "（複数回答のため合計は100%を超えます）",
+                    " (several choices each: more than 100% in all)",
+                ));
             }
             let bars = q
                 .distribution
@@ -164,7 +174,12 @@ fn report_data(report: &SurveyReport<'_>) -> ReportData {
                 .iter()
                 .find(|(index, _)| *index == i)
                 .map_or(&[], |(_, texts)| texts.as_slice());
-            let texts = q.texts.iter().filter(|t| !withheld.contains(t)).cloned().collect();
+            let texts = q
+                .texts
+                .iter()
+                .filter(|t| !withheld.contains(t))
+                .cloned()
+                .collect();
             ReportQuestion {
                 text: q.text.clone(),
                 caption,
@@ -172,7 +187,8 @@ fn report_data(report: &SurveyReport<'_>) -> ReportData {
                 cross_head: vec![
                     lang.pick("区分", "Category").to_string(),
                     lang.pick("回答", "Answers").to_string(),
-                    lang.pick("内訳（3件未満の区分は統合）", "Breakdown (groups under 3 folded)").to_string(),
+                    lang.pick("内訳（3件未満の区分は統合）", "Breakdown (groups under 3 folded)")
+                        .to_string(),
                 ],
                 cross,
                 texts,
@@ -211,7 +227,9 @@ fn report_data(report: &SurveyReport<'_>) -> ReportData {
             Lang::Ja => format!("調査報告書 — {}", report.event_title),
             Lang::En => format!("Survey report — {}", report.event_title),
         },
-        heading: lang.pick("調査報告書（アンケート結果）", "Survey report").to_string(),
+        heading: lang
+            .pick("調査報告書（アンケート結果）", "Survey report")
+            .to_string(),
         disclosure: match (report.public, lang) {
             (true, Lang::Ja) => "公表用",
             (true, Lang::En) => "Public (公表用)",
@@ -226,7 +244,9 @@ fn report_data(report: &SurveyReport<'_>) -> ReportData {
         event_line: format!("{}（{}）", report.event_title, report.event_date),
         summary,
         questions,
-        hearings_heading: lang.pick("ヒアリングから（テーマ別）", "From the hearings (by tag)").to_string(),
+        hearings_heading: lang
+            .pick("ヒアリングから（テーマ別）", "From the hearings (by tag)")
+            .to_string(),
         hearings,
     }
 }
@@ -285,7 +305,10 @@ fn form_world(form: &PaperForm<'_>) -> Result<DocumentWorld, ReportError> {
         },
         FormPart {
             text: lang.pick("本日の参加方法", "You attended").to_string(),
-            choices: AttendanceMode::ALL.iter().map(|m| m.label(lang).to_string()).collect(),
+            choices: AttendanceMode::ALL
+                .iter()
+                .map(|m| m.label(lang).to_string())
+                .collect(),
         },
     ];
     let questions = form
@@ -305,7 +328,9 @@ fn form_world(form: &PaperForm<'_>) -> Result<DocumentWorld, ReportError> {
                 note.push_str(lang.pick("・必須", ", required"));
             }
             let choices = match q.kind {
-                QuestionKind::Scale => (1..=tsudoi_core::survey::SCALE_POINTS).map(|p| q.point_label(p)).collect(),
+                QuestionKind::Scale => (1..=tsudoi_core::survey::SCALE_POINTS)
+                    .map(|p| q.point_label(p))
+                    .collect(),
                 _ => q.choices.clone(),
             };
             FormQuestion {
@@ -374,7 +399,10 @@ mod tests {
     }
 
     fn sample() -> (Questionnaire, Vec<Response>) {
-        let header: Vec<String> = ["満足度", "参考になった内容", "ご意見"].iter().map(|s| s.to_string()).collect();
+        let header: Vec<String> = ["満足度", "参考になった内容", "ご意見"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let rows: Vec<Vec<String>> = (0..40)
             .map(|i| {
                 vec![
@@ -390,9 +418,18 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, row)| Response {
-                category: Some(if i % 2 == 0 { Category::Atotsugi } else { Category::Supporter }),
+                category: Some(if i % 2 == 0 {
+                    Category::Atotsugi
+                } else {
+                    Category::Supporter
+                }),
                 mode: None,
-                answers: q.questions.iter().zip(row).map(|(q, c)| q.read(c).unwrap()).collect(),
+                answers: q
+                    .questions
+                    .iter()
+                    .zip(row)
+                    .map(|(q, c)| q.read(c).unwrap())
+                    .collect(),
             })
             .collect();
         (q, responses)
@@ -438,7 +475,10 @@ mod tests {
             }
             let all = pages.concat();
             assert!(all.contains("5 大変満足"), "the bars' labels are text");
-            assert!(all.contains("14（35.0%）") || all.contains("13（32.5%）"), "{all}");
+            assert!(
+                all.contains("14（35.0%）") || all.contains("13（32.5%）"),
+                "{all}"
+            );
             assert!(all.contains("80.0%"), "回答率 40 / 50");
             assert!(!all.contains("第3番目の感想"), "a withheld text is not printed");
             assert!(all.contains("相談先がほしい"));
@@ -457,7 +497,17 @@ mod tests {
         };
         let document = form_world(&form).unwrap().layout().unwrap();
         let all = page_texts(&document).concat();
-        for needle in ["用紙番号", "満足度", "1 不満", "5 大変満足", "講演", "交流", "ご意見", "アトツギ", "オンライン"] {
+        for needle in [
+            "用紙番号",
+            "満足度",
+            "1 不満",
+            "5 大変満足",
+            "講演",
+            "交流",
+            "ご意見",
+            "アトツギ",
+            "オンライン",
+        ] {
             assert!(all.contains(needle), "{needle} in {all}");
         }
         assert!(paper_form_pdf(&form).unwrap().starts_with(b"%PDF"));

@@ -79,8 +79,9 @@ pub struct Hearing {
 
 fn questionnaire_from_row(row: &Row<'_>) -> rusqlite::Result<StoredQuestionnaire> {
     let json: String = row.get(3)?;
-    let questions: Vec<Question> = serde_json::from_str(&json)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, Box::new(e)))?;
+    let questions: Vec<Question> = serde_json::from_str(&json).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, Box::new(e))
+    })?;
     Ok(StoredQuestionnaire {
         id: row.get(0)?,
         event_id: row.get(1)?,
@@ -120,7 +121,8 @@ fn questionnaire_by_id(conn: &Connection, id: i64) -> Result<Option<StoredQuesti
 }
 
 fn json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(Box::new(e))))
+    serde_json::to_string(value)
+        .map_err(|e| StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(Box::new(e))))
 }
 
 fn hearing_error(error: HearingError) -> StoreError {
@@ -233,7 +235,13 @@ impl Store {
                 tx.execute(
                     "INSERT INTO survey_questionnaire (event_id, version, questions, created_by, created_at)
                      VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![event.0, version, json(&questionnaire.questions)?, actor, timestamp(now)],
+                    params![
+                        event.0,
+                        version,
+                        json(&questionnaire.questions)?,
+                        actor,
+                        timestamp(now)
+                    ],
                 )?;
                 tx.last_insert_rowid()
             }
@@ -287,7 +295,11 @@ impl Store {
                         category: get_optional_choice(row, 6, Category::parse)?,
                         mode: get_optional_choice(row, 7, AttendanceMode::parse)?,
                         answers: serde_json::from_str(&answers).map_err(|e| {
-                            rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, Box::new(e))
+                            rusqlite::Error::FromSqlConversionFailure(
+                                8,
+                                rusqlite::types::Type::Text,
+                                Box::new(e),
+                            )
                         })?,
                     },
                 })
@@ -308,7 +320,12 @@ impl Store {
 
     /// Records a hearing with its notes, tags and quotes, and its privacy-log line (`audit`,
     /// whose detail becomes the record's number), in one transaction.
-    pub fn add_hearing(&mut self, draft: HearingDraft, audit: &AuditRecord<'_>, now: DateTime<Utc>) -> Result<Hearing> {
+    pub fn add_hearing(
+        &mut self,
+        draft: HearingDraft,
+        audit: &AuditRecord<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<Hearing> {
         let d = draft.normalized().map_err(hearing_error)?;
         let tx = self.conn.transaction()?;
         if let Some(event) = d.event_id {
@@ -339,7 +356,10 @@ impl Store {
             )?;
         }
         for tag in &d.tags {
-            tx.execute("INSERT INTO hearing_tag (hearing_id, tag) VALUES (?1, ?2)", params![id, tag])?;
+            tx.execute(
+                "INSERT INTO hearing_tag (hearing_id, tag) VALUES (?1, ?2)",
+                params![id, tag],
+            )?;
         }
         for quote in &d.quotes {
             tx.execute(
@@ -348,7 +368,14 @@ impl Store {
             )?;
         }
         let detail = format!("#{id}");
-        crate::audit::record(&tx, &AuditRecord { detail: &detail, ..audit.clone() }, now)?;
+        crate::audit::record(
+            &tx,
+            &AuditRecord {
+                detail: &detail,
+                ..audit.clone()
+            },
+            now,
+        )?;
         let hearing = find_hearing(&tx, id)?;
         tx.commit()?;
         Ok(hearing)
@@ -405,7 +432,8 @@ fn find_hearing(conn: &Connection, id: i64) -> Result<Hearing> {
         .optional()?
         .ok_or(StoreError::HearingNotFound(id));
     let mut hearing = hearing?;
-    let mut notes = conn.prepare_cached("SELECT theme, text FROM hearing_note WHERE hearing_id = ?1 ORDER BY id")?;
+    let mut notes =
+        conn.prepare_cached("SELECT theme, text FROM hearing_note WHERE hearing_id = ?1 ORDER BY id")?;
     hearing.details.notes = notes
         .query_map([id], |r| {
             Ok(HearingNote {
@@ -415,9 +443,12 @@ fn find_hearing(conn: &Connection, id: i64) -> Result<Hearing> {
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut tags = conn.prepare_cached("SELECT tag FROM hearing_tag WHERE hearing_id = ?1 ORDER BY rowid")?;
-    hearing.details.tags = tags.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    let mut quotes =
-        conn.prepare_cached("SELECT text, tag, publishable FROM hearing_quote WHERE hearing_id = ?1 ORDER BY id")?;
+    hearing.details.tags = tags
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut quotes = conn.prepare_cached(
+        "SELECT text, tag, publishable FROM hearing_quote WHERE hearing_id = ?1 ORDER BY id",
+    )?;
     hearing.details.quotes = quotes
         .query_map([id], |r| {
             Ok(Quote {

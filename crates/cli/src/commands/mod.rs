@@ -13,6 +13,7 @@ mod printouts;
 mod privacy;
 mod seating;
 mod settings;
+mod survey;
 
 use tsudoi_app::output::Replace;
 use tsudoi_app::Ctx;
@@ -59,6 +60,8 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
         } => privacy::verify(ctx, out),
         Command::Handler(command) => handlers::run(command, replace, ctx, out),
         Command::Incident(command) => incidents::run(command, replace, ctx, out),
+        Command::Survey(command) => survey::run(command, replace, ctx, out),
+        Command::Hearing(command) => survey::hearing(command, ctx, out),
         Command::Setting(command) => settings::run(command, ctx, out),
         Command::Info | Command::Check => settings::info(ctx, out),
     }
