@@ -135,6 +135,29 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_core::incident::IncidentDraft>(&cfg),
         declaration::<t::Incident>(&cfg),
         declaration::<tsudoi_app::incidents::IncidentReportExport>(&cfg),
+        declaration::<tsudoi_core::survey::QuestionKind>(&cfg),
+        declaration::<tsudoi_core::survey::AnswerSource>(&cfg),
+        declaration::<tsudoi_core::survey::Question>(&cfg),
+        declaration::<tsudoi_core::survey::Questionnaire>(&cfg),
+        declaration::<tsudoi_core::survey::Answer>(&cfg),
+        declaration::<tsudoi_core::survey::Response>(&cfg),
+        declaration::<tsudoi_core::survey::ChoiceCount>(&cfg),
+        declaration::<tsudoi_core::survey::NumberSpread>(&cfg),
+        declaration::<tsudoi_core::survey::QuestionResult>(&cfg),
+        declaration::<tsudoi_core::survey::SurveyResults>(&cfg),
+        declaration::<tsudoi_core::survey::ResponseRate>(&cfg),
+        declaration::<tsudoi_core::survey::Group>(&cfg),
+        declaration::<tsudoi_core::survey::GroupRow>(&cfg),
+        declaration::<tsudoi_core::survey::CrossTable>(&cfg),
+        declaration::<t::StoredQuestionnaire>(&cfg),
+        declaration::<tsudoi_app::survey::SurveyImportOptions>(&cfg),
+        declaration::<tsudoi_app::survey::RowNoteKind>(&cfg),
+        declaration::<tsudoi_app::survey::RowNote>(&cfg),
+        declaration::<tsudoi_app::survey::PlannedQuestion>(&cfg),
+        declaration::<tsudoi_app::survey::SurveyImport>(&cfg),
+        declaration::<tsudoi_app::survey::PaperEntry>(&cfg),
+        declaration::<tsudoi_app::survey::AnswerCount>(&cfg),
+        declaration::<tsudoi_app::survey::SurveyOverview>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit.\n\
@@ -249,6 +272,7 @@ fn vocabulary_ts() -> String {
         choice_labels!("handlerOrganization", tsudoi_core::handler::HandlerOrganization),
         choice_labels!("incidentKind", tsudoi_core::incident::IncidentKind),
         choice_labels!("incidentStatus", tsudoi_core::incident::IncidentStatus),
+        choice_labels!("questionKind", tsudoi_core::survey::QuestionKind),
     ]
     .join("\n");
     let list = |items: &[String]| {

@@ -34,6 +34,8 @@ macro_rules! with_commands {
             handlers: handler_names, sign_in, sign_out, signed_in, list_handlers, add_handler,
                 export_handler_roster, update_handler, list_services, save_service;
             incidents: list_incidents, add_incident, update_incident, print_incident;
+            survey: survey_questionnaire, survey_results, preview_survey_import, import_survey, enter_paper_sheet,
+                kiosk_answer;
         }
     };
 }

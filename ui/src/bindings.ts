@@ -480,7 +480,7 @@ n_registered: number, n_attended: number, };
 
 export type AttendanceSummary = { general_venue: AttendanceCount, general_online: AttendanceCount, stakeholder_venue: AttendanceCount, stakeholder_online: AttendanceCount, n_walk_ins: number, n_cancelled: number, n_waitlisted: number, };
 
-export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print";
+export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "survey_import" | "survey_export" | "hearing_record";
 
 export type RegistrationImport = { dry_run: boolean, 
 /**
@@ -771,3 +771,130 @@ bureau_contact: string,
 bureau_told_at: string, actions_taken: string, status: IncidentStatus, };
 
 export type IncidentReportExport = { file: string, };
+
+export type QuestionKind = "single" | "multiple" | "scale" | "number" | "free_text";
+
+export type AnswerSource = "paper" | "kiosk" | "forms";
+
+export type Question = { text: string, kind: QuestionKind, required: boolean, 
+/**
+ * The choices (single, multiple) in the order the form lists them; for a scale, the words
+ * of its points from 1 up (empty: the points are only numbers).
+ */
+choices: Array<string>, };
+
+export type Questionnaire = { version: number, questions: Array<Question>, };
+
+export type Answer = "blank" | { "choice": Array<number> } | { "scale": number } | { "number": number } | { "text": string };
+
+export type Response = { category: Category | null, mode: AttendanceMode | null, 
+/**
+ * One answer per question, in the questionnaire's order.
+ */
+answers: Array<Answer>, };
+
+export type ChoiceCount = { choice: string, n: number, 
+/**
+ * Of the people who answered the question, in percent (one decimal). A multiple choice's
+ * percentages add up to more than 100.
+ */
+percent: number, };
+
+export type NumberSpread = { min: number, max: number, median: number, };
+
+export type QuestionResult = { text: string, kind: QuestionKind, 
+/**
+ * How many answered it (a blank is not an answer).
+ */
+answers: number, 
+/**
+ * Per choice (single, multiple) or per point (scale, 1 to 5), in the form's order; a
+ * multiple-choice answer counts once under each choice it picked. As JSON, an object from
+ * the choice to its count.
+ */
+counts: Record<string, number>, 
+/**
+ * The same counts with their percentages, in order.
+ */
+distribution: Array<ChoiceCount>, 
+/**
+ * The mean of a scale or a number (two decimals); none without answers.
+ */
+mean: number | null, spread: NumberSpread | null, 
+/**
+ * The free-text answers, in the order they came.
+ */
+texts: Array<string>, };
+
+export type SurveyResults = { responses: number, questions: Array<QuestionResult>, };
+
+export type ResponseRate = { venue_answers: number, n_checked_in: number, 
+/**
+ * Percent, one decimal; none when nobody checked in.
+ */
+venue_rate: number | null, online_answers: number, n_attended_online: number, online_rate: number | null, 
+/**
+ * Answers that do not say how the person attended (a paper sheet without the box ticked).
+ */
+unknown_mode_answers: number, total_answers: number, total_rate: number | null, };
+
+export type Group = { "group": "category", "value": Category } | { "group": "mode", "value": AttendanceMode } | { "group": "unknown" } | { "group": "folded" };
+
+export type GroupRow = { group: Group, 
+/**
+ * How many in the group answered the question.
+ */
+answers: number, distribution: Array<ChoiceCount>, mean: number | null, };
+
+export type CrossTable = { text: string, kind: QuestionKind, groups: Array<GroupRow>, };
+
+export type StoredQuestionnaire = { id: number, event_id: number | null, 
+/**
+ * How many answers it has (frozen when any).
+ */
+n_responses: number, created_at: string, version: number, questions: Array<Question>, };
+
+export type SurveyImportOptions = { 
+/**
+ * The kind of each question, in order, when the event has no questionnaire yet (the
+ * preview's guesses, changed where the person disagreed).
+ */
+kinds: Array<QuestionKind> | null, 
+/**
+ * The survey's last day: answers sent after it are reported and left out.
+ */
+closes_on: string | null, 
+/**
+ * The form was changed: its questions become the questionnaire's next version.
+ */
+new_version: boolean, 
+/**
+ * Only say what the import would do.
+ */
+dry_run: boolean, };
+
+export type RowNoteKind = "unreadable" | "late" | "older_version";
+
+export type RowNote = { row: number, kind: RowNoteKind, message: string, };
+
+export type PlannedQuestion = { text: string, kind: QuestionKind, choices: Array<string>, };
+
+export type SurveyImport = { 
+/**
+ * The questionnaire version the rows are for.
+ */
+version: number, 
+/**
+ * Whether the import made the questionnaire (or its new version) from the file's headers.
+ */
+made_questionnaire: boolean, questions: Array<PlannedQuestion>, added: number, unchanged: number, left_out: number, rows: Array<RowNote>, dry_run: boolean, };
+
+export type PaperEntry = { sheet_number: number, n_sheets: number, next_sheet: number, };
+
+export type AnswerCount = { label: string, n: number, };
+
+export type SurveyOverview = { 
+/**
+ * The current version (none: no questionnaire yet).
+ */
+version: number | null, rate: ResponseRate, by_category: Array<CrossTable>, by_mode: Array<CrossTable>, by_version: Array<AnswerCount>, by_source: Array<AnswerCount>, responses: number, questions: Array<QuestionResult>, };

@@ -10,11 +10,12 @@ import { agendaPage } from "./agenda";
 import { eventDetail, eventForm, eventList } from "./events";
 import { incidentsPage } from "./incidents";
 import { rosterPage } from "./roster";
+import { openKiosk, surveyPage } from "./survey";
 import { welcome } from "./start";
 import { toast } from "./toast";
 
 interface View {
-  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk" | "agenda" | "roster" | "incidents";
+  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk" | "agenda" | "roster" | "incidents" | "survey" | "kiosk";
   event?: Event | null;
   attendee?: Attendee | null;
 }
@@ -62,6 +63,8 @@ async function lockWhenIdle(): Promise<void> {
     deskOnly = true;
     return;
   }
+  // The kiosk stays open and anonymous; leaving it asks for a sign-in anyway.
+  if (view.kind === "kiosk") return;
   showLock();
 }
 
@@ -102,6 +105,11 @@ function draw(): void {
     });
     return;
   }
+  if (view.kind === "kiosk" && selected) {
+    // The kiosk takes the whole window, like the desk: nothing else for the public to see.
+    void openKiosk(byId("app"), selected.event, () => navigate({ kind: "survey" }));
+    return;
+  }
   mount(
     byId("app"),
     h(
@@ -133,6 +141,7 @@ function draw(): void {
         }),
         h("button", { class: "new-event roster-link", "data-testid": "open-roster", onclick: () => navigate({ kind: "roster" }) }, t("roster")),
         h("button", { class: "new-event incidents-link", "data-testid": "open-incidents", onclick: () => navigate({ kind: "incidents" }) }, t("incidents")),
+        h("button", { class: "new-event survey-link", "data-testid": "open-survey", onclick: () => navigate({ kind: "survey" }) }, t("survey")),
       ),
       h("main", { id: "main", class: "content" }),
     ),
@@ -179,11 +188,16 @@ function renderMain(): void {
     case "incidents":
       mount(main, incidentsPage(() => navigate({ kind: events.length ? "event" : "welcome" })));
       break;
+    case "survey":
+      if (!selected) return navigate({ kind: "event" });
+      mount(main, surveyPage(selected.event, { onBack: () => navigate({ kind: "event" }), onKiosk: () => navigate({ kind: "kiosk" }) }));
+      break;
     case "agenda":
       if (!selected) return navigate({ kind: "event" });
       mount(main, agendaPage(selected.event, { onBack: () => navigate({ kind: "event" }) }));
       break;
     case "desk":
+    case "kiosk":
     case "event":
       if (!selected) {
         mount(main, h("p", { class: "empty" }, t("noEvents")));

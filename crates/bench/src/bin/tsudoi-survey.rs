@@ -56,15 +56,28 @@ fn questionnaire() -> Questionnaire {
                 QuestionKind::Scale,
                 &["不満", "やや不満", "どちらともいえない", "満足", "大変満足"],
             ),
-            q("ご所属の区分", QuestionKind::Single, &["後継者", "支援機関", "経営者", "その他"]),
+            q(
+                "ご所属の区分",
+                QuestionKind::Single,
+                &["後継者", "支援機関", "経営者", "その他"],
+            ),
             q(
                 "参考になったプログラム（複数回答可）",
                 QuestionKind::Multiple,
-                &["基調講演", "パネルディスカッション", "グループワーク", "名刺交換・交流"],
+                &[
+                    "基調講演",
+                    "パネルディスカッション",
+                    "グループワーク",
+                    "名刺交換・交流",
+                ],
             ),
             q("交流は十分でしたか", QuestionKind::Scale, &[]),
             q("社員数", QuestionKind::Number, &[]),
-            q("今後取り上げてほしいテーマ", QuestionKind::Single, &["事業承継税制", "資金調達", "組織づくり", "新規事業"]),
+            q(
+                "今後取り上げてほしいテーマ",
+                QuestionKind::Single,
+                &["事業承継税制", "資金調達", "組織づくり", "新規事業"],
+            ),
             q("ご意見・ご感想", QuestionKind::FreeText, &[]),
         ],
     }
@@ -81,7 +94,7 @@ fn sheet(i: usize) -> Response {
         None,
     ];
     let picked: Vec<u16> = (0..4u16).filter(|c| (i >> c) & 1 == 1).collect();
-    let answers = if i % 11 == 0 {
+    let answers = if i.is_multiple_of(11) {
         vec![Answer::Blank; 7]
     } else {
         vec![
@@ -91,8 +104,10 @@ fn sheet(i: usize) -> Response {
             Answer::Scale(((i / 3) % 5) as u8 + 1),
             Answer::Number((i % 300) as f64),
             Answer::Choice(vec![((i / 7) % 4) as u16]),
-            if i % 3 == 0 {
-                Answer::Text(format!("第{i}番の感想: 登壇者の実体験が参考になりました。次回も参加したい。"))
+            if i.is_multiple_of(3) {
+                Answer::Text(format!(
+                    "第{i}番の感想: 登壇者の実体験が参考になりました。次回も参加したい。"
+                ))
             } else {
                 Answer::Blank
             },
@@ -100,7 +115,11 @@ fn sheet(i: usize) -> Response {
     };
     Response {
         category: categories[i % categories.len()],
-        mode: Some(if i % 4 == 0 { AttendanceMode::Online } else { AttendanceMode::Venue }),
+        mode: Some(if i.is_multiple_of(4) {
+            AttendanceMode::Online
+        } else {
+            AttendanceMode::Venue
+        }),
         answers,
     }
 }
@@ -116,7 +135,10 @@ fn main() {
     let event = {
         let mut store = Store::open(&path).expect("open the store");
         let event = store
-            .create_event(EventDraft::new("第2回 交流会", parse_date("2026-10-24").unwrap()), now)
+            .create_event(
+                EventDraft::new("第2回 交流会", parse_date("2026-10-24").unwrap()),
+                now,
+            )
             .expect("an event");
         let q = store
             .save_questionnaire(event.id, questionnaire(), "bench", now)
