@@ -278,21 +278,21 @@ async function leaveKiosk(root: HTMLElement, onLeave: () => void, back: () => vo
   if (names.length === 0) return onLeave();
   const who = h("select", { "data-testid": "kiosk-sign-in-name" }, names.map((n) => h("option", { value: n }, n)));
   const pin = h("input", { type: "password", "data-testid": "kiosk-sign-in-pin", placeholder: t("pin"), autocomplete: "off" });
-  const problem = h("p", { class: "form-error", role: "alert", "data-testid": "kiosk-sign-in-error" });
+  const problem = h("div", { class: "form-error", role: "alert", "data-testid": "kiosk-sign-in-error", hidden: true });
   const submit = async () => {
     try {
       await api.signIn(who.value, pin.value);
       onLeave();
     } catch (error) {
       pin.value = "";
-      problem.textContent = error instanceof Error ? error.message : String(error);
+      showError(problem, error);
     }
   };
   mount(
     root,
     h(
       "div",
-      { class: "kiosk", "data-testid": "kiosk-sign-in" },
+      { class: "kiosk", "data-testid": "kiosk-leaving" },
       h("h1", null, t("kioskLeaveTitle")),
       who,
       pin,
