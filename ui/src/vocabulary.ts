@@ -343,6 +343,7 @@ export const ERROR_CODES = [
   "store.voucher_not_found",
   "survey.answer_count",
   "survey.answer_kind",
+  "survey.bad_questions_file",
   "survey.duplicate_question",
   "survey.empty_hearing_person",
   "survey.empty_question",

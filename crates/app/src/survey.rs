@@ -300,6 +300,27 @@ pub fn save_questionnaire(
         .save_questionnaire(event_id, questionnaire, &actor, now)?)
 }
 
+/// Keeps the event's questions read from a JSON file (a list of core's `Question`), as
+/// [`save_questionnaire`] does. A file that is not such a list is refused with what was wrong.
+pub fn save_questionnaire_file(
+    ctx: &mut Ctx<'_>,
+    event_id: EventId,
+    path: &Path,
+) -> Result<StoredQuestionnaire> {
+    let bytes = read_file(path)?;
+    let questions: Vec<tsudoi_core::survey::Question> = serde_json::from_slice(&bytes).map_err(|e| {
+        tsudoi_store::StoreError::from(tsudoi_core::survey::SurveyError::BadQuestionsFile(e.to_string()))
+    })?;
+    save_questionnaire(
+        ctx,
+        event_id,
+        Questionnaire {
+            version: 0,
+            questions,
+        },
+    )
+}
+
 /// What entering a paper sheet did: its number, how many sheets are in, the next number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -772,6 +772,14 @@ pub enum SurveyCommand {
         #[arg(long)]
         event: i64,
     },
+    /// Write the event's questions from a JSON file: a list of {"text", "kind", "required",
+    /// "choices"} (kind: single, multiple, scale, number or free_text; a scale's choices are its
+    /// five words from 1 up, or none). Once answered, the questions become the next version.
+    Questions {
+        #[arg(long)]
+        event: i64,
+        file: PathBuf,
+    },
     /// Enter one paper sheet: one answer per question, in order ("" for blank); choices by
     /// their number (1, 2 …; several as 1,3) or their text, scales as 1–5.
     Paper {

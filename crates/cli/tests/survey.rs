@@ -188,3 +188,60 @@ fn a_forms_export_is_imported_tabulated_and_written_out() {
     assert!(!refused.status.success());
     assert_eq!(error["error"]["code"], "survey.quote_without_consent");
 }
+
+#[test]
+fn questions_written_by_hand_take_paper_sheets_and_freeze_into_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tsudoi.sqlite3");
+    let (created, event) = tsudoi(
+        &db,
+        &["event", "create", "--title", "第1回", "--date", "2026-07-25"],
+    );
+    ok(&created);
+    let id = event["id"].as_i64().unwrap().to_string();
+    let file = dir.path().join("questions.json");
+    std::fs::write(
+        &file,
+        r#"[{"text": "満足度", "kind": "scale", "required": true, "choices": ["不満", "やや不満", "どちらともいえない", "満足", "大変満足"]},
+            {"text": "参考になった内容", "kind": "multiple", "choices": ["講演", "交流", "展示"]},
+            {"text": "ご意見", "kind": "free_text"}]"#,
+    )
+    .unwrap();
+    let (saved, q) = tsudoi(
+        &db,
+        &["survey", "questions", "--event", &id, file.to_str().unwrap()],
+    );
+    ok(&saved);
+    assert_eq!(q["version"], 1);
+    for answers in [["4", "1,2", ""], ["5", "3", "よかった"], ["", "", ""]] {
+        let mut args = vec!["survey", "paper", "--event", &id];
+        args.extend(answers);
+        let (entered, _) = tsudoi(&db, &args);
+        ok(&entered);
+    }
+    let (bad, error) = tsudoi(&db, &["survey", "paper", "--event", &id, "7"]);
+    assert!(!bad.status.success());
+    assert_eq!(error["error"]["code"], "survey.out_of_scale");
+    let (_, results) = tsudoi(&db, &["survey", "results", "--event", &id]);
+    assert_eq!(results["responses"], 3, "a blank sheet counts as a response");
+    assert_eq!(results["questions"][0]["mean"], 4.5);
+    assert_eq!(results["questions"][1]["counts"]["講演"], 1);
+
+    // Answered: a change is the next version, and the old answers still count.
+    std::fs::write(&file, r#"[{"text": "満足度", "kind": "scale", "choices": ["不満", "やや不満", "どちらともいえない", "満足", "大変満足"]}]"#).unwrap();
+    let (_, q2) = tsudoi(
+        &db,
+        &["survey", "questions", "--event", &id, file.to_str().unwrap()],
+    );
+    assert_eq!(q2["version"], 2);
+    let (_, results) = tsudoi(&db, &["survey", "results", "--event", &id]);
+    assert_eq!(results["version"], 2);
+    assert_eq!(results["questions"][0]["answers"], 2);
+    std::fs::write(&file, "not json").unwrap();
+    let (refused, error) = tsudoi(
+        &db,
+        &["survey", "questions", "--event", &id, file.to_str().unwrap()],
+    );
+    assert!(!refused.status.success());
+    assert_eq!(error["error"]["code"], "survey.bad_questions_file");
+}

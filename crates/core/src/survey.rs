@@ -140,6 +140,8 @@ pub enum SurveyError {
     QuoteWithoutConsent,
     #[error("the hearing names no person")]
     EmptyHearingPerson,
+    #[error("the questions file cannot be read: {0}")]
+    BadQuestionsFile(String),
     /// A Forms file that asks other questions than the event's questionnaire (a question added,
     /// removed or reworded in the form since).
     #[error("the file asks other questions: missing {missing:?}, new {new:?}")]
@@ -162,6 +164,7 @@ impl Localized for SurveyError {
             SurveyError::QuoteWithoutConsent => "survey.quote_without_consent",
             SurveyError::EmptyHearingPerson => "survey.empty_hearing_person",
             SurveyError::OtherQuestions { .. } => "survey.other_questions",
+            SurveyError::BadQuestionsFile(_) => "survey.bad_questions_file",
         }
     }
 
@@ -218,6 +221,12 @@ impl Localized for SurveyError {
             (SurveyError::EmptyHearingPerson, Lang::En) => {
                 "The hearing names no person. Enter a name or a role.".into()
             }
+            (SurveyError::BadQuestionsFile(why), Lang::Ja) => format!(
+                "設問のファイルが読めません（{why}）。[{{\"text\": \"満足度\", \"kind\": \"scale\"}}] のような JSON にしてください。"
+            ),
+            (SurveyError::BadQuestionsFile(why), Lang::En) => format!(
+                "The questions file cannot be read ({why}). Write it as JSON like [{{\"text\": \"Satisfaction\", \"kind\": \"scale\"}}]."
+            ),
             (SurveyError::OtherQuestions { missing, new }, Lang::Ja) => format!(
                 "ファイルの設問がこのイベントのアンケートと違います（ファイルにない設問: {}、新しい設問: {}）。フォームを変えたのなら、新しい版として取り込んでください（--new-version）。",
                 list_or_none(missing, lang),

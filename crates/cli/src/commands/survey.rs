@@ -119,6 +119,21 @@ pub fn run(
                 }
             });
         }
+        SurveyCommand::Questions { event, file } => {
+            let saved = survey::save_questionnaire_file(ctx, EventId(*event), file).or_fail(lang)?;
+            out.print_json_or(&saved, || match lang {
+                Lang::Ja => format!(
+                    "アンケート第{}版を保存しました（設問 {} 問）",
+                    saved.questionnaire.version,
+                    saved.questionnaire.questions.len()
+                ),
+                Lang::En => format!(
+                    "Saved version {} of the questionnaire ({} questions)",
+                    saved.questionnaire.version,
+                    saved.questionnaire.questions.len()
+                ),
+            });
+        }
         SurveyCommand::Paper {
             event,
             sheet,
