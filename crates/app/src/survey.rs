@@ -249,25 +249,25 @@ pub fn import_answers(
     } else {
         let actor = ctx.operator.name.clone();
         let file_name = crate::audit::logged_path(path);
-        // The line says how many rows the file offered and how many were left out; the rows
-        // already there are known only inside the transaction.
-        let detail = AuditDetail::SurveyImport {
-            added: news.len() as u32,
-            unchanged: 0,
-            left_out,
-        }
-        .encode();
+        let detail = |done: AddedResponses| {
+            AuditDetail::SurveyImport {
+                added: done.added,
+                unchanged: done.unchanged,
+                left_out,
+            }
+            .encode()
+        };
         let record = AuditRecord {
             actor: &actor,
             action: AuditAction::SurveyImport,
             event_id: Some(event_id),
-            n_people: news.len() as u32,
+            n_people: 0,
             file: &file_name,
-            detail: &detail,
+            detail: "",
         };
         let now = ctx.now();
         ctx.store
-            .add_survey_responses(event_id, &news, Some(&record), now)?
+            .add_survey_responses(event_id, &news, Some((&record, &detail)), now)?
     };
     Ok(SurveyImport {
         version,

@@ -254,20 +254,26 @@ impl Store {
     /// Adds answer sheets to the event in one transaction: all of them or none. A paper sheet
     /// whose number is already entered refuses the whole batch ([`StoreError::DuplicateSheet`]);
     /// a Forms row already there is counted as unchanged. With `audit`, its privacy-log line is
-    /// written in the same transaction.
+    /// written in the same transaction, its detail made from what was added (`detail`).
     pub fn add_survey_responses(
         &mut self,
         event: EventId,
         responses: &[NewResponse],
-        audit: Option<&AuditRecord<'_>>,
+        audit: Option<(&AuditRecord<'_>, &dyn Fn(AddedResponses) -> String)>,
         now: DateTime<Utc>,
     ) -> Result<AddedResponses> {
-        let actor = audit.map_or("", |a| a.actor);
+        let actor = audit.map_or("", |(a, _)| a.actor);
         let tx = self.conn.transaction()?;
         crate::event::find_event(&tx, event)?;
         let done = insert_responses(&tx, event, responses, actor, now)?;
-        if let Some(audit) = audit {
-            crate::audit::record(&tx, audit, now)?;
+        if let Some((audit, detail)) = audit {
+            let detail = detail(done);
+            let line = AuditRecord {
+                detail: &detail,
+                n_people: done.added,
+                ..audit.clone()
+            };
+            crate::audit::record(&tx, &line, now)?;
         }
         tx.commit()?;
         Ok(done)

@@ -177,12 +177,14 @@ fn a_forms_row_is_kept_once_however_often_the_file_is_imported() {
         file: "/tmp/answers.csv",
         detail: "",
     };
+    let detail =
+        |done: tsudoi_store::AddedResponses| format!("{} added, {} unchanged", done.added, done.unchanged);
     let first = store
-        .add_survey_responses(event, &rows, Some(&audit), now())
+        .add_survey_responses(event, &rows, Some((&audit, &detail)), now())
         .unwrap();
     assert_eq!((first.added, first.unchanged), (2, 0));
     let second = store
-        .add_survey_responses(event, &rows, Some(&audit), now())
+        .add_survey_responses(event, &rows, Some((&audit, &detail)), now())
         .unwrap();
     assert_eq!(
         (second.added, second.unchanged),
@@ -195,6 +197,16 @@ fn a_forms_row_is_kept_once_however_often_the_file_is_imported() {
     assert_eq!(kept[0].response.answers, [Answer::Scale(4), Answer::Blank]);
     assert_eq!(kept[0].version, 1);
     let log = store.audit_log(10).unwrap();
+    let lines: Vec<(&str, u32)> = log
+        .iter()
+        .filter(|l| l.action == AuditAction::SurveyImport)
+        .map(|l| (l.detail.as_str(), l.n_people))
+        .collect();
+    assert_eq!(
+        lines,
+        [("0 added, 2 unchanged", 0), ("2 added, 0 unchanged", 2)],
+        "each line says what its own import did, newest first"
+    );
     assert_eq!(
         log.iter()
             .filter(|l| l.action == AuditAction::SurveyImport)
