@@ -724,6 +724,7 @@ pub fn export_report(
             results: &overview.results,
             rate: &overview.rate,
             by_category: &overview.by_category,
+            by_mode: &overview.by_mode,
             withheld,
             hearings: &hearings,
             printed_on: ctx.clock.local_now().date().format("%Y-%m-%d").to_string(),

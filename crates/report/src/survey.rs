@@ -23,6 +23,8 @@ pub struct SurveyReport<'a> {
     pub rate: &'a ResponseRate,
     /// The cross-tabulation by category (small groups already folded), one per question.
     pub by_category: &'a [CrossTable],
+    /// The same by the way people attended (venue, online).
+    pub by_mode: &'a [CrossTable],
     /// The free texts to leave out of each question (the public edition's texts naming a
     /// registered person), by question index.
     pub withheld: Vec<(usize, Vec<String>)>,
@@ -147,9 +149,11 @@ fn report_data(report: &SurveyReport<'_>) -> ReportData {
                     figure: format!("{}（{:.1}%）", c.n, c.percent),
                 })
                 .collect();
-            let table = report.by_category.iter().find(|t| t.text == q.text);
-            let cross: Vec<[String; 3]> = table
-                .map(|t| {
+            let tables = [report.by_category, report.by_mode]
+                .into_iter()
+                .filter_map(|tables| tables.iter().find(|t| t.text == q.text));
+            let cross: Vec<[String; 3]> = tables
+                .flat_map(|t| {
                     t.groups
                         .iter()
                         .map(|g| {
@@ -166,9 +170,9 @@ fn report_data(report: &SurveyReport<'_>) -> ReportData {
                             };
                             [g.group.label(lang), g.answers.to_string(), spread]
                         })
-                        .collect()
+                        .collect::<Vec<_>>()
                 })
-                .unwrap_or_default();
+                .collect();
             let withheld: &[String] = report
                 .withheld
                 .iter()
@@ -185,7 +189,7 @@ fn report_data(report: &SurveyReport<'_>) -> ReportData {
                 caption,
                 bars,
                 cross_head: vec![
-                    lang.pick("区分", "Category").to_string(),
+                    lang.pick("区分・参加方法", "Category, mode").to_string(),
                     lang.pick("回答", "Answers").to_string(),
                     lang.pick("内訳（3件未満の区分は統合）", "Breakdown (groups under 3 folded)")
                         .to_string(),
@@ -459,6 +463,7 @@ mod tests {
                 results: &results,
                 rate: &rate,
                 by_category: &by_category,
+                by_mode: &[],
                 withheld: vec![(2, vec!["第3番目の感想です。とても参考になりました。".into()])],
                 hearings: &hearings,
                 printed_on: "2026-10-31".into(),
