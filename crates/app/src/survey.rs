@@ -469,8 +469,10 @@ pub(crate) fn answers_in_current_terms(ctx: &Ctx<'_>, event_id: EventId) -> Resu
     Ok(Some((current.questionnaire.clone(), responses)))
 }
 
-/// The results of the event's survey.
+/// The results of the event's survey; only for people on the roster (the free texts may say
+/// more than a count does).
 pub fn results(ctx: &Ctx<'_>, event_id: EventId) -> Result<SurveyOverview> {
+    ctx.require(Permission::DayWork)?;
     ctx.store.event(event_id)?;
     let summary = crate::exchange::attendance_summary(ctx, event_id)?;
     let n_checked_in = summary.general_venue.n_attended + summary.stakeholder_venue.n_attended;
