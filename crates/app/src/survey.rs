@@ -446,7 +446,8 @@ pub struct SurveyOverview {
     pub by_source: Vec<AnswerCount>,
 }
 
-/// The current questionnaire, and every answer as stored beside the same answer in its terms.
+/// The current questionnaire, and every answer's stored row (where it came from; its answers
+/// moved out) beside its answers in the current version's terms.
 pub(crate) type InCurrentTerms = (Questionnaire, Vec<(StoredResponse, Response)>);
 
 /// The current questionnaire and every answer in its terms, with each answer's version.
@@ -458,10 +459,11 @@ pub(crate) fn answers_in_current_terms(ctx: &Ctx<'_>, event_id: EventId) -> Resu
     let stored = ctx.store.survey_responses(event_id)?;
     let responses = stored
         .into_iter()
-        .map(|r| {
+        .map(|mut r| {
+            // The answer moves to the second place; the stored row keeps where it came from.
             let mapped = match versions.iter().find(|v| v.id == r.questionnaire_id) {
                 Some(v) if v.id != current.id => v.questionnaire.remap(&r.response, &current.questionnaire),
-                _ => r.response.clone(),
+                _ => std::mem::take(&mut r.response),
             };
             (r, mapped)
         })
@@ -491,10 +493,10 @@ pub fn results(ctx: &Ctx<'_>, event_id: EventId) -> Result<SurveyOverview> {
             by_source: Vec::new(),
         });
     };
-    let responses: Vec<Response> = answers.iter().map(|(_, r)| r.clone()).collect();
+    let (stored, responses): (Vec<StoredResponse>, Vec<Response>) = answers.into_iter().unzip();
     let count_by = |label: &dyn Fn(&StoredResponse) -> String| {
         let mut counts: Vec<AnswerCount> = Vec::new();
-        for (stored, _) in &answers {
+        for stored in &stored {
             let key = label(stored);
             match counts.iter_mut().find(|c| c.label == key) {
                 Some(c) => c.n += 1,
