@@ -873,7 +873,7 @@ new_version: boolean,
  */
 dry_run: boolean, };
 
-export type RowNoteKind = "unreadable" | "late" | "older_version";
+export type RowNoteKind = "unreadable" | "late" | "older_version" | "unknown_time";
 
 export type RowNote = { row: number, kind: RowNoteKind, message: string, };
 

@@ -64,6 +64,8 @@ pub enum RowNoteKind {
     Late,
     /// An answer to an older version of the questionnaire: kept under that version.
     OlderVersion,
+    /// The time it was sent cannot be read, so the closing date cannot be checked: kept.
+    UnknownTime,
 }
 
 /// A row of the file that was not simply added.
@@ -194,7 +196,24 @@ pub fn import_answers(
             }
         };
         if let Some(closes_on) = options.closes_on {
-            if let Some(sent) = parse_submitted_at(&read.submitted_at).filter(|t| t.date() > closes_on) {
+            let sent = parse_submitted_at(&read.submitted_at);
+            if sent.is_none() {
+                notes.push(RowNote {
+                    row: *number,
+                    kind: RowNoteKind::UnknownTime,
+                    message: match lang {
+                        tsudoi_core::Lang::Ja => format!(
+                            "送信時刻「{}」が読めないため、締切（{closes_on}）を過ぎたか確かめられません。取り込みました。",
+                            read.submitted_at
+                        ),
+                        tsudoi_core::Lang::En => format!(
+                            "The time sent “{}” cannot be read, so the closing date ({closes_on}) cannot be checked; imported.",
+                            read.submitted_at
+                        ),
+                    },
+                });
+            }
+            if let Some(sent) = sent.filter(|t| t.date() > closes_on) {
                 notes.push(RowNote {
                     row: *number,
                     kind: RowNoteKind::Late,
@@ -239,7 +258,7 @@ pub fn import_answers(
     }
     let left_out = notes
         .iter()
-        .filter(|n| n.kind != RowNoteKind::OlderVersion)
+        .filter(|n| matches!(n.kind, RowNoteKind::Unreadable | RowNoteKind::Late))
         .count() as u32;
     let done = if options.dry_run {
         AddedResponses {

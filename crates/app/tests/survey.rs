@@ -510,3 +510,22 @@ fn the_documents_carry_their_edition_and_a_text_naming_a_person_is_kept_out_of_p
         "two reports and the workbook are logged; the blank form is not personal data"
     );
 }
+
+#[test]
+fn a_time_that_cannot_be_read_is_said_and_the_row_kept() {
+    let mut office = Office::new();
+    let mut odd = rows();
+    odd[1][2] = "いつか";
+    let path = office.file("odd.csv", csv_text(&odd).as_bytes());
+    let done = office.import(
+        &path,
+        &SurveyImportOptions {
+            closes_on: NaiveDate::from_ymd_opt(2026, 10, 31),
+            ..SurveyImportOptions::default()
+        },
+    );
+    assert_eq!((done.added, done.left_out), (4, 0), "{done:?}");
+    let notes: Vec<(u32, RowNoteKind)> = done.rows.iter().map(|n| (n.row, n.kind)).collect();
+    assert_eq!(notes, [(3, RowNoteKind::UnknownTime)]);
+    assert!(done.rows[0].message.contains("いつか"));
+}
