@@ -159,6 +159,29 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_app::payments::PaymentDocument>(&cfg),
         declaration::<tsudoi_app::payments::PaymentDocumentExport>(&cfg),
         declaration::<tsudoi_app::payments::TaxFileExport>(&cfg),
+        declaration::<tsudoi_core::survey::QuestionKind>(&cfg),
+        declaration::<tsudoi_core::survey::AnswerSource>(&cfg),
+        declaration::<tsudoi_core::survey::Question>(&cfg),
+        declaration::<tsudoi_core::survey::Questionnaire>(&cfg),
+        declaration::<tsudoi_core::survey::Answer>(&cfg),
+        declaration::<tsudoi_core::survey::Response>(&cfg),
+        declaration::<tsudoi_core::survey::ChoiceCount>(&cfg),
+        declaration::<tsudoi_core::survey::NumberSpread>(&cfg),
+        declaration::<tsudoi_core::survey::QuestionResult>(&cfg),
+        declaration::<tsudoi_core::survey::SurveyResults>(&cfg),
+        declaration::<tsudoi_core::survey::ResponseRate>(&cfg),
+        declaration::<tsudoi_core::survey::Group>(&cfg),
+        declaration::<tsudoi_core::survey::GroupRow>(&cfg),
+        declaration::<tsudoi_core::survey::CrossTable>(&cfg),
+        declaration::<t::StoredQuestionnaire>(&cfg),
+        declaration::<tsudoi_app::survey::SurveyImportOptions>(&cfg),
+        declaration::<tsudoi_app::survey::RowNoteKind>(&cfg),
+        declaration::<tsudoi_app::survey::RowNote>(&cfg),
+        declaration::<tsudoi_app::survey::PlannedQuestion>(&cfg),
+        declaration::<tsudoi_app::survey::SurveyImport>(&cfg),
+        declaration::<tsudoi_app::survey::PaperEntry>(&cfg),
+        declaration::<tsudoi_app::survey::AnswerCount>(&cfg),
+        declaration::<tsudoi_app::survey::SurveyOverview>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit.\n\
@@ -276,6 +299,7 @@ fn vocabulary_ts() -> String {
         choice_labels!("measureStatus", tsudoi_core::security::MeasureStatus),
         choice_labels!("payeeKind", tsudoi_core::money::withholding::PayeeKind),
         choice_labels!("travelPaidTo", tsudoi_core::money::withholding::TravelPaidTo),
+        choice_labels!("questionKind", tsudoi_core::survey::QuestionKind),
     ]
     .join("\n");
     let list = |items: &[String]| {

@@ -36,6 +36,8 @@ macro_rules! with_commands {
             incidents: list_incidents, add_incident, update_incident, print_incident;
             payments: list_payees, save_payee, list_payments, preview_payment, add_payment, void_payment,
                 print_payment_document, tax_months, payment_records, export_tax_months, export_payment_records;
+            survey: survey_questionnaire, survey_results, preview_survey_import, import_survey, enter_paper_sheet,
+                kiosk_answer;
         }
     };
 }

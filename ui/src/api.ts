@@ -6,6 +6,14 @@ import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialo
 import type { CommandName, ErrorCode } from "./vocabulary";
 import { t } from "./i18n";
 import type {
+  AttendanceMode,
+  Category,
+  PaperEntry,
+  Response,
+  StoredQuestionnaire,
+  SurveyImport,
+  SurveyImportOptions,
+  SurveyOverview,
   AgendaItemId,
   ApiError,
   AppStatus,
@@ -179,6 +187,14 @@ export const api = {
   paymentRecords: () => call<PaymentRecordLine[]>("payment_records"),
   exportTaxMonths: (path: string, replace: boolean) => call<TaxFileExport>("export_tax_months", { path, replace }),
   exportPaymentRecords: (path: string, replace: boolean) => call<TaxFileExport>("export_payment_records", { path, replace }),
+  surveyQuestionnaire: (eventId: number) => call<StoredQuestionnaire | null>("survey_questionnaire", { eventId }),
+  surveyResults: (eventId: number) => call<SurveyOverview>("survey_results", { eventId }),
+  previewSurveyImport: (eventId: number, path: string, options: SurveyImportOptions) =>
+    call<SurveyImport>("preview_survey_import", { eventId, path, options }),
+  importSurvey: (eventId: number, path: string, options: SurveyImportOptions) => call<SurveyImport>("import_survey", { eventId, path, options }),
+  enterPaperSheet: (eventId: number, sheet: number | null, category: Category | null, mode: AttendanceMode | null, cells: string[]) =>
+    call<PaperEntry>("enter_paper_sheet", { eventId, sheet, category, mode, cells }),
+  kioskAnswer: (eventId: number, response: Response) => call<number>("kiosk_answer", { eventId, response }),
   setDesk: (desk: DeskSettings) => call<DeskSettings>("set_desk", { desk }),
   door: (eventId: number, input: DoorInput) => call<DeskAnswer>("door", { eventId, input }),
   walkIn: (eventId: number, draft: AttendeeDraft, overrideReason: string | null) =>

@@ -38,6 +38,7 @@ pub mod vault;
 
 /// How much of an existing database file is checked when it is opened.
 pub use tsudoi_store::OpenCheck;
+pub mod survey;
 
 use std::path::{Path, PathBuf};
 
@@ -63,6 +64,7 @@ pub mod types {
         RegistrationImport, UnmatchedParticipant, ZoneMove, APP_VERSION, DB_ENV_VAR,
         DEFAULT_IDLE_LOCK_SECONDS, SCHEMA_VERSION,
     };
+    pub use tsudoi_store::{Hearing, StoredQuestionnaire};
     pub use tsudoi_store::{Incident, IncidentChange};
 }
 

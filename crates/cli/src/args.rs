@@ -132,6 +132,12 @@ pub enum Command {
     /// The half-year security measures report (情報セキュリティ対策の実施状況), pre-filled.
     #[command(subcommand)]
     Security(SecurityCommand),
+    /// The survey (アンケート): import Forms answers, enter paper sheets, results, documents.
+    #[command(subcommand)]
+    Survey(SurveyCommand),
+    /// Hearings (ヒアリング) with participants: record, list, summary by tag.
+    #[command(subcommand)]
+    Hearing(HearingCommand),
     /// Load the demo project (this year's two gatherings) into the database.
     Demo,
     /// Encrypt a plain database (the passphrase from TSUDOI_PASSPHRASE, or asked twice). The
@@ -919,4 +925,144 @@ pub enum PaymentCommand {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+}
+#[derive(Subcommand)]
+pub enum SurveyCommand {
+    /// Read a Microsoft or Google Forms answers export (CSV or XLSX, any encoding); with no
+    /// questionnaire yet, the file's headers make one. The same file again changes nothing.
+    Import {
+        #[arg(long)]
+        event: i64,
+        file: PathBuf,
+        /// The survey's last day (YYYY-MM-DD): answers sent later are reported and left out.
+        #[arg(long)]
+        closes: Option<String>,
+        /// The form was changed: its questions become the questionnaire's next version.
+        #[arg(long)]
+        new_version: bool,
+        /// The kind of each question, in order, when the file makes the questionnaire:
+        /// single, multiple, scale, number or free_text, separated by commas.
+        #[arg(long, value_delimiter = ',')]
+        kinds: Vec<String>,
+        /// Only say what the import would do.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The event's questionnaire (its current version).
+    Questionnaire {
+        #[arg(long)]
+        event: i64,
+    },
+    /// Write the event's questions from a JSON file: a list of {"text", "kind", "required",
+    /// "choices"} (kind: single, multiple, scale, number or free_text; a scale's choices are its
+    /// five words from 1 up, or none). Once answered, the questions become the next version.
+    Questions {
+        #[arg(long)]
+        event: i64,
+        file: PathBuf,
+    },
+    /// Enter one paper sheet: one answer per question, in order ("" for blank); choices by
+    /// their number (1, 2 …; several as 1,3) or their text, scales as 1–5.
+    Paper {
+        #[arg(long)]
+        event: i64,
+        /// The sheet's number (default: the next one).
+        #[arg(long)]
+        sheet: Option<u32>,
+        /// The category ticked on the sheet (アトツギ, 支援者 …).
+        #[arg(long)]
+        category: Option<String>,
+        /// The way of attending ticked on the sheet (会場, オンライン).
+        #[arg(long)]
+        mode: Option<String>,
+        answers: Vec<String>,
+    },
+    /// The results: counts and percentages per choice, means, free texts, the response rate
+    /// and the cross-tabulations (groups under 3 answers folded).
+    Results {
+        #[arg(long)]
+        event: i64,
+    },
+    /// Write the results as XLSX (raw answers + summary): a file, or a folder.
+    Export {
+        #[arg(long)]
+        event: i64,
+        #[arg(long)]
+        out: PathBuf,
+        /// The public edition (公表用): without the free texts. Default: 非公表用.
+        #[arg(long)]
+        public: bool,
+    },
+    /// Write the printable A4 paper questionnaire (PDF): a file, or a folder.
+    Form {
+        #[arg(long)]
+        event: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Write the survey report (調査報告書, PDF), 公表用 with --public, else 非公表用.
+    Report {
+        #[arg(long)]
+        event: i64,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        public: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum HearingCommand {
+    /// Record a hearing.
+    Add(Box<HearingFields>),
+    /// The hearings (of one event, or all).
+    List {
+        #[arg(long)]
+        event: Option<i64>,
+    },
+    /// The hearings summed up by tag; --public: only publishable quotes, without names.
+    Summary {
+        #[arg(long)]
+        event: Option<i64>,
+        #[arg(long)]
+        public: bool,
+    },
+}
+
+/// A hearing's record.
+#[derive(Args)]
+pub struct HearingFields {
+    #[arg(long)]
+    pub event: Option<i64>,
+    /// The registered person's number, when they are one.
+    #[arg(long)]
+    pub attendee: Option<i64>,
+    /// Who it was held with (a name, or a role).
+    #[arg(long)]
+    pub person: String,
+    #[arg(long, default_value = "")]
+    pub organization: String,
+    /// When: YYYY-MM-DD HH:MM.
+    #[arg(long)]
+    pub at: String,
+    /// venue (会場), online (オンライン) or phone (電話).
+    #[arg(long, default_value = "venue")]
+    pub method: String,
+    #[arg(long, default_value = "")]
+    pub interviewer: String,
+    /// The person agreed to be quoted in published documents.
+    #[arg(long)]
+    pub consent: bool,
+    /// A tag (課題, 必要な支援, 成功事例 …); repeat for more.
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    /// Notes on a theme, as "THEME: TEXT"; repeat for more.
+    #[arg(long = "note")]
+    pub notes: Vec<String>,
+    /// A quote not to publish, as "TEXT" or "TAG: TEXT"; repeat for more.
+    #[arg(long = "quote")]
+    pub quotes: Vec<String>,
+    /// A quote that may be published (needs --consent), as "TEXT" or "TAG: TEXT".
+    #[arg(long = "public-quote")]
+    pub public_quotes: Vec<String>,
 }

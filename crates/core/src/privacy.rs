@@ -31,6 +31,9 @@ choice_enum! {
         SecurityReportExport = "security_report_export", "セキュリティ対策報告の書き出し", "Security measures report export";
         PaymentStatement = "payment_statement", "支払明細・受領書の書き出し", "Payment statement or receipt export";
         PaymentRecordExport = "payment_record_export", "支払調書データの書き出し", "Payment record data export";
+        SurveyImport = "survey_import", "アンケート回答の取り込み", "Survey answers import";
+        SurveyExport = "survey_export", "アンケート結果の書き出し", "Survey results export";
+        HearingRecord = "hearing_record", "ヒアリングの記録", "Hearing recorded";
     }
 }
 
@@ -72,6 +75,12 @@ pub enum AuditDetail {
     Registration { rows: String, reason: String },
     /// Files written or removed in one go (a backup, an erasure): how many, and how many people.
     Files { files: u32, people: u32 },
+    /// Survey answers read from a Forms export: added, already there, left out (reported).
+    SurveyImport {
+        added: u32,
+        unchanged: u32,
+        left_out: u32,
+    },
 }
 
 impl AuditDetail {
@@ -175,6 +184,22 @@ impl AuditDetail {
             (AuditDetail::Registration { rows, reason }, Lang::En) => format!("{rows}, reason: {reason}"),
             (AuditDetail::Files { files, people }, Lang::Ja) => format!("ファイル {files} 件、{people} 名分"),
             (AuditDetail::Files { files, people }, Lang::En) => format!("{files} files, {people} people"),
+            (
+                AuditDetail::SurveyImport {
+                    added,
+                    unchanged,
+                    left_out,
+                },
+                Lang::Ja,
+            ) => format!("追加 {added} 件、変更なし {unchanged} 件、取り込まず {left_out} 件"),
+            (
+                AuditDetail::SurveyImport {
+                    added,
+                    unchanged,
+                    left_out,
+                },
+                Lang::En,
+            ) => format!("{added} added, {unchanged} unchanged, {left_out} left out"),
         }
     }
 }

@@ -25,6 +25,7 @@ pub mod photos;
 pub mod registrations;
 pub mod security;
 mod sheet;
+pub mod survey;
 mod when;
 
 pub use decode::{decode_text, TextEncoding};

@@ -24,6 +24,8 @@ pub fn parse_date_time(value: &str) -> Option<NaiveDateTime> {
         "%m/%d/%Y %H:%M:%S",
         "%m/%d/%Y %H:%M",
         "%m/%d/%y %I:%M:%S %p",
+        "%m/%d/%y %H:%M:%S",
+        "%m/%d/%y %H:%M",
         "%m/%d/%y %I:%M %p",
         "%Y/%m/%d %p %I:%M:%S",
     ];

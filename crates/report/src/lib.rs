@@ -16,6 +16,7 @@ pub mod printouts;
 pub mod qr;
 pub mod seat_chart;
 pub mod security;
+pub mod survey;
 pub mod tickets;
 mod typst_world;
 

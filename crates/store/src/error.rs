@@ -90,6 +90,14 @@ pub enum StoreError {
     #[error("no incident has id {0}")]
     IncidentNotFound(i64),
     #[error(transparent)]
+    Survey(#[from] tsudoi_core::survey::SurveyError),
+    #[error("sheet {sheet} of this event is already entered")]
+    DuplicateSheet { sheet: u32 },
+    #[error("event {0} has no questionnaire")]
+    NoQuestionnaire(i64),
+    #[error("no hearing has id {0}")]
+    HearingNotFound(i64),
+    #[error(transparent)]
     Validation(#[from] ValidationError),
     #[error(transparent)]
     Money(#[from] MoneyError),
@@ -146,6 +154,10 @@ impl Localized for StoreError {
             StoreError::HandlerNotFound(_) => "store.handler_not_found",
             StoreError::ServiceNotFound(_) => "store.service_not_found",
             StoreError::IncidentNotFound(_) => "store.incident_not_found",
+            StoreError::Survey(inner) => inner.code(),
+            StoreError::DuplicateSheet { .. } => "store.duplicate_sheet",
+            StoreError::NoQuestionnaire(_) => "store.no_questionnaire",
+            StoreError::HearingNotFound(_) => "store.hearing_not_found",
             StoreError::Validation(inner) => inner.code(),
             StoreError::Money(inner) => inner.code(),
             StoreError::Random(_) => "store.random",
@@ -308,6 +320,25 @@ impl Localized for StoreError {
             (StoreError::ExpenseNotFound(id), Lang::En) => format!("There is no ledger line with id {id}. Check the id in the expense list."),
             (StoreError::VoucherNotFound(id), Lang::Ja) => format!("ID {id} の伝票はありません。経費一覧で伝票番号を確認してください。"),
             (StoreError::VoucherNotFound(id), Lang::En) => format!("There is no voucher with id {id}. Check the number in the expense list."),
+            (StoreError::Survey(inner), lang) => inner.message(lang),
+            (StoreError::DuplicateSheet { sheet }, Lang::Ja) => format!(
+                "用紙 {sheet} 番はすでに入力されています。用紙の番号を確かめてください（同じ用紙は一度だけ入力します）。"
+            ),
+            (StoreError::DuplicateSheet { sheet }, Lang::En) => format!(
+                "Sheet {sheet} is already entered. Check the sheet's number (each sheet is entered once)."
+            ),
+            (StoreError::NoQuestionnaire(event), Lang::Ja) => format!(
+                "イベント {event} にはアンケートがありません。Forms の回答を取り込むか、設問を作ってください。"
+            ),
+            (StoreError::NoQuestionnaire(event), Lang::En) => format!(
+                "Event {event} has no questionnaire. Import a Forms answers file, or write the questions."
+            ),
+            (StoreError::HearingNotFound(id), Lang::Ja) => {
+                format!("ID {id} のヒアリングの記録はありません。一覧でIDを確認してください。")
+            }
+            (StoreError::HearingNotFound(id), Lang::En) => {
+                format!("There is no hearing with id {id}. Check the id in the list.")
+            }
             (StoreError::IncidentNotFound(id), Lang::Ja) => {
                 format!("ID {id} のインシデントの記録はありません。一覧でIDを確認してください。")
             }

@@ -39,6 +39,7 @@ mod setting;
 mod sql;
 mod staff_time;
 mod subcontract;
+mod survey;
 mod ticket;
 mod zone;
 
@@ -63,6 +64,7 @@ pub use people::{ListedAttendee, PeopleQuery, PossibleDuplicate, ERASED_NAME};
 pub use photo::{EventErasure, NewPhoto, PhotoChange, PhotoDeletion, PhotoSweep};
 pub use registration_import::{ImportOptions, RegistrationImport};
 pub use setting::{DeskSettings, DEFAULT_DESK_NAME, DEFAULT_IDLE_LOCK_SECONDS};
+pub use survey::{AddedResponses, Hearing, NewResponse, StoredQuestionnaire, StoredResponse};
 pub use zone::ZoneMove;
 
 /// The version of Tsudoi that writes with this crate; recorded in every database it migrates.

@@ -76,6 +76,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0015_external_services",
         sql: include_str!("../migrations/0015_external_services.sql"),
     },
+    Migration {
+        name: "0016_survey",
+        sql: include_str!("../migrations/0016_survey.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.

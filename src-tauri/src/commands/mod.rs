@@ -14,6 +14,7 @@ pub mod printouts;
 pub mod privacy;
 pub mod seating;
 pub mod settings;
+pub mod survey;
 
 use crate::dto::ApiError;
 

@@ -11,11 +11,12 @@ import { eventDetail, eventForm, eventList } from "./events";
 import { incidentsPage } from "./incidents";
 import { paymentsPage } from "./payments";
 import { rosterPage } from "./roster";
+import { openKiosk, surveyPage } from "./survey";
 import { welcome } from "./start";
 import { toast } from "./toast";
 
 interface View {
-  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk" | "agenda" | "roster" | "incidents" | "payments";
+  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk" | "agenda" | "roster" | "incidents" | "payments" | "survey" | "kiosk";
   event?: Event | null;
   attendee?: Attendee | null;
 }
@@ -65,6 +66,8 @@ async function lockWhenIdle(): Promise<void> {
     return;
   }
   await api.signOut().catch(() => undefined);
+  // The kiosk stays open and anonymous; leaving it asks for a sign-in anyway.
+  if (view.kind === "kiosk") return;
   showLock();
 }
 
@@ -105,6 +108,11 @@ function draw(): void {
     });
     return;
   }
+  if (view.kind === "kiosk" && selected) {
+    // The kiosk takes the whole window, like the desk: nothing else for the public to see.
+    void openKiosk(byId("app"), selected.event, () => navigate({ kind: "survey" }));
+    return;
+  }
   mount(
     byId("app"),
     h(
@@ -137,6 +145,7 @@ function draw(): void {
         h("button", { class: "new-event roster-link", "data-testid": "open-roster", onclick: () => navigate({ kind: "roster" }) }, t("roster")),
         h("button", { class: "new-event incidents-link", "data-testid": "open-incidents", onclick: () => navigate({ kind: "incidents" }) }, t("incidents")),
         h("button", { class: "new-event incidents-link", "data-testid": "open-payments", onclick: () => navigate({ kind: "payments" }) }, t("payments")),
+        h("button", { class: "new-event survey-link", "data-testid": "open-survey", onclick: () => navigate({ kind: "survey" }) }, t("survey")),
       ),
       h("main", { id: "main", class: "content" }),
     ),
@@ -186,11 +195,16 @@ function renderMain(): void {
     case "payments":
       mount(main, paymentsPage(selectedId, () => navigate({ kind: events.length ? "event" : "welcome" })));
       break;
+    case "survey":
+      if (!selected) return navigate({ kind: "event" });
+      mount(main, surveyPage(selected.event, { onBack: () => navigate({ kind: "event" }), onKiosk: () => navigate({ kind: "kiosk" }) }));
+      break;
     case "agenda":
       if (!selected) return navigate({ kind: "event" });
       mount(main, agendaPage(selected.event, { onBack: () => navigate({ kind: "event" }) }));
       break;
     case "desk":
+    case "kiosk":
     case "event":
       if (!selected) {
         mount(main, h("p", { class: "empty" }, t("noEvents")));

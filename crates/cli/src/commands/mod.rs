@@ -16,6 +16,7 @@ mod seating;
 mod security;
 mod settings;
 pub mod vault;
+mod survey;
 
 use tsudoi_app::output::Replace;
 use tsudoi_app::Ctx;
@@ -76,6 +77,8 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
         Command::Incident(command) => incidents::run(command, replace, ctx, out),
         Command::Payee(command) => payments::payee(command, ctx, out),
         Command::Payment(command) => payments::payment(command, replace, ctx, out),
+        Command::Survey(command) => survey::run(command, replace, ctx, out),
+        Command::Hearing(command) => survey::hearing(command, ctx, out),
         Command::Setting(command) => settings::run(command, ctx, out),
         Command::Info | Command::Check => settings::info(ctx, out),
     }
