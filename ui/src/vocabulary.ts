@@ -106,6 +106,9 @@ export const LABELS = {
     handler_change: ["情報取扱者名簿の変更", "Handler roster change"],
     incident_record: ["インシデントの記録", "Incident recorded"],
     incident_print: ["インシデント報告の書き出し", "Incident report export"],
+    budget_sheet_export: ["予算書の書き出し", "Budget sheet export"],
+    ledger_export: ["経費明細の書き出し", "Ledger export"],
+    settlement_export: ["精算概要の書き出し", "Settlement summary export"],
   },
   role: {
     officer: ["情報管理責任者", "Information security officer"],

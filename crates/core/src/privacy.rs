@@ -23,6 +23,9 @@ choice_enum! {
         HandlerChange = "handler_change", "情報取扱者名簿の変更", "Handler roster change";
         IncidentRecord = "incident_record", "インシデントの記録", "Incident recorded";
         IncidentPrint = "incident_print", "インシデント報告の書き出し", "Incident report export";
+        BudgetSheetExport = "budget_sheet_export", "予算書の書き出し", "Budget sheet export";
+        LedgerExport = "ledger_export", "経費明細の書き出し", "Ledger export";
+        SettlementExport = "settlement_export", "精算概要の書き出し", "Settlement summary export";
     }
 }
 

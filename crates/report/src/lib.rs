@@ -13,6 +13,7 @@ pub mod incident;
 pub mod printouts;
 pub mod qr;
 pub mod seat_chart;
+pub mod settlement;
 pub mod tickets;
 mod typst_world;
 
