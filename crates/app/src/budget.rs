@@ -638,6 +638,8 @@ pub struct SubcontractEntry {
     pub selection: String,
     #[serde(default)]
     pub touches_core_management: bool,
+    /// The contract's date; empty is today.
+    #[serde(default)]
     pub date: String,
     #[serde(default)]
     pub event_id: Option<i64>,
@@ -652,7 +654,11 @@ pub fn add_subcontract(ctx: &mut Ctx<'_>, entry: &SubcontractEntry) -> Result<Su
         scope: entry.scope.clone(),
         selection: entry.selection.clone(),
         touches_core_management: entry.touches_core_management,
-        date: parse_date(&entry.date)?,
+        date: if entry.date.trim().is_empty() {
+            ctx.clock.local_now().date()
+        } else {
+            parse_date(&entry.date)?
+        },
         event_id: entry.event_id.map(EventId),
     };
     let now = ctx.now();
