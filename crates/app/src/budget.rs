@@ -254,8 +254,8 @@ fn split(entry: &SplitEntry) -> Result<ExpenseSplit> {
 /// keeps them by content. Returns the SHA-256 and name of each, and the files newly written (to
 /// remove again if the expense cannot be booked).
 fn keep_receipts(ctx: &Ctx<'_>, paths: &[String]) -> Result<(Vec<(String, String)>, Vec<PathBuf>)> {
-    let mut kept = Vec::new();
-    let mut written = Vec::new();
+    // Every file is read and checked before any is written: a refusal leaves nothing behind.
+    let mut files = Vec::new();
     let mut seen = BTreeSet::new();
     for path in paths {
         let path = Path::new(path);
@@ -268,16 +268,29 @@ fn keep_receipts(ctx: &Ctx<'_>, paths: &[String]) -> Result<(Vec<(String, String
             }
             .into());
         }
-        if !seen.insert(sha256.clone()) {
-            continue;
+        if seen.insert(sha256) {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            files.push((bytes, name));
         }
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let (sha256, new_file) = ctx.store.write_receipt_file(&bytes, &name)?;
-        written.extend(new_file);
-        kept.push((sha256, name));
+    }
+    let mut kept = Vec::new();
+    let mut written = Vec::new();
+    for (bytes, name) in files {
+        match ctx.store.write_receipt_file(&bytes, &name) {
+            Ok((sha256, new_file)) => {
+                written.extend(new_file);
+                kept.push((sha256, name));
+            }
+            Err(error) => {
+                for path in &written {
+                    let _ = std::fs::remove_file(path);
+                }
+                return Err(error.into());
+            }
+        }
     }
     Ok((kept, written))
 }

@@ -50,11 +50,20 @@ fn project_text(p: &ProjectView, lang: Lang) -> String {
     };
     [
         (lang.pick("事業名", "Project"), p.title.clone()),
-        (lang.pick("契約番号", "Contract number"), p.contract_number.clone()),
+        (
+            lang.pick("契約番号", "Contract number"),
+            p.contract_number.clone(),
+        ),
         (lang.pick("受託者", "Contractor"), p.contractor.clone()),
         (lang.pick("上限額（税込）", "Cap (with tax)"), p.cap.to_string()),
-        (lang.pick("一般管理費率", "Overhead rate"), p.overhead_rate.clone()),
-        (lang.pick("消費税率", "Consumption tax rate"), p.consumption_tax_rate.clone()),
+        (
+            lang.pick("一般管理費率", "Overhead rate"),
+            p.overhead_rate.clone(),
+        ),
+        (
+            lang.pick("消費税率", "Consumption tax rate"),
+            p.consumption_tax_rate.clone(),
+        ),
         (lang.pick("事業期間", "Contract period"), period),
     ]
     .iter()
@@ -94,7 +103,12 @@ fn ledger_table(lines: &[LedgerLine], lang: Lang) -> String {
     t.to_string()
 }
 
-pub fn expense(command: &ExpenseCommand, replace: Replace, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
+pub fn expense(
+    command: &ExpenseCommand,
+    replace: Replace,
+    ctx: &mut Ctx<'_>,
+    out: &Output,
+) -> Result<(), Failure> {
     let lang = ctx.lang;
     match command {
         ExpenseCommand::Add(f) => {
@@ -355,7 +369,11 @@ pub fn subcontract(command: &SubcontractCommand, ctx: &mut Ctx<'_>, out: &Output
                 ]);
                 for s in &all {
                     let scope = if s.touches_core_management {
-                        format!("{} ⚠ {}", s.scope, lang.pick("企画・中核的管理", "core management"))
+                        format!(
+                            "{} ⚠ {}",
+                            s.scope,
+                            lang.pick("企画・中核的管理", "core management")
+                        )
                     } else {
                         s.scope.clone()
                     };
@@ -430,7 +448,12 @@ fn budget_text(b: &BudgetView, lang: Lang) -> String {
     text
 }
 
-pub fn budget(command: &BudgetCommand, replace: Replace, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
+pub fn budget(
+    command: &BudgetCommand,
+    replace: Replace,
+    ctx: &mut Ctx<'_>,
+    out: &Output,
+) -> Result<(), Failure> {
     let lang = ctx.lang;
     match command {
         BudgetCommand::Show => {
