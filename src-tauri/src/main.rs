@@ -34,6 +34,9 @@ macro_rules! with_commands {
             handlers: handler_names, sign_in, sign_out, signed_in, list_handlers, add_handler,
                 export_handler_roster, update_handler, list_services, save_service;
             incidents: list_incidents, add_incident, update_incident, print_incident;
+            budget: budget_show, set_project, set_budget_plan, list_expenses, add_expense, refund_expense,
+                correct_expense, list_staff_time, add_staff_time, void_staff_time, staff_sheets, list_subcontracts,
+                add_subcontract, export_budget;
         }
     };
 }

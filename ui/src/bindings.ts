@@ -480,7 +480,7 @@ n_registered: number, n_attended: number, };
 
 export type AttendanceSummary = { general_venue: AttendanceCount, general_online: AttendanceCount, stakeholder_venue: AttendanceCount, stakeholder_online: AttendanceCount, n_walk_ins: number, n_cancelled: number, n_waitlisted: number, };
 
-export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print";
+export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "budget_sheet_export" | "ledger_export" | "settlement_export";
 
 export type RegistrationImport = { dry_run: boolean, 
 /**
@@ -771,3 +771,123 @@ bureau_contact: string,
 bureau_told_at: string, actions_taken: string, status: IncidentStatus, };
 
 export type IncidentReportExport = { file: string, };
+
+export type Yen = number;
+
+export type ExpenseCategory = "personnel" | "travel" | "venue" | "honoraria" | "equipment" | "rental" | "consumables" | "printing" | "assistant_wages" | "other" | "subcontract" | "general_admin";
+
+export type PaymentMethod = "bank_transfer" | "cash" | "card" | "electronic" | "other";
+
+export type ProjectView = { title: string, contract_number: string, bureau_section: string, contractor: string, cap: Yen, 
+/**
+ * `10%`, `12.5%`.
+ */
+overhead_rate: string, consumption_tax_rate: string, period_start: string | null, period_end: string | null, };
+
+export type ProjectSettings = { title: string | null, contract_number: string | null, bureau_section: string | null, contractor: string | null, 
+/**
+ * Yen with tax, as typed.
+ */
+cap: string | null, 
+/**
+ * Percent, as typed (`10`, `10.5%`).
+ */
+overhead_rate: string | null, consumption_tax_rate: string | null, start: string | null, end: string | null, };
+
+export type PlanEntry = { category: ExpenseCategory, amount: string, };
+
+export type LedgerLine = { id: number, voucher_id: number, date: string, category: ExpenseCategory, payee: string, description: string, 
+/**
+ * Without tax.
+ */
+amount: Yen, tax: Yen, amount_with_tax: Yen, event_id: number | null, payment_method: PaymentMethod, 
+/**
+ * The SHA-256 of each receipt file of the voucher.
+ */
+receipts: Array<string>, 
+/**
+ * The line this one corrects or refunds.
+ */
+corrects: number | null, notes: string, };
+
+export type SplitEntry = { category: ExpenseCategory, description: string, 
+/**
+ * Without tax, as typed.
+ */
+amount: string, 
+/**
+ * The tax, as typed; empty is zero.
+ */
+tax: string, };
+
+export type ExpenseEntry = { date: string, payee: string, description: string, event_id: number | null, payment_method: PaymentMethod, lines: Array<SplitEntry>, 
+/**
+ * Paths of the receipt files (PDF, photo).
+ */
+receipts: Array<string>, notes: string, };
+
+export type RefundEntry = { expense_id: number, date: string, 
+/**
+ * The amount refunded without tax, as a positive number.
+ */
+amount: string, tax: string, reason: string, receipts: Array<string>, };
+
+export type CorrectionEntry = { expense_id: number, date: string, reason: string, replacement: SplitEntry | null, };
+
+export type StaffTimeLine = { id: number, person: string, date: string, minutes: number, 
+/**
+ * `7.5` hours; minutes that are not a tenth of an hour show as `7:20`.
+ */
+hours: string, work: string, hourly_rate: Yen, cost: Yen, event_id: number | null, voided_reason: string | null, };
+
+export type StaffTimeEntry = { person: string, date: string, 
+/**
+ * `7.5`, `7:30`, `７．５`.
+ */
+hours: string, 
+/**
+ * The hourly rate agreed for the person, as typed.
+ */
+rate: string, work: string, event_id: number | null, };
+
+export type StaffSheet = { person: string, 
+/**
+ * `2026-07`.
+ */
+month: string, minutes: number, hours: string, cost: Yen, lines: Array<StaffTimeLine>, };
+
+export type SubcontractLine = { id: number, name: string, amount_with_tax: Yen, scope: string, selection: string, touches_core_management: boolean, date: string, event_id: number | null, };
+
+export type SubcontractEntry = { name: string, amount_with_tax: string, scope: string, 
+/**
+ * How the supplier was chosen (quotes compared).
+ */
+selection: string, touches_core_management: boolean, 
+/**
+ * The contract's date; empty is today.
+ */
+date: string, event_id: number | null, };
+
+export type BudgetRow = { category: ExpenseCategory, label: string, 
+/**
+ * `Ⅱ 事業費`.
+ */
+part: string, plan: Yen | null, actual: Yen, 
+/**
+ * plan − actual.
+ */
+remaining: Yen | null, };
+
+export type EventBudget = { event_id: number | null, title: string, total_without_tax: Yen, };
+
+export type BudgetWarningView = { code: string, message: string, };
+
+export type PlanTotals = { general_admin: Yen, subtotal: Yen, consumption_tax: Yen, total: Yen, };
+
+export type BudgetView = { personnel: Yen, direct: Yen, subcontract: Yen, general_admin: Yen, subtotal: Yen, consumption_tax: Yen, total: Yen, cap: Yen, remaining: Yen, subcontract_with_tax: Yen, 
+/**
+ * One decimal, as text: `"48.2"`.
+ */
+subcontract_ratio_percent: string, subcontract_over_half: boolean, rows: Array<BudgetRow>, plan: PlanTotals | null, by_event: Array<EventBudget>, warnings: Array<BudgetWarningView>, project: ProjectView, };
+
+export type BudgetExport = { file: string, };

@@ -130,6 +130,27 @@ export const LABELS = {
     open: ["対応中", "Open"],
     closed: ["対応済み", "Closed"],
   },
+  expenseCategory: {
+    personnel: ["人件費", "Personnel"],
+    travel: ["旅費", "Travel"],
+    venue: ["会場費", "Venue"],
+    honoraria: ["謝金", "Honoraria"],
+    equipment: ["備品費", "Equipment"],
+    rental: ["借料及び損料", "Rental"],
+    consumables: ["消耗品費", "Consumables"],
+    printing: ["印刷製本費", "Printing"],
+    assistant_wages: ["補助職員人件費", "Assistant wages"],
+    other: ["その他諸経費", "Other costs"],
+    subcontract: ["再委託・外注費", "Subcontracting"],
+    general_admin: ["一般管理費", "General administration"],
+  },
+  paymentMethod: {
+    bank_transfer: ["銀行振込", "Bank transfer"],
+    cash: ["現金", "Cash"],
+    card: ["クレジットカード", "Credit card"],
+    electronic: ["電子マネー・IC", "Electronic money"],
+    other: ["その他", "Other"],
+  },
 } as const;
 
 /** The colour and sound of each door outcome (`DoorOutcome::kind`). */
@@ -223,6 +244,20 @@ export const COMMAND_NAMES = [
   "add_incident",
   "update_incident",
   "print_incident",
+  "budget_show",
+  "set_project",
+  "set_budget_plan",
+  "list_expenses",
+  "add_expense",
+  "refund_expense",
+  "correct_expense",
+  "list_staff_time",
+  "add_staff_time",
+  "void_staff_time",
+  "staff_sheets",
+  "list_subcontracts",
+  "add_subcontract",
+  "export_budget",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
