@@ -9,12 +9,13 @@ import { openDesk } from "./desk";
 import { agendaPage } from "./agenda";
 import { eventDetail, eventForm, eventList } from "./events";
 import { incidentsPage } from "./incidents";
+import { budgetNavLabel, budgetPage } from "./budget";
 import { rosterPage } from "./roster";
 import { welcome } from "./start";
 import { toast } from "./toast";
 
 interface View {
-  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk" | "agenda" | "roster" | "incidents";
+  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk" | "agenda" | "roster" | "incidents" | "budget";
   event?: Event | null;
   attendee?: Attendee | null;
 }
@@ -133,6 +134,7 @@ function draw(): void {
         }),
         h("button", { class: "new-event roster-link", "data-testid": "open-roster", onclick: () => navigate({ kind: "roster" }) }, t("roster")),
         h("button", { class: "new-event incidents-link", "data-testid": "open-incidents", onclick: () => navigate({ kind: "incidents" }) }, t("incidents")),
+        h("button", { class: "new-event budget-link", "data-testid": "open-budget", onclick: () => navigate({ kind: "budget" }) }, budgetNavLabel()),
       ),
       h("main", { id: "main", class: "content" }),
     ),
@@ -178,6 +180,9 @@ function renderMain(): void {
       break;
     case "incidents":
       mount(main, incidentsPage(() => navigate({ kind: events.length ? "event" : "welcome" })));
+      break;
+    case "budget":
+      mount(main, budgetPage(() => navigate({ kind: events.length ? "event" : "welcome" })));
       break;
     case "agenda":
       if (!selected) return navigate({ kind: "event" });
