@@ -251,9 +251,15 @@ fn split(entry: &SplitEntry) -> Result<ExpenseSplit> {
 }
 
 /// Reads the receipt files, refuses one already in the ledger (before anything is written), and
-/// keeps them by content. Returns the SHA-256 and name of each, and the files newly written (to
-/// remove again if the expense cannot be booked).
-fn keep_receipts(ctx: &Ctx<'_>, paths: &[String]) -> Result<(Vec<(String, String)>, Vec<PathBuf>)> {
+/// keeps them by content.
+/// Receipt files kept for one voucher: each one's SHA-256 and original name, and the files this
+/// call wrote (removed again if the voucher cannot be booked).
+struct KeptReceipts {
+    named: Vec<(String, String)>,
+    written: Vec<PathBuf>,
+}
+
+fn keep_receipts(ctx: &Ctx<'_>, paths: &[String]) -> Result<KeptReceipts> {
     // Every file is read and checked before any is written: a refusal leaves nothing behind.
     let mut files = Vec::new();
     let mut seen = BTreeSet::new();
@@ -292,11 +298,11 @@ fn keep_receipts(ctx: &Ctx<'_>, paths: &[String]) -> Result<(Vec<(String, String
             }
         }
     }
-    Ok((kept, written))
+    Ok(KeptReceipts { named: kept, written })
 }
 
 fn book(ctx: &mut Ctx<'_>, draft: ExpenseDraft, receipts: &[String]) -> Result<Vec<LedgerLine>> {
-    let (kept, written) = keep_receipts(ctx, receipts)?;
+    let KeptReceipts { named: kept, written } = keep_receipts(ctx, receipts)?;
     let draft = ExpenseDraft {
         receipts: kept.iter().map(|(sha, _)| sha.clone()).collect(),
         ..draft
@@ -431,7 +437,7 @@ pub fn correct(ctx: &mut Ctx<'_>, entry: &CorrectionEntry) -> Result<Vec<LedgerL
 /// Adds receipt files to a voucher booked without them (an invoice that came later).
 pub fn attach_receipts(ctx: &mut Ctx<'_>, voucher_id: i64, paths: &[String]) -> Result<Vec<LedgerLine>> {
     ctx.require(Permission::DayWork)?;
-    let (kept, written) = keep_receipts(ctx, paths)?;
+    let KeptReceipts { named: kept, written } = keep_receipts(ctx, paths)?;
     let now = ctx.now();
     let mut lines = Vec::new();
     for (sha256, name) in &kept {

@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 #[derive(Subcommand)]
 pub enum ProjectCommand {
     /// Set the contract's terms; only the options given change. The period needs --start and --end.
-    Set(ProjectFields),
+    Set(Box<ProjectFields>),
     /// The contract record (its defaults until set: cap ¥5,000,000, overhead 10%, tax 10%).
     Show,
 }
