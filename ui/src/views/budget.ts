@@ -100,6 +100,7 @@ const WORDS = {
   exportSettlement: ["精算概要（PDF・非公表用）", "Settlement summary (PDF, 非公表用)"],
   exported: ["書き出しました: {file}", "Wrote {file}"],
   voided: ["取消済", "Void"],
+  receiptCount: ["領収書", "Receipts"],
 } as const;
 
 type Word = keyof typeof WORDS;
@@ -233,15 +234,27 @@ function budgetTable(b: BudgetView): HTMLElement {
     "div",
     null,
     table("budget-table", [w("part"), w("category"), w("plan"), w("actual"), w("remaining")], rows),
-    h(
-      "dl",
-      { class: "budget-facts" },
-      h("dt", null, w("cap")),
-      h("dd", { "data-testid": "budget-cap" }, yen(b.cap)),
-      h("dt", null, w("capRemaining")),
-      h("dd", { "data-testid": "budget-remaining" }, yen(b.remaining)),
-      h("dt", null, w("ratio")),
-      h("dd", { "data-testid": "subcontract-ratio", "data-over-half": b.subcontract_over_half ? "true" : "false" }, `${b.subcontract_ratio_percent}%`),
+    table(
+      "budget-facts",
+      [w("cap"), w("capRemaining"), w("ratio")],
+      [
+        h(
+          "tr",
+          null,
+          h("td", { class: "nowrap", "data-testid": "budget-cap" }, yen(b.cap)),
+          h("td", { class: "nowrap", "data-testid": "budget-remaining", style: b.remaining < 0 ? "color: var(--error); font-weight: 600" : null }, yen(b.remaining)),
+          h(
+            "td",
+            {
+              class: "nowrap",
+              "data-testid": "subcontract-ratio",
+              "data-over-half": b.subcontract_over_half ? "true" : "false",
+              style: b.subcontract_over_half ? "color: var(--error); font-weight: 600" : "font-weight: 600",
+            },
+            `${b.subcontract_ratio_percent}%`,
+          ),
+        ),
+      ],
     ),
     b.by_event.length
       ? h(
@@ -333,7 +346,7 @@ function ledgerPanel(lines: LedgerLine[]): HTMLElement {
       ? h("p", { class: "empty" }, w("ledgerNone"))
       : table(
           "ledger-table",
-          [w("no"), w("voucher"), w("date"), w("category"), w("payee"), w("description"), w("amount"), w("tax"), w("withTax"), w("corrects"), "📎"],
+          [w("no"), w("voucher"), w("date"), w("category"), w("payee"), w("description"), w("amount"), w("tax"), w("withTax"), w("corrects"), w("receiptCount")],
           lines.map((l) =>
             h(
               "tr",
@@ -341,8 +354,8 @@ function ledgerPanel(lines: LedgerLine[]): HTMLElement {
               h("td", null, l.id),
               h("td", null, l.voucher_id),
               h("td", { class: "nowrap" }, l.date),
-              h("td", null, categoryLabel(l.category)),
-              h("td", null, l.payee),
+              h("td", { class: "nowrap" }, categoryLabel(l.category)),
+              h("td", { class: "nowrap" }, l.payee),
               h("td", { class: "name" }, l.description),
               h("td", { class: "nowrap" }, yen(l.amount)),
               h("td", { class: "nowrap" }, yen(l.tax)),
