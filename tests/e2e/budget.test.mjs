@@ -49,8 +49,12 @@ describe("budget", () => {
       assert.equal(await byTestId(browser, "subcontract-ratio").getAttribute("data-over-half"), "false");
 
       await setValueExactly(byTestId(browser, "budget-export-dir"), out);
-      await byTestId(browser, "export-settlement").click();
-      await waitForText(browser, "budget-export-result", "精算概要_非公表用.pdf");
+      const exportButton = byTestId(browser, "export-settlement");
+      // Near the window's lower edge the driver's click can miss: bring it to the middle first.
+      await exportButton.scrollIntoView({ block: "center" });
+      await exportButton.click();
+      // Laying out the PDF takes seconds in a debug build on a loaded machine.
+      await waitForText(browser, "budget-export-result", "精算概要_非公表用.pdf", 60_000);
     });
 
     const pdf = join(out, "精算概要_非公表用.pdf");
