@@ -1,7 +1,7 @@
 // The budget in the real window: with the contract and a subcontract set from the CLI, an expense
-// is booked from the keyboard with full-width digits and a receipt file, and the budget table, the
-// subcontract ratio (●●.●%) and the warnings follow; the settlement summary is written with
-// 非公表用 in its name, and the CLI reads the same figures.
+// is booked from the keyboard with full-width digits and a receipt file, split over two categories,
+// and the budget table, the subcontract ratio (●●.●%) and the warnings follow; the settlement
+// summary is written with 非公表用 in its name, and the CLI reads the same figures.
 
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -35,16 +35,23 @@ describe("budget", () => {
       await setValueExactly(form.$('[name="tax"]'), "３００００");
       await setValueExactly(form.$('[name="payee"]'), "市民会館");
       await setValueExactly(form.$('[name="receipts"]'), receipt);
+      // One receipt over two categories: the paper on it is 消耗品費.
+      const split = byTestId(browser, "split").$("summary");
+      await split.scrollIntoView({ block: "center" });
+      await split.click();
+      await setValueExactly(form.$('[name="amount2"]'), "５，０００");
+      await setValueExactly(form.$('[name="tax2"]'), "500");
+      await setValueExactly(form.$('[name="description2"]'), "用紙");
       // Enter in a field books it: no mouse needed.
       const description = form.$('[name="description"]');
       await setValueExactly(description, "第1回 会場使用料");
       await browser.keys("Enter");
 
       await waitForText(browser, "ledger-table", "第1回 会場使用料");
-      // I + II = 300,000 → IV 30,000; subtotal 630,000; tax 63,000; total 693,000.
-      await waitForText(browser, "budget-total-actual", "¥693,000");
-      // 330,000 ÷ 693,000 = 47.61…% → 47.6%.
-      await waitForText(browser, "subcontract-ratio", "47.6%");
+      // I + II = 305,000 → IV 30,500; subtotal 635,500 (with III 300,000); tax 63,550; total 699,050.
+      await waitForText(browser, "budget-total-actual", "¥699,050");
+      // 330,000 ÷ 699,050 = 47.20…% → 47.2%.
+      await waitForText(browser, "subcontract-ratio", "47.2%");
       await waitForText(browser, "budget-warnings", "領収書");
       assert.equal(await byTestId(browser, "subcontract-ratio").getAttribute("data-over-half"), "false");
 
@@ -60,11 +67,14 @@ describe("budget", () => {
     const pdf = join(out, "精算概要_非公表用.pdf");
     assert.ok(existsSync(pdf) && readFileSync(pdf).subarray(0, 4).toString() === "%PDF", "the summary was written");
     const budget = cliJson(db, "budget", "show");
-    assert.equal(budget.total, 693000);
-    assert.equal(budget.subcontract_ratio_percent, "47.6");
+    assert.equal(budget.total, 699050);
+    assert.equal(budget.subcontract_ratio_percent, "47.2");
     const lines = cliJson(db, "expense", "list");
     const venue = lines.find((l) => l.category === "venue");
     assert.equal(venue.amount, 300000, "full-width digits read");
     assert.equal(venue.receipts.length, 1, "the receipt is kept with the line");
+    const paper = lines.find((l) => l.category === "consumables");
+    assert.equal(paper.voucher_id, venue.voucher_id, "one receipt, one voucher, two lines");
+    assert.equal(paper.amount, 5000);
   });
 });

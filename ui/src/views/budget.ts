@@ -101,6 +101,7 @@ const WORDS = {
   exported: ["書き出しました: {file}", "Wrote {file}"],
   voided: ["取消済", "Void"],
   receiptCount: ["領収書", "Receipts"],
+  splitTitle: ["費目を分ける（1枚の領収書を2つの費目に）", "Split over two categories (one receipt)"],
 } as const;
 
 type Word = keyof typeof WORDS;
@@ -315,6 +316,19 @@ function expenseForm(events: EventSummary[], reload: () => Promise<void>, onCanc
       field(w("event"), select<string>("event_id", "", eventChoices(events), eventLabel(events))),
       field(w("method"), select<PaymentMethod>("payment_method", "bank_transfer", METHODS, methodLabel)),
       field(w("receipts"), h("div", { class: "inline" }, receipts, browse), { wide: true }),
+      h(
+        "details",
+        { class: "field wide", "data-testid": "split" },
+        h("summary", null, w("splitTitle")),
+        h(
+          "div",
+          { class: "fields" },
+          field(w("category"), select<ExpenseCategory>("category2", "consumables", BOOKABLE, categoryLabel)),
+          field(w("amount"), textInput("amount2", "", { inputmode: "numeric" })),
+          field(w("taxAmount"), textInput("tax2", "", { inputmode: "numeric" })),
+          field(w("description"), textInput("description2", "")),
+        ),
+      ),
     ],
     async (data) => {
       const booked = await api.addExpense({
@@ -323,7 +337,12 @@ function expenseForm(events: EventSummary[], reload: () => Promise<void>, onCanc
         description: text(data, "description"),
         event_id: eventOf(data),
         payment_method: text(data, "payment_method") as PaymentMethod,
-        lines: [{ category: text(data, "category") as ExpenseCategory, description: "", amount: amountText(data, "amount"), tax: amountText(data, "tax") }],
+        lines: [
+          { category: text(data, "category") as ExpenseCategory, description: "", amount: amountText(data, "amount"), tax: amountText(data, "tax") },
+          ...(amountText(data, "amount2")
+            ? [{ category: text(data, "category2") as ExpenseCategory, description: text(data, "description2"), amount: amountText(data, "amount2"), tax: amountText(data, "tax2") }]
+            : []),
+        ],
         receipts: text(data, "receipts")
           .split("\n")
           .map((p) => p.trim())
