@@ -307,11 +307,11 @@ function expenseForm(events: EventSummary[], reload: () => Promise<void>, onCanc
     "expense-form",
     w("expenseNew"),
     [
-      field(w("date"), textInput("date", today(), { placeholder: "2026-07-25" }), { required: true }),
+      field(w("date"), textInput("date", today(), { placeholder: "2026-07-25", autofocus: "" }), { required: true }),
       field(w("category"), select<ExpenseCategory>("category", "venue", BOOKABLE, categoryLabel)),
       field(w("amount"), amount, { required: true }),
       field(w("taxAmount"), h("div", { class: "inline" }, tax, tax10)),
-      field(w("payee"), textInput("payee", "", { autofocus: "" })),
+      field(w("payee"), textInput("payee", "")),
       field(w("description"), textInput("description", ""), { required: true }),
       field(w("event"), select<string>("event_id", "", eventChoices(events), eventLabel(events))),
       field(w("method"), select<PaymentMethod>("payment_method", "bank_transfer", METHODS, methodLabel)),
