@@ -273,6 +273,7 @@ export const ERROR_CODES = [
   "budget.not_chargeable",
   "budget.outside_contract_period",
   "budget.over_cap",
+  "budget.period_incomplete",
   "budget.receipt_missing",
   "budget.subcontract_core_management",
   "budget.subcontract_over_half",

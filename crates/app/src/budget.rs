@@ -106,15 +106,7 @@ pub fn set_project(ctx: &mut Ctx<'_>, settings: &ProjectSettings) -> Result<Proj
     let period = match (optional_text(&settings.start), optional_text(&settings.end)) {
         (Some(start), Some(end)) => Some(Some((parse_date(start)?, parse_date(end)?))),
         (None, None) => None,
-        _ => {
-            return Err(AppError::Invalid(tsudoi_core::ValidationError::BadDate(
-                settings
-                    .start
-                    .clone()
-                    .or(settings.end.clone())
-                    .unwrap_or_default(),
-            )))
-        }
+        _ => return Err(AppError::PeriodIncomplete),
     };
     let rate = |text: &Option<String>| -> Result<Option<Rate>> {
         optional_text(text)

@@ -41,6 +41,9 @@ pub enum AppError {
     },
     #[error("the first person on the roster must be the information security officer")]
     FirstHandlerIsOfficer,
+    /// The contract period was given with only one of its two days.
+    #[error("the contract period needs both its first and its last day")]
+    PeriodIncomplete,
     #[error("wrong name or PIN")]
     SignInRefused,
     #[error("too many wrong PINs; wait {seconds} s")]
@@ -72,6 +75,7 @@ impl Localized for AppError {
             AppError::NotPermitted { role: None, .. } => "auth.sign_in_required",
             AppError::NotPermitted { .. } => "auth.not_permitted",
             AppError::FirstHandlerIsOfficer => "auth.first_is_officer",
+            AppError::PeriodIncomplete => "budget.period_incomplete",
             AppError::SignInRefused => "auth.sign_in_refused",
             AppError::SignInWait { .. } => "auth.wait",
             AppError::Crypto(_) => "auth.crypto",
@@ -109,6 +113,12 @@ impl Localized for AppError {
                     ),
                 }
             }
+            AppError::PeriodIncomplete => lang
+                .pick(
+                    "事業期間は開始日と終了日の両方を入力してください（例: 2026-04-01 と 2027-03-31）。",
+                    "Enter both days of the contract period (say 2026-04-01 and 2027-03-31).",
+                )
+                .to_string(),
             AppError::FirstHandlerIsOfficer => lang
                 .pick(
                     "名簿に最初に登録するのは情報管理責任者です。役割を「情報管理責任者」にして登録してください。",

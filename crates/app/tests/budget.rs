@@ -91,6 +91,20 @@ fn a_worked_example_a_person_can_follow_by_hand() {
     let event = office.event;
     let mut ctx = office.ctx();
 
+    let half = budget::set_project(
+        &mut ctx,
+        &ProjectSettings {
+            start: Some("2026-04-01".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        half.code(),
+        "budget.period_incomplete",
+        "a period needs both days"
+    );
+
     // The contract: ¥5,000,000 with tax, overhead 10%, tax 10%, April to March.
     budget::set_project(
         &mut ctx,
