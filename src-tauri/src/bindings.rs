@@ -182,6 +182,28 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_app::survey::PaperEntry>(&cfg),
         declaration::<tsudoi_app::survey::AnswerCount>(&cfg),
         declaration::<tsudoi_app::survey::SurveyOverview>(&cfg),
+        declaration::<tsudoi_core::money::Yen>(&cfg),
+        declaration::<tsudoi_core::money::budget::ExpenseCategory>(&cfg),
+        declaration::<tsudoi_core::money::ledger::PaymentMethod>(&cfg),
+        declaration::<tsudoi_app::budget::ProjectView>(&cfg),
+        declaration::<tsudoi_app::budget::ProjectSettings>(&cfg),
+        declaration::<tsudoi_app::budget::PlanEntry>(&cfg),
+        declaration::<tsudoi_app::budget::LedgerLine>(&cfg),
+        declaration::<tsudoi_app::budget::SplitEntry>(&cfg),
+        declaration::<tsudoi_app::budget::ExpenseEntry>(&cfg),
+        declaration::<tsudoi_app::budget::RefundEntry>(&cfg),
+        declaration::<tsudoi_app::budget::CorrectionEntry>(&cfg),
+        declaration::<tsudoi_app::budget::StaffTimeLine>(&cfg),
+        declaration::<tsudoi_app::budget::StaffTimeEntry>(&cfg),
+        declaration::<tsudoi_app::budget::StaffSheet>(&cfg),
+        declaration::<tsudoi_app::budget::SubcontractLine>(&cfg),
+        declaration::<tsudoi_app::budget::SubcontractEntry>(&cfg),
+        declaration::<tsudoi_app::budget::BudgetRow>(&cfg),
+        declaration::<tsudoi_app::budget::EventBudget>(&cfg),
+        declaration::<tsudoi_app::budget::BudgetWarningView>(&cfg),
+        declaration::<tsudoi_app::budget::PlanTotals>(&cfg),
+        declaration::<tsudoi_app::budget::BudgetView>(&cfg),
+        declaration::<tsudoi_app::budget::BudgetExport>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit.\n\
@@ -300,6 +322,8 @@ fn vocabulary_ts() -> String {
         choice_labels!("payeeKind", tsudoi_core::money::withholding::PayeeKind),
         choice_labels!("travelPaidTo", tsudoi_core::money::withholding::TravelPaidTo),
         choice_labels!("questionKind", tsudoi_core::survey::QuestionKind),
+        choice_labels!("expenseCategory", tsudoi_core::money::budget::ExpenseCategory),
+        choice_labels!("paymentMethod", tsudoi_core::money::ledger::PaymentMethod),
     ]
     .join("\n");
     let list = |items: &[String]| {

@@ -38,6 +38,9 @@ macro_rules! with_commands {
                 print_payment_document, tax_months, payment_records, export_tax_months, export_payment_records;
             survey: survey_questionnaire, survey_results, preview_survey_import, import_survey, enter_paper_sheet,
                 kiosk_answer;
+            budget: budget_show, set_project, set_budget_plan, list_expenses, add_expense, refund_expense,
+                correct_expense, list_staff_time, add_staff_time, void_staff_time, staff_sheets, list_subcontracts,
+                add_subcontract, export_budget;
         }
     };
 }

@@ -44,6 +44,9 @@ pub enum AppError {
     /// A statement or receipt asked for a payee with no payment that stands.
     #[error("no payment to {payee} to print")]
     NoPaymentToPrint { payee: String },
+    /// The contract period was given with only one of its two days.
+    #[error("the contract period needs both its first and its last day")]
+    PeriodIncomplete,
     #[error("wrong name or PIN")]
     SignInRefused,
     #[error("too many wrong PINs; wait {seconds} s")]
@@ -82,6 +85,7 @@ impl Localized for AppError {
             AppError::NotPermitted { .. } => "auth.not_permitted",
             AppError::FirstHandlerIsOfficer => "auth.first_is_officer",
             AppError::NoPaymentToPrint { .. } => "payment.none_to_print",
+            AppError::PeriodIncomplete => "budget.period_incomplete",
             AppError::SignInRefused => "auth.sign_in_refused",
             AppError::SignInWait { .. } => "auth.wait",
             AppError::Crypto(_) => "auth.crypto",
@@ -130,6 +134,12 @@ impl Localized for AppError {
                     "There is no payment to {payee} that stands, so nothing was written. Record the payment first, or check the payee."
                 ),
             },
+            AppError::PeriodIncomplete => lang
+                .pick(
+                    "事業期間は開始日と終了日の両方を入力してください（例: 2026-04-01 と 2027-03-31）。",
+                    "Enter both days of the contract period (say 2026-04-01 and 2027-03-31).",
+                )
+                .to_string(),
             AppError::FirstHandlerIsOfficer => lang
                 .pick(
                     "名簿に最初に登録するのは情報管理責任者です。役割を「情報管理責任者」にして登録してください。",

@@ -19,6 +19,7 @@
 pub mod agenda;
 pub mod attendees;
 pub mod audit;
+pub mod budget;
 pub mod desk;
 pub mod erasure;
 mod error;

@@ -5,6 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use tsudoi_core::Lang;
 
+mod money;
+pub use money::*;
+
 #[derive(Parser)]
 #[command(
     name = "tsudoi",
@@ -138,6 +141,21 @@ pub enum Command {
     /// Hearings (ヒアリング) with participants: record, list, summary by tag.
     #[command(subcommand)]
     Hearing(HearingCommand),
+    /// The contract record (事業): cap, overhead rate, period.
+    #[command(subcommand)]
+    Project(ProjectCommand),
+    /// The expense ledger (経費): add, list, refund, correct, export with the receipts index.
+    #[command(subcommand)]
+    Expense(ExpenseCommand),
+    /// Staff time for 人件費: hours at each person's agreed rate, the monthly sheets.
+    #[command(subcommand)]
+    Time(TimeCommand),
+    /// Subcontracts (再委託・外注): add, list.
+    #[command(subcommand)]
+    Subcontract(SubcontractCommand),
+    /// The budget (予算): plan and actuals, warnings, the budget sheet and the settlement summary.
+    #[command(subcommand)]
+    Budget(BudgetCommand),
     /// Load the demo project (this year's two gatherings) into the database.
     Demo,
     /// Encrypt a plain database (the passphrase from TSUDOI_PASSPHRASE, or asked twice). The

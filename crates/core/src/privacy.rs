@@ -34,6 +34,9 @@ choice_enum! {
         SurveyImport = "survey_import", "アンケート回答の取り込み", "Survey answers import";
         SurveyExport = "survey_export", "アンケート結果の書き出し", "Survey results export";
         HearingRecord = "hearing_record", "ヒアリングの記録", "Hearing recorded";
+        BudgetSheetExport = "budget_sheet_export", "予算書の書き出し", "Budget sheet export";
+        LedgerExport = "ledger_export", "経費明細の書き出し", "Ledger export";
+        SettlementExport = "settlement_export", "精算概要の書き出し", "Settlement summary export";
     }
 }
 

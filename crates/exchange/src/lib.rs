@@ -14,6 +14,7 @@
 
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod budget;
 mod decode;
 mod error;
 pub mod export;

@@ -17,6 +17,7 @@ pub mod qr;
 pub mod seat_chart;
 pub mod security;
 pub mod survey;
+pub mod settlement;
 pub mod tickets;
 mod typst_world;
 

@@ -27,11 +27,6 @@ impl Store {
         vec![self.photo_dir(), self.receipt_dir()]
     }
 
-    /// The folder receipt files live in, beside the photos.
-    pub fn receipt_dir(&self) -> PathBuf {
-        self.path.parent().unwrap_or(Path::new(".")).join("receipts")
-    }
-
     /// Writes a content file whole: sealed when the database is encrypted, owner-only always.
     pub(crate) fn write_content_file(&self, path: &Path, bytes: &[u8]) -> Result<()> {
         let io = |source| StoreError::Io {

@@ -33,6 +33,7 @@ mod payment;
 mod people;
 mod photo;
 mod project;
+mod receipt;
 mod registration_import;
 mod seat;
 mod setting;
@@ -62,6 +63,7 @@ pub use online_attendance::{MatchedParticipant, OnlineAttendanceImport, Unmatche
 pub use open::{default_db_path, OpenCheck};
 pub use people::{ListedAttendee, PeopleQuery, PossibleDuplicate, ERASED_NAME};
 pub use photo::{EventErasure, NewPhoto, PhotoChange, PhotoDeletion, PhotoSweep};
+pub use receipt::{receipt_extension, receipt_sha256, ReceiptFile};
 pub use registration_import::{ImportOptions, RegistrationImport};
 pub use setting::{DeskSettings, DEFAULT_DESK_NAME, DEFAULT_IDLE_LOCK_SECONDS};
 pub use survey::{AddedResponses, Hearing, NewResponse, StoredQuestionnaire, StoredResponse};

@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod attendees;
+pub mod budget;
 pub mod desk;
 pub mod events;
 pub mod exchange;

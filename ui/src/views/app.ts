@@ -10,13 +10,14 @@ import { agendaPage } from "./agenda";
 import { eventDetail, eventForm, eventList } from "./events";
 import { incidentsPage } from "./incidents";
 import { paymentsPage } from "./payments";
+import { budgetNavLabel, budgetPage } from "./budget";
 import { rosterPage } from "./roster";
 import { openKiosk, surveyPage } from "./survey";
 import { welcome } from "./start";
 import { toast } from "./toast";
 
 interface View {
-  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk" | "agenda" | "roster" | "incidents" | "payments" | "survey" | "kiosk";
+  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk" | "agenda" | "roster" | "incidents" | "payments" | "budget" | "survey" | "kiosk";
   event?: Event | null;
   attendee?: Attendee | null;
 }
@@ -146,6 +147,7 @@ function draw(): void {
         h("button", { class: "new-event incidents-link", "data-testid": "open-incidents", onclick: () => navigate({ kind: "incidents" }) }, t("incidents")),
         h("button", { class: "new-event incidents-link", "data-testid": "open-payments", onclick: () => navigate({ kind: "payments" }) }, t("payments")),
         h("button", { class: "new-event survey-link", "data-testid": "open-survey", onclick: () => navigate({ kind: "survey" }) }, t("survey")),
+        h("button", { class: "new-event budget-link", "data-testid": "open-budget", onclick: () => navigate({ kind: "budget" }) }, budgetNavLabel()),
       ),
       h("main", { id: "main", class: "content" }),
     ),
@@ -198,6 +200,9 @@ function renderMain(): void {
     case "survey":
       if (!selected) return navigate({ kind: "event" });
       mount(main, surveyPage(selected.event, { onBack: () => navigate({ kind: "event" }), onKiosk: () => navigate({ kind: "kiosk" }) }));
+      break;
+    case "budget":
+      mount(main, budgetPage(() => navigate({ kind: events.length ? "event" : "welcome" })));
       break;
     case "agenda":
       if (!selected) return navigate({ kind: "event" });

@@ -3,6 +3,7 @@
 
 mod agenda;
 mod attendees;
+mod budget;
 pub mod desk;
 mod events;
 mod exchange;
@@ -79,6 +80,11 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
         Command::Payment(command) => payments::payment(command, replace, ctx, out),
         Command::Survey(command) => survey::run(command, replace, ctx, out),
         Command::Hearing(command) => survey::hearing(command, ctx, out),
+        Command::Project(command) => budget::project(command, ctx, out),
+        Command::Expense(command) => budget::expense(command, replace, ctx, out),
+        Command::Time(command) => budget::time(command, ctx, out),
+        Command::Subcontract(command) => budget::subcontract(command, ctx, out),
+        Command::Budget(command) => budget::budget(command, replace, ctx, out),
         Command::Setting(command) => settings::run(command, ctx, out),
         Command::Info | Command::Check => settings::info(ctx, out),
     }
