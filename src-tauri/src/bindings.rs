@@ -182,7 +182,6 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_app::survey::PaperEntry>(&cfg),
         declaration::<tsudoi_app::survey::AnswerCount>(&cfg),
         declaration::<tsudoi_app::survey::SurveyOverview>(&cfg),
-        declaration::<tsudoi_core::money::Yen>(&cfg),
         declaration::<tsudoi_core::money::budget::ExpenseCategory>(&cfg),
         declaration::<tsudoi_core::money::ledger::PaymentMethod>(&cfg),
         declaration::<tsudoi_app::budget::ProjectView>(&cfg),

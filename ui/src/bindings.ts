@@ -480,7 +480,7 @@ n_registered: number, n_attended: number, };
 
 export type AttendanceSummary = { general_venue: AttendanceCount, general_online: AttendanceCount, stakeholder_venue: AttendanceCount, stakeholder_online: AttendanceCount, n_walk_ins: number, n_cancelled: number, n_waitlisted: number, };
 
-export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "database_encrypt" | "passphrase_change" | "backup" | "restore" | "event_erase" | "security_report_export" | "payment_statement" | "payment_record_export";
+export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "database_encrypt" | "passphrase_change" | "backup" | "restore" | "event_erase" | "security_report_export" | "payment_statement" | "payment_record_export" | "survey_import" | "survey_export" | "hearing_record" | "budget_sheet_export" | "ledger_export" | "settlement_export";
 
 export type RegistrationImport = { dry_run: boolean, 
 /**
@@ -1073,3 +1073,248 @@ export type PaymentDocumentExport = { file: string, n_payments: number,
 net_paid: Yen, };
 
 export type TaxFileExport = { file: string, format: ExportFormat, n_lines: number, };
+
+export type QuestionKind = "single" | "multiple" | "scale" | "number" | "free_text";
+
+export type AnswerSource = "paper" | "kiosk" | "forms";
+
+export type Question = { text: string, kind: QuestionKind, required: boolean, 
+/**
+ * The choices (single, multiple) in the order the form lists them; for a scale, the words
+ * of its points from 1 up (empty: the points are only numbers).
+ */
+choices: Array<string>, };
+
+export type Questionnaire = { version: number, questions: Array<Question>, };
+
+export type Answer = "blank" | { "choice": Array<number> } | { "scale": number } | { "number": number } | { "text": string };
+
+export type Response = { category: Category | null, mode: AttendanceMode | null, 
+/**
+ * One answer per question, in the questionnaire's order.
+ */
+answers: Array<Answer>, };
+
+export type ChoiceCount = { choice: string, n: number, 
+/**
+ * Of the people who answered the question, in percent (one decimal). A multiple choice's
+ * percentages add up to more than 100.
+ */
+percent: number, };
+
+export type NumberSpread = { min: number, max: number, median: number, };
+
+export type QuestionResult = { text: string, kind: QuestionKind, 
+/**
+ * How many answered it (a blank is not an answer).
+ */
+answers: number, 
+/**
+ * Per choice (single, multiple) or per point (scale, 1 to 5), in the form's order; a
+ * multiple-choice answer counts once under each choice it picked. As JSON, an object from
+ * the choice to its count.
+ */
+counts: Record<string, number>, 
+/**
+ * The same counts with their percentages, in order.
+ */
+distribution: Array<ChoiceCount>, 
+/**
+ * The mean of a scale or a number (two decimals); none without answers.
+ */
+mean: number | null, spread: NumberSpread | null, 
+/**
+ * The free-text answers, in the order they came.
+ */
+texts: Array<string>, };
+
+export type SurveyResults = { responses: number, questions: Array<QuestionResult>, };
+
+export type ResponseRate = { venue_answers: number, n_checked_in: number, 
+/**
+ * Percent, one decimal; none when nobody checked in.
+ */
+venue_rate: number | null, online_answers: number, n_attended_online: number, online_rate: number | null, 
+/**
+ * Answers that do not say how the person attended (a paper sheet without the box ticked).
+ */
+unknown_mode_answers: number, total_answers: number, total_rate: number | null, };
+
+export type Group = { "group": "category", "value": Category } | { "group": "mode", "value": AttendanceMode } | { "group": "unknown" } | { "group": "folded" };
+
+export type GroupRow = { group: Group, 
+/**
+ * How many in the group answered the question.
+ */
+answers: number, distribution: Array<ChoiceCount>, mean: number | null, };
+
+export type CrossTable = { text: string, kind: QuestionKind, groups: Array<GroupRow>, };
+
+export type StoredQuestionnaire = { id: number, event_id: number | null, 
+/**
+ * How many answers it has (frozen when any).
+ */
+n_responses: number, created_at: string, version: number, questions: Array<Question>, };
+
+export type SurveyImportOptions = { 
+/**
+ * The kind of each question, in order, when the event has no questionnaire yet (the
+ * preview's guesses, changed where the person disagreed).
+ */
+kinds: Array<QuestionKind> | null, 
+/**
+ * The survey's last day: answers sent after it are reported and left out.
+ */
+closes_on: string | null, 
+/**
+ * The form was changed: its questions become the questionnaire's next version.
+ */
+new_version: boolean, 
+/**
+ * Only say what the import would do.
+ */
+dry_run: boolean, };
+
+export type RowNoteKind = "unreadable" | "late" | "older_version" | "unknown_time";
+
+export type RowNote = { row: number, kind: RowNoteKind, message: string, };
+
+export type PlannedQuestion = { text: string, kind: QuestionKind, choices: Array<string>, };
+
+export type SurveyImport = { 
+/**
+ * The questionnaire version the rows are for.
+ */
+version: number, 
+/**
+ * Whether the import made the questionnaire (or its new version) from the file's headers.
+ */
+made_questionnaire: boolean, questions: Array<PlannedQuestion>, added: number, unchanged: number, left_out: number, rows: Array<RowNote>, dry_run: boolean, };
+
+export type PaperEntry = { sheet_number: number, n_sheets: number, next_sheet: number, };
+
+export type AnswerCount = { label: string, n: number, };
+
+export type SurveyOverview = { 
+/**
+ * The current version (none: no questionnaire yet).
+ */
+version: number | null, rate: ResponseRate, by_category: Array<CrossTable>, by_mode: Array<CrossTable>, by_version: Array<AnswerCount>, by_source: Array<AnswerCount>, responses: number, questions: Array<QuestionResult>, };
+
+export type ExpenseCategory = "personnel" | "travel" | "venue" | "honoraria" | "equipment" | "rental" | "consumables" | "printing" | "assistant_wages" | "other" | "subcontract" | "general_admin";
+
+export type PaymentMethod = "bank_transfer" | "cash" | "card" | "electronic" | "other";
+
+export type ProjectView = { title: string, contract_number: string, bureau_section: string, contractor: string, cap: Yen, 
+/**
+ * `10%`, `12.5%`.
+ */
+overhead_rate: string, consumption_tax_rate: string, period_start: string | null, period_end: string | null, };
+
+export type ProjectSettings = { title: string | null, contract_number: string | null, bureau_section: string | null, contractor: string | null, 
+/**
+ * Yen with tax, as typed.
+ */
+cap: string | null, 
+/**
+ * Percent, as typed (`10`, `10.5%`).
+ */
+overhead_rate: string | null, consumption_tax_rate: string | null, start: string | null, end: string | null, };
+
+export type PlanEntry = { category: ExpenseCategory, amount: string, };
+
+export type LedgerLine = { id: number, voucher_id: number, date: string, category: ExpenseCategory, payee: string, description: string, 
+/**
+ * Without tax.
+ */
+amount: Yen, tax: Yen, amount_with_tax: Yen, event_id: number | null, payment_method: PaymentMethod, 
+/**
+ * The SHA-256 of each receipt file of the voucher.
+ */
+receipts: Array<string>, 
+/**
+ * The line this one corrects or refunds.
+ */
+corrects: number | null, notes: string, };
+
+export type SplitEntry = { category: ExpenseCategory, description: string, 
+/**
+ * Without tax, as typed.
+ */
+amount: string, 
+/**
+ * The tax, as typed; empty is zero.
+ */
+tax: string, };
+
+export type ExpenseEntry = { date: string, payee: string, description: string, event_id: number | null, payment_method: PaymentMethod, lines: Array<SplitEntry>, 
+/**
+ * Paths of the receipt files (PDF, photo).
+ */
+receipts: Array<string>, notes: string, };
+
+export type RefundEntry = { expense_id: number, date: string, 
+/**
+ * The amount refunded without tax, as a positive number.
+ */
+amount: string, tax: string, reason: string, receipts: Array<string>, };
+
+export type CorrectionEntry = { expense_id: number, date: string, reason: string, replacement: SplitEntry | null, };
+
+export type StaffTimeLine = { id: number, person: string, date: string, minutes: number, 
+/**
+ * `7.5` hours; minutes that are not a tenth of an hour show as `7:20`.
+ */
+hours: string, work: string, hourly_rate: Yen, cost: Yen, event_id: number | null, voided_reason: string | null, };
+
+export type StaffTimeEntry = { person: string, date: string, 
+/**
+ * `7.5`, `7:30`, `７．５`.
+ */
+hours: string, 
+/**
+ * The hourly rate agreed for the person, as typed.
+ */
+rate: string, work: string, event_id: number | null, };
+
+export type StaffSheet = { person: string, 
+/**
+ * `2026-07`.
+ */
+month: string, minutes: number, hours: string, cost: Yen, lines: Array<StaffTimeLine>, };
+
+export type SubcontractLine = { id: number, name: string, amount_with_tax: Yen, scope: string, selection: string, touches_core_management: boolean, date: string, event_id: number | null, };
+
+export type SubcontractEntry = { name: string, amount_with_tax: string, scope: string, 
+/**
+ * How the supplier was chosen (quotes compared).
+ */
+selection: string, touches_core_management: boolean, 
+/**
+ * The contract's date; empty is today.
+ */
+date: string, event_id: number | null, };
+
+export type BudgetRow = { category: ExpenseCategory, label: string, 
+/**
+ * `Ⅱ 事業費`.
+ */
+part: string, plan: Yen | null, actual: Yen, 
+/**
+ * plan − actual.
+ */
+remaining: Yen | null, };
+
+export type EventBudget = { event_id: number | null, title: string, total_without_tax: Yen, };
+
+export type BudgetWarningView = { code: string, message: string, };
+
+export type PlanTotals = { general_admin: Yen, subtotal: Yen, consumption_tax: Yen, total: Yen, };
+
+export type BudgetView = { personnel: Yen, direct: Yen, subcontract: Yen, general_admin: Yen, subtotal: Yen, consumption_tax: Yen, total: Yen, cap: Yen, remaining: Yen, subcontract_with_tax: Yen, 
+/**
+ * One decimal, as text: `"48.2"`.
+ */
+subcontract_ratio_percent: string, subcontract_over_half: boolean, rows: Array<BudgetRow>, plan: PlanTotals | null, by_event: Array<EventBudget>, warnings: Array<BudgetWarningView>, project: ProjectView, };
+
+export type BudgetExport = { file: string, };

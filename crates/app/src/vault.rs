@@ -548,7 +548,7 @@ fn tempfile_beside(near: &Path) -> Result<PathBuf> {
         .unwrap_or(Path::new("."));
     let mut suffix = [0u8; 6];
     getrandom::fill(&mut suffix).map_err(|e| AppError::Crypto(e.to_string()))?;
-    let scratch = dir.join(format!(".tsudoi-scratch-{}", hex::encode(&suffix)));
+    let scratch = dir.join(format!(".tsudoi-scratch-{}", hex::encode(suffix)));
     fs::create_dir_all(&scratch).map_err(AppError::io(&scratch))?;
     Ok(scratch)
 }

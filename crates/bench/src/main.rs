@@ -403,14 +403,14 @@ fn time_signed_in_desk(dir: &Path, quick: bool, now: chrono::DateTime<Utc>) {
     )
     .expect("signed in");
     let mut times: [Vec<Duration>; 2] = [Vec::new(), Vec::new()];
-    for i in 0..n_checkins {
-        for which in 0..2 {
+    for (bare_code, roster_code) in tickets[0].iter().zip(&tickets[1]).take(n_checkins) {
+        for (which, code) in [bare_code, roster_code].into_iter().enumerate() {
             let who = (which == 1).then_some(&person);
             let mut ctx = Ctx::new(&mut databases[which], tsudoi_core::Lang::Ja, clock).signed_in(who);
             let input = DoorInput {
                 direction: Direction::Entry,
                 method: DoorMethod::Qr,
-                code: Some(tickets[which][i].clone()),
+                code: Some(code.clone()),
                 attendee_id: None,
                 override_reason: None,
                 seat: None,
@@ -476,12 +476,12 @@ fn time_encryption(dir: &Path, quick: bool, now: chrono::DateTime<Utc>) {
         events.push(event.id);
     }
     let mut checkins: [Vec<Duration>; 2] = [Vec::new(), Vec::new()];
-    for i in 0..n_checkins {
-        for which in 0..2 {
+    for (plain_code, sealed_code) in tickets[0].iter().zip(&tickets[1]).take(n_checkins) {
+        for (which, code) in [plain_code, sealed_code].into_iter().enumerate() {
             let request = DoorRequest {
                 direction: Direction::Entry,
                 method: DoorMethod::Qr,
-                code: Some(tickets[which][i].clone()),
+                code: Some(code.clone()),
                 attendee_id: None,
                 desk: "受付1".into(),
                 operator: String::new(),

@@ -99,10 +99,36 @@ fn an_encrypted_database_and_its_photos_hold_no_name_in_clear_and_a_wrong_passph
         &["photo", "add", "--event", "1", photo.to_str().unwrap()],
     )
     .0);
-    let people = demo_people(&db, &with_key());
+    let receipt = dir.path().join("領収書.txt");
+    std::fs::write(&receipt, "領収書 会場使用料 青葉会館 55,000円").unwrap();
+    let (booked, _) = tsudoi(
+        &db,
+        &with_key(),
+        &[
+            "expense",
+            "add",
+            "--date",
+            "2026-07-25",
+            "--category",
+            "venue",
+            "--amount",
+            "50000",
+            "--tax",
+            "5000",
+            "--payee",
+            "青葉会館",
+            "--description",
+            "会場使用料",
+            "--receipt",
+            receipt.to_str().unwrap(),
+        ],
+    );
+    ok(&booked);
+    let mut people = demo_people(&db, &with_key());
+    people.push("青葉会館 55,000円".to_string());
     // The photo's own bytes must not be found either.
     let png = std::fs::read(&photo).unwrap();
-    for file in files_under(&db.parent().unwrap().to_path_buf()) {
+    for file in files_under(db.parent().unwrap()) {
         let bytes = std::fs::read(&file).unwrap();
         assert_eq!(
             holds_any(&bytes, &people),

@@ -16,8 +16,8 @@ pub mod printouts;
 pub mod qr;
 pub mod seat_chart;
 pub mod security;
-pub mod survey;
 pub mod settlement;
+pub mod survey;
 pub mod tickets;
 mod typst_world;
 

@@ -16,8 +16,8 @@ mod privacy;
 mod seating;
 mod security;
 mod settings;
-pub mod vault;
 mod survey;
+pub mod vault;
 
 use tsudoi_app::output::Replace;
 use tsudoi_app::Ctx;
