@@ -82,10 +82,12 @@ fn a_wrong_passphrase_and_an_interrupted_passphrase_change_leave_the_old_one_wor
     let wrong = vault::change_passphrase(
         &path,
         "まちがった パスフレーズ",
-        "新しい長い合言葉",
-        "新しい長い合言葉",
+        "新しい長い合言葉ですよね",
+        "新しい長い合言葉ですよね",
+        "test",
     );
-    assert!(wrong.is_err());
+    use tsudoi_core::Localized;
+    assert_eq!(wrong.unwrap_err().code(), "vault.wrong_passphrase");
     assert_eq!(fs::read(tsudoi_vault::key_file_path(&path)).unwrap(), key_before);
     // A change cut short leaves only a partial file beside the key, never a half key file.
     let partial = tsudoi_files::partial_path(&tsudoi_vault::key_file_path(&path));

@@ -122,9 +122,9 @@ fn encrypt(path: &Path, lang: Lang, out: &Output) -> Result<(), Failure> {
 fn change_passphrase(path: &Path, lang: Lang, out: &Output) -> Result<(), Failure> {
     let old =
         passphrase_for(path, lang).ok_or_else(|| Failure::missing_argument(PASSPHRASE_ENV_VAR, lang))?;
-    authorize(path, Some(&old), lang, Permission::Roster)?;
+    let (actor, _) = authorize(path, Some(&old), lang, Permission::Roster)?;
     let (new, repeated) = new_passphrase(NEW_PASSPHRASE_ENV_VAR, lang)?;
-    vault::change_passphrase(path, &old, &new, &repeated).or_fail(lang)?;
+    vault::change_passphrase(path, &old, &new, &repeated, &actor).or_fail(lang)?;
     out.print_json_or(&serde_json::json!({ "changed": true }), || {
         lang.pick("パスフレーズを変更しました。", "The passphrase was changed.")
             .to_string()
