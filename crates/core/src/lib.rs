@@ -22,6 +22,7 @@ pub mod handler;
 pub mod i18n;
 pub mod incident;
 pub mod limits;
+pub mod mail;
 pub mod money;
 pub mod privacy;
 pub mod registration;

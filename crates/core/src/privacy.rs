@@ -30,6 +30,7 @@ choice_enum! {
         EventErase = "event_erase", "行事の個人情報の消去", "Event's personal data erased";
         PaymentStatement = "payment_statement", "支払明細・受領書の書き出し", "Payment statement or receipt export";
         PaymentRecordExport = "payment_record_export", "支払調書データの書き出し", "Payment record data export";
+        Mailing = "mailing", "個別メール", "Mail to each person";
     }
 }
 
@@ -71,6 +72,16 @@ pub enum AuditDetail {
     Registration { rows: String, reason: String },
     /// Files written or removed in one go (a backup, an erasure): how many, and how many people.
     Files { files: u32, people: u32 },
+    /// A step of a mailing (prepared, approved, sent, written as .eml files): its number, purpose,
+    /// who approved it and how the messages went.
+    Mailing {
+        mailing: i64,
+        purpose: String,
+        step: String,
+        approver: String,
+        sent: u32,
+        failed: u32,
+    },
 }
 
 impl AuditDetail {
@@ -174,6 +185,28 @@ impl AuditDetail {
             (AuditDetail::Registration { rows, reason }, Lang::En) => format!("{rows}, reason: {reason}"),
             (AuditDetail::Files { files, people }, Lang::Ja) => format!("ファイル {files} 件、{people} 名分"),
             (AuditDetail::Files { files, people }, Lang::En) => format!("{files} files, {people} people"),
+            (
+                AuditDetail::Mailing {
+                    mailing,
+                    purpose,
+                    step,
+                    approver,
+                    sent,
+                    failed,
+                },
+                Lang::Ja,
+            ) => format!("メール #{mailing}（{purpose}）{step}、承認者: {approver}、送信 {sent} 件、失敗 {failed} 件"),
+            (
+                AuditDetail::Mailing {
+                    mailing,
+                    purpose,
+                    step,
+                    approver,
+                    sent,
+                    failed,
+                },
+                Lang::En,
+            ) => format!("mailing #{mailing} ({purpose}) {step}, approved by: {approver}, {sent} sent, {failed} failed"),
         }
     }
 }
