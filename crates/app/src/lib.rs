@@ -26,6 +26,7 @@ pub mod events;
 pub mod exchange;
 pub mod handlers;
 pub mod incidents;
+pub mod mail;
 pub mod output;
 pub mod payments;
 pub mod photos;
@@ -63,6 +64,7 @@ pub mod types {
         DEFAULT_IDLE_LOCK_SECONDS, SCHEMA_VERSION,
     };
     pub use tsudoi_store::{Incident, IncidentChange};
+    pub use tsudoi_store::{Mailing, OutboxCounts, OutboxEntry};
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

@@ -89,6 +89,8 @@ pub enum StoreError {
     ServiceNotFound(i64),
     #[error("no incident has id {0}")]
     IncidentNotFound(i64),
+    #[error("no mailing has id {0}")]
+    MailingNotFound(i64),
     #[error(transparent)]
     Validation(#[from] ValidationError),
     #[error(transparent)]
@@ -146,6 +148,7 @@ impl Localized for StoreError {
             StoreError::HandlerNotFound(_) => "store.handler_not_found",
             StoreError::ServiceNotFound(_) => "store.service_not_found",
             StoreError::IncidentNotFound(_) => "store.incident_not_found",
+            StoreError::MailingNotFound(_) => "store.mailing_not_found",
             StoreError::Validation(inner) => inner.code(),
             StoreError::Money(inner) => inner.code(),
             StoreError::Random(_) => "store.random",
@@ -308,6 +311,12 @@ impl Localized for StoreError {
             (StoreError::ExpenseNotFound(id), Lang::En) => format!("There is no ledger line with id {id}. Check the id in the expense list."),
             (StoreError::VoucherNotFound(id), Lang::Ja) => format!("ID {id} の伝票はありません。経費一覧で伝票番号を確認してください。"),
             (StoreError::VoucherNotFound(id), Lang::En) => format!("There is no voucher with id {id}. Check the number in the expense list."),
+            (StoreError::MailingNotFound(id), Lang::Ja) => {
+                format!("ID {id} のメール送信はありません。`tsudoi mail status` の一覧でIDを確認してください。")
+            }
+            (StoreError::MailingNotFound(id), Lang::En) => {
+                format!("There is no mailing with id {id}. Check the id in the list of mailings.")
+            }
             (StoreError::IncidentNotFound(id), Lang::Ja) => {
                 format!("ID {id} のインシデントの記録はありません。一覧でIDを確認してください。")
             }

@@ -76,6 +76,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0015_external_services",
         sql: include_str!("../migrations/0015_external_services.sql"),
     },
+    Migration {
+        name: "0017_mail",
+        sql: include_str!("../migrations/0017_mail.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.

@@ -8,6 +8,7 @@ mod events;
 mod exchange;
 mod handlers;
 mod incidents;
+mod mail;
 mod payments;
 mod photos;
 mod printouts;
@@ -72,6 +73,7 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
         } => privacy::verify(ctx, out),
         Command::Handler(command) => handlers::run(command, replace, ctx, out),
         Command::Incident(command) => incidents::run(command, replace, ctx, out),
+        Command::Mail(command) => mail::run(command, replace, ctx, out),
         Command::Payee(command) => payments::payee(command, ctx, out),
         Command::Payment(command) => payments::payment(command, replace, ctx, out),
         Command::Setting(command) => settings::run(command, ctx, out),
