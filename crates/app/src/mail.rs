@@ -217,9 +217,14 @@ pub fn prepare(ctx: &mut Ctx<'_>, request: MailingRequest) -> Result<PreparedMai
     };
     let now = ctx.now();
     let detail_for = |id: i64| log_detail(id, &purpose, "prepared", "", 0, 0);
-    let mailing = ctx
-        .store
-        .create_mailing(&draft, &recipients, &selection.left_out, &record, &detail_for, now)?;
+    let mailing = ctx.store.create_mailing(
+        &draft,
+        &recipients,
+        &selection.left_out,
+        &record,
+        &detail_for,
+        now,
+    )?;
     Ok(PreparedMailing {
         id: mailing.id,
         recipients: recipients.len() as u32,
@@ -329,7 +334,11 @@ pub struct SendReport {
 
 /// The message one outbox row stands for: the text (from the person's registration now) and
 /// the message with the QR code attached, addressed to the row's address only.
-fn message_for(ctx: &Ctx<'_>, mailing: &Mailing, entry: &OutboxEntry) -> Result<(RenderedMail, Option<Vec<u8>>)> {
+fn message_for(
+    ctx: &Ctx<'_>,
+    mailing: &Mailing,
+    entry: &OutboxEntry,
+) -> Result<(RenderedMail, Option<Vec<u8>>)> {
     let event = ctx.store.event(mailing.event_id)?;
     let attendee = ctx.store.attendee(entry.attendee_id)?;
     let mut mail = render(mailing.template, &event, &attendee);
@@ -463,14 +472,18 @@ pub fn send(
                 "承認後にキャンセルまたは同意の撤回があったため送っていません。",
                 "Cancelled or consent withdrawn after the approval: not sent.",
             );
-            ctx.store.mark_outbox(entry.id, OutboxState::Failed, why, attempt_time())?;
+            ctx.store
+                .mark_outbox(entry.id, OutboxState::Failed, why, attempt_time())?;
             run.failed += 1;
             continue;
         }
         let (mail, png) = message_for(ctx, &mailing, entry)?;
         let message = build_message(&account.from, &mail, png)?;
-        let envelope = Envelope::new(Some(mailbox(&account.from)?.email), vec![mailbox(&entry.address)?.email])
-            .map_err(|e| MailRefusal::BadAddress(e.to_string()))?;
+        let envelope = Envelope::new(
+            Some(mailbox(&account.from)?.email),
+            vec![mailbox(&entry.address)?.email],
+        )
+        .map_err(|e| MailRefusal::BadAddress(e.to_string()))?;
         if conn.as_ref().is_none_or(|c| c.has_broken()) {
             match connect(account) {
                 Ok(c) => conn = Some(c),
@@ -485,11 +498,16 @@ pub fn send(
             }
         }
         let Some(c) = conn.as_mut() else { break };
-        ctx.store.mark_outbox(entry.id, OutboxState::Sending, "", attempt_time())?;
+        ctx.store
+            .mark_outbox(entry.id, OutboxState::Sending, "", attempt_time())?;
         match c.send(&envelope, &message.formatted()) {
             Ok(response) => {
-                ctx.store
-                    .mark_outbox(entry.id, OutboxState::Sent, &answer_text(&response), attempt_time())?;
+                ctx.store.mark_outbox(
+                    entry.id,
+                    OutboxState::Sent,
+                    &answer_text(&response),
+                    attempt_time(),
+                )?;
                 run.sent += 1;
             }
             Err(e) if e.is_transient() => {
@@ -511,7 +529,8 @@ pub fn send(
             Err(e) => {
                 // The connection broke mid-conversation: the message may have arrived.
                 let why = format!("{} ({e})", interrupted_reason(ctx.lang));
-                ctx.store.mark_outbox(entry.id, OutboxState::Failed, &why, attempt_time())?;
+                ctx.store
+                    .mark_outbox(entry.id, OutboxState::Failed, &why, attempt_time())?;
                 run.failed += 1;
             }
         }
@@ -595,7 +614,8 @@ pub fn export_eml(ctx: &mut Ctx<'_>, id: i64, dir: &Path, from: &str, replace: R
     let written = out.write(replace)?;
     for (entry_id, path) in &names {
         let answer = format!("eml: {}", logged_path(path));
-        ctx.store.mark_outbox(*entry_id, OutboxState::Sent, &answer, attempt_time())?;
+        ctx.store
+            .mark_outbox(*entry_id, OutboxState::Sent, &answer, attempt_time())?;
     }
     let detail = log_detail(
         id,

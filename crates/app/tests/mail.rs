@@ -15,7 +15,9 @@ use tsudoi_app::output::Replace;
 use tsudoi_app::{Clock, Ctx, Database};
 use tsudoi_core::mail::{LeftOutReason, MailFilter, MailTemplate};
 use tsudoi_core::privacy::AuditAction;
-use tsudoi_core::{AttendanceMode, Attendee, AttendeeDraft, AttendeeStatus, EventDraft, EventId, Lang, Localized};
+use tsudoi_core::{
+    AttendanceMode, Attendee, AttendeeDraft, AttendeeStatus, EventDraft, EventId, Lang, Localized,
+};
 
 const ONLINE_URL: &str = "https://meet.example.jp/j/8812345?pwd=secret";
 
@@ -29,7 +31,10 @@ impl Office {
     fn new() -> Office {
         let dir = tempfile::tempdir().unwrap();
         let mut db = Database::open(&dir.path().join("tsudoi.sqlite3")).unwrap();
-        let mut draft = EventDraft::new("アトツギ交流会 in 仙台", NaiveDate::from_ymd_opt(2026, 7, 25).unwrap());
+        let mut draft = EventDraft::new(
+            "アトツギ交流会 in 仙台",
+            NaiveDate::from_ymd_opt(2026, 7, 25).unwrap(),
+        );
         draft.start_time = NaiveTime::from_hms_opt(13, 30, 0);
         draft.end_time = NaiveTime::from_hms_opt(17, 0, 0);
         draft.venue_name = "仙台国際センター".into();
@@ -72,7 +77,12 @@ impl Office {
 
 fn ctx_of<'d>(db: &'d mut Database, operator: &str) -> Ctx<'d> {
     let at = Utc.with_ymd_and_hms(2026, 7, 1, 0, 0, 0).unwrap();
-    Ctx::new(db, Lang::Ja, Clock::fixed(at, FixedOffset::east_opt(9 * 3600).unwrap())).acting_as(Some(operator))
+    Ctx::new(
+        db,
+        Lang::Ja,
+        Clock::fixed(at, FixedOffset::east_opt(9 * 3600).unwrap()),
+    )
+    .acting_as(Some(operator))
 }
 
 /// The SMTP sink, a child process of this test, ended by its own handle.
@@ -84,7 +94,11 @@ struct Sink {
 
 impl Sink {
     fn start(args: &[&str]) -> Sink {
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
         let dir = tempfile::tempdir().unwrap();
         let python = std::env::var("TSUDOI_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/smtp/sink.py");
@@ -98,7 +112,9 @@ impl Sink {
             .spawn()
             .expect("python3 runs the SMTP sink (scripts/test.sh installs aiosmtpd)");
         let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
         assert_eq!(line.trim(), "ready", "the sink started (is aiosmtpd installed?)");
         Sink { child, port, dir }
     }
@@ -160,17 +176,34 @@ fn each_person_gets_one_message_with_only_their_address_and_their_own_ticket() {
     let mut office = Office::new();
     let venue_a = office.add("大友 慎吾", "otomo@example.jp", |_| {});
     let venue_b = office.add("佐々木 𠮷子", "sasaki@example.co.jp", |_| {});
-    let online = office.add("高橋 一郎", "takahashi@example.ne.jp", |d| d.mode = AttendanceMode::Online);
+    let online = office.add("高橋 一郎", "takahashi@example.ne.jp", |d| {
+        d.mode = AttendanceMode::Online
+    });
     let refused = office.add("伊藤 誠", "nobody@example.jp", |_| {});
     let no_consent = office.add("渡辺 恵", "watanabe@example.jp", |d| d.consent = false);
-    let cancelled = office.add("山本 健", "yamamoto@example.jp", |d| d.status = AttendeeStatus::Cancelled);
+    let cancelled = office.add("山本 健", "yamamoto@example.jp", |d| {
+        d.status = AttendeeStatus::Cancelled
+    });
     let shared_1 = office.add("中村 陽子", "office@example.jp", |_| {});
     let shared_2 = office.add("小林 大輔", "office@example.jp", |_| {});
-    let everyone = [&venue_a, &venue_b, &online, &refused, &no_consent, &cancelled, &shared_1, &shared_2];
+    let everyone = [
+        &venue_a,
+        &venue_b,
+        &online,
+        &refused,
+        &no_consent,
+        &cancelled,
+        &shared_1,
+        &shared_2,
+    ];
 
     let prepared = office.prepare(MailTemplate::Ticket);
     assert_eq!(prepared.recipients, 4, "four usable, standing, consenting people");
-    let left: BTreeMap<i64, LeftOutReason> = prepared.left_out.iter().map(|l| (l.attendee.0, l.reason)).collect();
+    let left: BTreeMap<i64, LeftOutReason> = prepared
+        .left_out
+        .iter()
+        .map(|l| (l.attendee.0, l.reason))
+        .collect();
     assert_eq!(
         left,
         BTreeMap::from([
@@ -183,7 +216,14 @@ fn each_person_gets_one_message_with_only_their_address_and_their_own_ticket() {
 
     let sink = Sink::start(&["--refuse", "nobody@example.jp"]);
     // Unapproved: nothing leaves.
-    let refusal = mail::send(&mut office.ctx("準備 花子"), prepared.id, &sink.account(), 6000, false).unwrap_err();
+    let refusal = mail::send(
+        &mut office.ctx("準備 花子"),
+        prepared.id,
+        &sink.account(),
+        6000,
+        false,
+    )
+    .unwrap_err();
     assert_eq!(refusal.code(), "mail.not_approved");
     let refusal = mail::export_eml(
         &mut office.ctx("準備 花子"),
@@ -193,7 +233,11 @@ fn each_person_gets_one_message_with_only_their_address_and_their_own_ticket() {
         Replace(false),
     )
     .unwrap_err();
-    assert_eq!(refusal.code(), "mail.not_approved", "the .eml files follow the same rule");
+    assert_eq!(
+        refusal.code(),
+        "mail.not_approved",
+        "the .eml files follow the same rule"
+    );
     assert!(sink.messages().is_empty(), "an unapproved mailing sends nothing");
 
     // The preparer cannot approve their own mailing; a name is needed without a roster.
@@ -204,7 +248,14 @@ fn each_person_gets_one_message_with_only_their_address_and_their_own_ticket() {
     let approved = mail::approve(&mut office.ctx("準備 花子"), prepared.id, Some("確認 太郎")).unwrap();
     assert_eq!(approved.approved_by.as_deref(), Some("確認 太郎"));
 
-    let report = mail::send(&mut office.ctx("準備 花子"), prepared.id, &sink.account(), 6000, false).unwrap();
+    let report = mail::send(
+        &mut office.ctx("準備 花子"),
+        prepared.id,
+        &sink.account(),
+        6000,
+        false,
+    )
+    .unwrap();
     assert_eq!((report.sent, report.failed, report.waiting), (3, 1, 0));
     let outbox = mail::outbox(&office.ctx("準備 花子"), prepared.id).unwrap();
     let refused_row = outbox.iter().find(|e| e.attendee_id == refused.id).unwrap();
@@ -220,19 +271,28 @@ fn each_person_gets_one_message_with_only_their_address_and_their_own_ticket() {
 
     let messages = sink.messages();
     assert_eq!(messages.len(), 3);
-    let event = tsudoi_app::events::get(&office.ctx("準備 花子"), office.event).unwrap().event;
+    let event_id = office.event;
+    let event = tsudoi_app::events::get(&office.ctx("準備 花子"), event_id)
+        .unwrap()
+        .event;
     for m in &messages {
         let rcpt = strings(&m["rcpt_tos"]);
         assert_eq!(rcpt.len(), 1, "exactly one recipient in the envelope");
         assert_eq!(strings(&m["to"]), rcpt, "and the same one, alone, in To");
-        assert!(strings(&m["cc"]).is_empty() && strings(&m["bcc"]).is_empty(), "no Cc, no Bcc");
+        assert!(
+            strings(&m["cc"]).is_empty() && strings(&m["bcc"]).is_empty(),
+            "no Cc, no Bcc"
+        );
         let raw = m["raw"].as_str().unwrap();
         assert!(!raw.to_lowercase().contains("\nbcc:") && !raw.to_lowercase().contains("\ncc:"));
         let person = everyone
             .iter()
             .find(|a| a.details.email == rcpt[0])
             .expect("a recipient is an attendee");
-        for other in everyone.iter().filter(|a| a.details.email != person.details.email) {
+        for other in everyone
+            .iter()
+            .filter(|a| a.details.email != person.details.email)
+        {
             assert!(
                 !raw.contains(&other.details.email),
                 "{}'s message holds no other attendee's address ({})",
@@ -241,15 +301,22 @@ fn each_person_gets_one_message_with_only_their_address_and_their_own_ticket() {
             );
         }
         let expected = tsudoi_core::mail::render(MailTemplate::Ticket, &event, person);
-        assert_eq!(m["subject"].as_str().unwrap(), expected.subject, "the Japanese subject round-trips");
+        assert_eq!(
+            m["subject"].as_str().unwrap(),
+            expected.subject,
+            "the Japanese subject round-trips"
+        );
         assert_eq!(
             m["text"].as_str().unwrap().replace("\r\n", "\n"),
             expected.body,
             "the Japanese body round-trips"
         );
-        assert!(m["text"].as_str().unwrap().contains(&format!("{} 様", person.details.name)));
+        assert!(m["text"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("{} 様", person.details.name)));
         assert_eq!(
-            raw.contains("meet.example.jp"),
+            m["text"].as_str().unwrap().contains(ONLINE_URL),
             person.details.mode == AttendanceMode::Online,
             "the online link only to online attendees"
         );
@@ -267,15 +334,28 @@ fn each_person_gets_one_message_with_only_their_address_and_their_own_ticket() {
     }
 
     let status = mail::status(&office.ctx("準備 花子"), prepared.id).unwrap();
-    assert_eq!((status.counts.waiting, status.counts.sent, status.counts.failed), (0, 3, 1));
+    assert_eq!(
+        (status.counts.waiting, status.counts.sent, status.counts.failed),
+        (0, 3, 1)
+    );
     // Sending again sends no one twice; a failure is retried only on request.
-    let again = mail::send(&mut office.ctx("準備 花子"), prepared.id, &sink.account(), 6000, false).unwrap();
+    let again = mail::send(
+        &mut office.ctx("準備 花子"),
+        prepared.id,
+        &sink.account(),
+        6000,
+        false,
+    )
+    .unwrap();
     assert_eq!((again.sent, again.failed), (3, 1));
     assert_eq!(sink.messages().len(), 3, "nothing sent twice");
 
     let log = tsudoi_app::privacy::log(&office.ctx("準備 花子"), 20).unwrap();
     let lines: Vec<_> = log.iter().filter(|l| l.action == AuditAction::Mailing).collect();
-    assert!(lines.len() >= 3, "prepared, approved and sent are in the privacy log");
+    assert!(
+        lines.len() >= 3,
+        "prepared, approved and sent are in the privacy log"
+    );
     assert!(
         lines.iter().any(|l| l.detail.contains("確認 太郎")),
         "the log names the approver: {lines:?}"
@@ -293,21 +373,42 @@ fn a_mailing_cut_short_resumes_with_no_one_twice_and_no_one_left_out() {
 
     // The server stops taking messages after two, as one that closes would.
     let first = Sink::start(&["--busy-after", "2"]);
-    let stopped = mail::send(&mut office.ctx("準備 花子"), prepared.id, &first.account(), 6000, false).unwrap_err();
+    let stopped = mail::send(
+        &mut office.ctx("準備 花子"),
+        prepared.id,
+        &first.account(),
+        6000,
+        false,
+    )
+    .unwrap_err();
     assert_eq!(stopped.code(), "mail.server_busy");
     let status = mail::status(&office.ctx("準備 花子"), prepared.id).unwrap();
-    assert_eq!((status.counts.sent, status.counts.waiting, status.counts.failed), (2, 4, 0));
+    assert_eq!(
+        (status.counts.sent, status.counts.waiting, status.counts.failed),
+        (2, 4, 0)
+    );
 
     // No server at all: nothing changes, and it says so.
     let gone = SmtpAccount {
-        port: TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port(),
+        port: TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port(),
         ..first.account()
     };
     let unreachable = mail::send(&mut office.ctx("準備 花子"), prepared.id, &gone, 6000, false).unwrap_err();
     assert_eq!(unreachable.code(), "mail.server_unavailable");
 
     let second = Sink::start(&[]);
-    let report = mail::send(&mut office.ctx("準備 花子"), prepared.id, &second.account(), 6000, false).unwrap();
+    let report = mail::send(
+        &mut office.ctx("準備 花子"),
+        prepared.id,
+        &second.account(),
+        6000,
+        false,
+    )
+    .unwrap();
     assert_eq!((report.sent, report.waiting, report.failed), (6, 0, 0));
 
     let mut received: Vec<String> = first
@@ -341,10 +442,28 @@ fn a_message_interrupted_mid_send_is_not_sent_again_on_its_own() {
         .unwrap();
     }
     let sink = Sink::start(&[]);
-    let report = mail::send(&mut office.ctx("準備 花子"), prepared.id, &sink.account(), 6000, false).unwrap();
-    assert_eq!((report.sent, report.failed), (2, 1), "the uncertain one is failed, not resent");
+    let report = mail::send(
+        &mut office.ctx("準備 花子"),
+        prepared.id,
+        &sink.account(),
+        6000,
+        false,
+    )
+    .unwrap();
+    assert_eq!(
+        (report.sent, report.failed),
+        (2, 1),
+        "the uncertain one is failed, not resent"
+    );
     assert_eq!(sink.messages().len(), 2);
-    let retried = mail::send(&mut office.ctx("準備 花子"), prepared.id, &sink.account(), 6000, true).unwrap();
+    let retried = mail::send(
+        &mut office.ctx("準備 花子"),
+        prepared.id,
+        &sink.account(),
+        6000,
+        true,
+    )
+    .unwrap();
     assert_eq!((retried.sent, retried.failed), (3, 0), "sent again when asked");
     assert_eq!(sink.messages().len(), 3);
 }
@@ -353,9 +472,14 @@ fn a_message_interrupted_mid_send_is_not_sent_again_on_its_own() {
 fn eml_files_one_per_person_with_one_address_each() {
     let mut office = Office::new();
     office.add("大友 慎吾", "otomo@example.jp", |_| {});
-    office.add("高橋 一郎", "takahashi@example.jp", |d| d.mode = AttendanceMode::Online);
+    office.add("高橋 一郎", "takahashi@example.jp", |d| {
+        d.mode = AttendanceMode::Online
+    });
     let prepared = office.prepare(MailTemplate::Online);
-    assert_eq!(prepared.recipients, 1, "the online guide goes to online attendees only");
+    assert_eq!(
+        prepared.recipients, 1,
+        "the online guide goes to online attendees only"
+    );
     mail::approve(&mut office.ctx("準備 花子"), prepared.id, Some("確認 太郎")).unwrap();
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().join("mails");
@@ -373,7 +497,10 @@ fn eml_files_one_per_person_with_one_address_each() {
     assert!(text.contains("To: takahashi@example.jp\r\n"));
     assert!(!text.contains("otomo@example.jp"));
     assert!(!text.to_lowercase().contains("bcc:"));
-    assert!(text.contains("Subject: =?utf-8?"), "the Japanese subject is encoded per RFC 2047");
+    assert!(
+        text.contains("Subject: =?utf-8?"),
+        "the Japanese subject is encoded per RFC 2047"
+    );
     let status = mail::status(&office.ctx("準備 花子"), prepared.id).unwrap();
     assert_eq!(status.counts.sent, 1);
 }

@@ -208,9 +208,9 @@ pub fn select_recipients(
 pub fn is_usable_address(email: &str) -> bool {
     is_plausible_email(email)
         && email.is_ascii()
-        && !email
-            .chars()
-            .any(|c| c.is_ascii_control() || matches!(c, ',' | ';' | '<' | '>' | '"' | '(' | ')' | '[' | ']' | '\\'))
+        && !email.chars().any(|c| {
+            c.is_ascii_control() || matches!(c, ',' | ';' | '<' | '>' | '"' | '(' | ')' | '[' | ']' | '\\')
+        })
 }
 
 /// A message as it will be sent.
@@ -236,7 +236,12 @@ pub fn date_text(event: &Event) -> String {
         Weekday::Sat => "土",
         Weekday::Sun => "日",
     };
-    let mut text = format!("{}年{}月{}日（{weekday}）", d.date.year(), d.date.month(), d.date.day());
+    let mut text = format!(
+        "{}年{}月{}日（{weekday}）",
+        d.date.year(),
+        d.date.month(),
+        d.date.day()
+    );
     if let Some(start) = d.start_time {
         text.push_str(&start.format("%H:%M").to_string());
         text.push('〜');
@@ -315,10 +320,7 @@ mod tests {
     use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 
     fn event() -> Event {
-        let mut draft = EventDraft::new(
-            "アトツギ交流会",
-            NaiveDate::from_ymd_opt(2026, 7, 25).unwrap(),
-        );
+        let mut draft = EventDraft::new("アトツギ交流会", NaiveDate::from_ymd_opt(2026, 7, 25).unwrap());
         draft.start_time = NaiveTime::from_hms_opt(13, 30, 0);
         draft.end_time = NaiveTime::from_hms_opt(17, 0, 0);
         draft.venue_name = "仙台国際センター".into();
@@ -355,19 +357,25 @@ mod tests {
         let people = vec![
             person(1, "a@example.jp", |_| {}),
             person(2, "b@example.jp", |a| a.details.consent = false),
-            person(3, "c@example.jp", |a| a.details.status = AttendeeStatus::Cancelled),
+            person(3, "c@example.jp", |a| {
+                a.details.status = AttendeeStatus::Cancelled
+            }),
             person(4, "", |_| {}),
             person(5, "not-an-address", |_| {}),
             person(6, "same@example.jp", |_| {}),
             person(7, "SAME@example.jp", |_| {}),
-            person(8, "h@example.jp", |a| a.waitlisted_at = Some(Utc.timestamp_opt(0, 0).unwrap())),
+            person(8, "h@example.jp", |a| {
+                a.waitlisted_at = Some(Utc.timestamp_opt(0, 0).unwrap())
+            }),
             person(9, "i@example.jp", |a| a.ticket = None),
             person(10, "j@example.jp", |a| a.details.mode = AttendanceMode::Online),
             person(11, "x@example.jp,y@example.jp", |_| {}),
             person(12, "全角@example.jp", |_| {}),
             // A cancelled person's old address does not make a standing one a duplicate.
             person(13, "k@example.jp", |_| {}),
-            person(14, "k@example.jp", |a| a.details.status = AttendeeStatus::Cancelled),
+            person(14, "k@example.jp", |a| {
+                a.details.status = AttendeeStatus::Cancelled
+            }),
         ];
         use LeftOutReason::*;
         let reasons = |s: &Selection| -> Vec<(i64, LeftOutReason)> {
@@ -376,7 +384,11 @@ mod tests {
         let ids = |s: &Selection| -> Vec<i64> { s.recipients.iter().map(|a| a.0).collect() };
 
         let ticket = select_recipients(MailTemplate::Ticket, &MailFilter::default(), &people, &[]);
-        assert_eq!(ids(&ticket), vec![1, 10, 13], "only usable, standing, consenting people");
+        assert_eq!(
+            ids(&ticket),
+            vec![1, 10, 13],
+            "only usable, standing, consenting people"
+        );
         assert_eq!(
             reasons(&ticket),
             vec![
@@ -395,8 +407,15 @@ mod tests {
         );
 
         let online = select_recipients(MailTemplate::Online, &MailFilter::default(), &people, &[]);
-        assert_eq!(ids(&online), vec![10], "the online guide goes to online attendees only");
-        assert!(online.left_out.is_empty(), "venue people are not in the mailing at all");
+        assert_eq!(
+            ids(&online),
+            vec![10],
+            "the online guide goes to online attendees only"
+        );
+        assert!(
+            online.left_out.is_empty(),
+            "venue people are not in the mailing at all"
+        );
 
         let venue = MailFilter {
             mode: Some(AttendanceMode::Venue),
@@ -429,7 +448,10 @@ mod tests {
         for template in MailTemplate::ALL {
             for who in [&venue, &online] {
                 let mail = render(*template, &event, who);
-                assert!(!mail.body.contains('{') && !mail.subject.contains('{'), "{template:?}: all filled");
+                assert!(
+                    !mail.body.contains('{') && !mail.subject.contains('{'),
+                    "{template:?}: all filled"
+                );
                 assert!(mail.body.starts_with(&format!("{} 様", who.details.name)));
                 assert!(mail.subject.contains("アトツギ交流会"));
                 assert_eq!(mail.to, who.details.email);
@@ -445,7 +467,11 @@ mod tests {
             }
         }
         let ticket = render(MailTemplate::Ticket, &event, &venue);
-        assert!(ticket.body.contains("2026年7月25日（土）13:30〜17:00"), "{}", ticket.body);
+        assert!(
+            ticket.body.contains("2026年7月25日（土）13:30〜17:00"),
+            "{}",
+            ticket.body
+        );
         assert!(ticket.body.contains("会場: 仙台国際センター"));
         assert!(ticket.body.contains(&venue.ticket.as_ref().unwrap().grouped()));
     }
@@ -458,6 +484,9 @@ mod tests {
         let mail = render(MailTemplate::Ticket, &event, &venue);
         assert!(!mail.body.contains("secret-room"));
         assert!(!mail.subject.contains('\n') && !mail.subject.contains('\r'));
-        assert!(mail.subject.contains("{online_url}"), "typed braces stay as typed");
+        assert!(
+            mail.subject.contains("{online_url}"),
+            "typed braces stay as typed"
+        );
     }
 }

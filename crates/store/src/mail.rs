@@ -118,8 +118,8 @@ fn find_mailing(conn: &Connection, id: i64) -> Result<Mailing> {
             Err(_) => {}
         }
     }
-    let mut stmt =
-        conn.prepare("SELECT attendee_id, reason FROM mailing_left_out WHERE mailing_id = ?1 ORDER BY rowid")?;
+    let mut stmt = conn
+        .prepare("SELECT attendee_id, reason FROM mailing_left_out WHERE mailing_id = ?1 ORDER BY rowid")?;
     let rows = stmt.query_map([id], |r| {
         Ok(LeftOut {
             attendee: AttendeeId(r.get(0)?),
@@ -167,8 +167,9 @@ impl Store {
             for (attendee, address) in recipients {
                 insert.execute(params![id, attendee.0, address])?;
             }
-            let mut insert =
-                tx.prepare("INSERT INTO mailing_left_out (mailing_id, attendee_id, reason) VALUES (?1, ?2, ?3)")?;
+            let mut insert = tx.prepare(
+                "INSERT INTO mailing_left_out (mailing_id, attendee_id, reason) VALUES (?1, ?2, ?3)",
+            )?;
             for l in left_out {
                 insert.execute(params![id, l.attendee.0, l.reason.as_str()])?;
             }
@@ -240,14 +241,22 @@ impl Store {
             "SELECT DISTINCT o.attendee_id FROM outbox o JOIN mailing m ON m.id = o.mailing_id
              WHERE m.event_id = ?1 AND m.template = ?2 AND o.state = 'sent' ORDER BY o.attendee_id",
         )?;
-        let rows = stmt.query_map(params![event_id.0, template.as_str()], |r| Ok(AttendeeId(r.get(0)?)))?;
+        let rows = stmt.query_map(params![event_id.0, template.as_str()], |r| {
+            Ok(AttendeeId(r.get(0)?))
+        })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// Moves one message to `state` with the server's answer or the reason, committed at once (a
     /// single statement is its own transaction): what is recorded survives a kill that follows.
     /// Only a message that is not yet sent moves, so a sent message is never marked again.
-    pub fn mark_outbox(&mut self, entry_id: i64, state: OutboxState, answer: &str, now: DateTime<Utc>) -> Result<()> {
+    pub fn mark_outbox(
+        &mut self,
+        entry_id: i64,
+        state: OutboxState,
+        answer: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         self.conn.execute(
             "UPDATE outbox SET state = ?2, answer = ?3, attempted_at = ?4 WHERE id = ?1 AND state != 'sent'",
             params![entry_id, state.as_str(), answer, timestamp(now)],

@@ -49,8 +49,16 @@ pub fn run(command: &MailCommand, replace: Replace, ctx: &mut Ctx<'_>, out: &Out
                 event_id: EventId(*event),
                 template: MailTemplate::parse(template).or_fail(lang)?,
                 filter: MailFilter {
-                    mode: mode.as_deref().map(AttendanceMode::parse).transpose().or_fail(lang)?,
-                    category: category.as_deref().map(Category::parse).transpose().or_fail(lang)?,
+                    mode: mode
+                        .as_deref()
+                        .map(AttendanceMode::parse)
+                        .transpose()
+                        .or_fail(lang)?,
+                    category: category
+                        .as_deref()
+                        .map(Category::parse)
+                        .transpose()
+                        .or_fail(lang)?,
                     not_yet_sent: *not_yet_sent,
                 },
                 purpose: purpose.clone(),
@@ -119,14 +127,25 @@ pub fn run(command: &MailCommand, replace: Replace, ctx: &mut Ctx<'_>, out: &Out
             if let Some(dir) = eml {
                 let done = mail::export_eml(ctx, *id, dir, &from, replace).or_fail(lang)?;
                 out.print_json_or(&done, || {
-                    format!("{} {} ({})", lang.pick(".eml を書き出しました:", "Wrote .eml files:"), done.dir, done.files)
+                    format!(
+                        "{} {} ({})",
+                        lang.pick(".eml を書き出しました:", "Wrote .eml files:"),
+                        done.dir,
+                        done.files
+                    )
                 });
                 return Ok(());
             }
-            let smtp = smtp.as_deref().ok_or_else(|| Failure::missing_argument("--smtp", lang))?;
+            let smtp = smtp
+                .as_deref()
+                .ok_or_else(|| Failure::missing_argument("--smtp", lang))?;
             let (host, port) = smtp
                 .rsplit_once(':')
-                .and_then(|(h, p)| p.parse::<u16>().ok().map(|p| (h.trim_matches(['[', ']']).to_string(), p)))
+                .and_then(|(h, p)| {
+                    p.parse::<u16>()
+                        .ok()
+                        .map(|p| (h.trim_matches(['[', ']']).to_string(), p))
+                })
                 .ok_or_else(|| Failure::missing_argument("--smtp HOST:PORT", lang))?;
             let password = match user {
                 Some(_) => match std::env::var(PASSWORD_ENV_VAR) {
@@ -158,7 +177,10 @@ pub fn run(command: &MailCommand, replace: Replace, ctx: &mut Ctx<'_>, out: &Out
                     "送信済み {} 件、失敗 {} 件、送信待ち {} 件",
                     report.sent, report.failed, report.waiting
                 ),
-                Lang::En => format!("{} sent, {} failed, {} waiting", report.sent, report.failed, report.waiting),
+                Lang::En => format!(
+                    "{} sent, {} failed, {} waiting",
+                    report.sent, report.failed, report.waiting
+                ),
             });
         }
         MailCommand::Status { id, messages } => {
@@ -168,7 +190,15 @@ pub fn run(command: &MailCommand, replace: Replace, ctx: &mut Ctx<'_>, out: &Out
                 out.print_json_or(&outbox, || {
                     outbox
                         .iter()
-                        .map(|e| format!("#{}\t{}\t{}\t{}", e.attendee_id, e.address, e.state.label(lang), e.answer))
+                        .map(|e| {
+                            format!(
+                                "#{}\t{}\t{}\t{}",
+                                e.attendee_id,
+                                e.address,
+                                e.state.label(lang),
+                                e.answer
+                            )
+                        })
                         .collect::<Vec<_>>()
                         .join("\n")
                 });
