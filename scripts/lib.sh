@@ -15,7 +15,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 # Japanese text).
 RUN_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev fonts-noto-cjk)
 # What the tests add: WebKitWebDriver for the real window, and a virtual display.
-TEST_PACKAGES=("${RUN_PACKAGES[@]}" webkit2gtk-driver xvfb xauth poppler-utils sqlite3 bsdutils)
+TEST_PACKAGES=("${RUN_PACKAGES[@]}" webkit2gtk-driver xvfb xauth poppler-utils sqlite3 bsdutils python3 python3-venv)
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -60,4 +60,22 @@ build_front_end() {
   install_npm_packages ui
   step "Building the front end"
   npm --prefix ui run --silent build
+}
+
+# The mail tests' SMTP sink (tests/smtp/sink.py) runs on aiosmtpd, the Python project's own SMTP
+# server: used from the system's Python when it has it, else installed once in a virtual
+# environment under target/ (pip refuses the system's site-packages on Debian 12), which the tests
+# find through TSUDOI_TEST_PYTHON.
+install_smtp_sink() {
+  if python3 -c "import aiosmtpd" 2>/dev/null; then
+    export TSUDOI_TEST_PYTHON=python3
+    return 0
+  fi
+  local venv="$ROOT/target/test-python"
+  if ! "$venv/bin/python3" -c "import aiosmtpd" 2>/dev/null; then
+    step "Installing the SMTP sink for the mail tests (aiosmtpd)"
+    python3 -m venv "$venv"
+    "$venv/bin/python3" -m pip install --quiet "aiosmtpd==1.4.6"
+  fi
+  export TSUDOI_TEST_PYTHON="$venv/bin/python3"
 }

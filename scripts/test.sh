@@ -8,6 +8,7 @@ require_toolchains
 install_system_packages "${TEST_PACKAGES[@]}"
 install_tauri_driver
 install_npm_packages tests/e2e
+install_smtp_sink
 build_front_end
 
 step "Formatting and lints"

@@ -59,6 +59,8 @@ pub enum AppError {
     Vault(#[from] crate::vault::VaultRefusal),
     #[error(transparent)]
     Erasure(#[from] crate::erasure::ErasureRefusal),
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailRefusal),
 }
 
 impl AppError {
@@ -92,6 +94,7 @@ impl Localized for AppError {
             AppError::Key(e) => e.code(),
             AppError::Vault(e) => e.code(),
             AppError::Erasure(e) => e.code(),
+            AppError::Mail(e) => e.code(),
             AppError::Report(e) => e.code(),
             AppError::Io { .. } => "file.io",
             AppError::Output { refusal, .. } => match refusal {
@@ -159,6 +162,7 @@ impl Localized for AppError {
             AppError::Key(e) => e.message(lang),
             AppError::Vault(e) => e.message(lang),
             AppError::Erasure(e) => e.message(lang),
+            AppError::Mail(e) => e.message(lang),
             AppError::Crypto(detail) => match lang {
                 Lang::Ja => format!("暗号の処理に失敗しました（{detail}）。何も変更していません。もう一度操作してください。"),
                 Lang::En => format!("A cryptographic step failed ({detail}). Nothing was changed. Try again."),

@@ -27,6 +27,7 @@ pub mod events;
 pub mod exchange;
 pub mod handlers;
 pub mod incidents;
+pub mod mail;
 pub mod output;
 pub mod payments;
 pub mod photos;
@@ -67,6 +68,7 @@ pub mod types {
     };
     pub use tsudoi_store::{Hearing, StoredQuestionnaire};
     pub use tsudoi_store::{Incident, IncidentChange};
+    pub use tsudoi_store::{Mailing, OutboxCounts, OutboxEntry};
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

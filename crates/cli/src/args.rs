@@ -125,6 +125,9 @@ pub enum Command {
     /// Incident records (インシデント記録): what happened to personal data, and what was done.
     #[command(subcommand)]
     Incident(IncidentCommand),
+    /// Mail to each person (個別メール): one message per person, approved by a second handler.
+    #[command(subcommand)]
+    Mail(MailCommand),
     /// Payees of speakers' fees and travel (謝金・旅費の受取人).
     #[command(subcommand)]
     Payee(PayeeCommand),
@@ -1083,4 +1086,76 @@ pub struct HearingFields {
     /// A quote that may be published (needs --consent), as "TEXT" or "TAG: TEXT".
     #[arg(long = "public-quote")]
     pub public_quotes: Vec<String>,
+}
+
+#[derive(Subcommand)]
+pub enum MailCommand {
+    /// The built-in templates (ticket, online, reminder, thanks), or one with its text.
+    Template { name: Option<String> },
+    /// Choose the recipients and store the mailing, unsent (with --json: {"id", "recipients",
+    /// "left_out": [{"attendee", "reason"}]}).
+    Prepare {
+        #[arg(long)]
+        event: i64,
+        #[arg(long)]
+        template: String,
+        /// venue or online.
+        #[arg(long)]
+        mode: Option<String>,
+        /// Only people of this category.
+        #[arg(long)]
+        category: Option<String>,
+        /// Leave out people an earlier mailing of the same template reached.
+        #[arg(long)]
+        not_yet_sent: bool,
+        /// Why the mailing is sent (the template's name when not given).
+        #[arg(long)]
+        purpose: Option<String>,
+    },
+    /// The message one recipient (the first when none is named) will get.
+    Preview {
+        id: i64,
+        #[arg(long)]
+        attendee: Option<i64>,
+    },
+    /// Approve a mailing after looking at its preview and count: a second signed-in handler, or
+    /// --approver NAME while there is no roster.
+    Approve {
+        id: i64,
+        #[arg(long)]
+        approver: Option<String>,
+    },
+    /// Send an approved mailing over SMTP (the password from TSUDOI_SMTP_PASSWORD or asked), or
+    /// write one .eml file per person with --eml DIR.
+    Send {
+        id: i64,
+        /// HOST:PORT of the mail server; plain SMTP without TLS only to 127.0.0.1.
+        #[arg(long, required_unless_present = "eml")]
+        smtp: Option<String>,
+        #[arg(long, conflicts_with = "tls")]
+        starttls: bool,
+        #[arg(long)]
+        tls: bool,
+        #[arg(long)]
+        user: Option<String>,
+        /// The sender's address (the --user when it is an address).
+        #[arg(long)]
+        from: Option<String>,
+        /// At most this many messages a minute.
+        #[arg(long, default_value_t = 30)]
+        per_minute: u32,
+        /// Send the failed messages again too.
+        #[arg(long)]
+        retry_failed: bool,
+        /// Write one .eml file per person into this folder instead of sending.
+        #[arg(long, conflicts_with = "smtp")]
+        eml: Option<PathBuf>,
+    },
+    /// How many messages are waiting, sent and failed (with --json: {"waiting", "sent", "failed"}).
+    Status {
+        id: i64,
+        /// Every message with its state and the server's answer or the reason.
+        #[arg(long)]
+        messages: bool,
+    },
 }

@@ -23,6 +23,7 @@ pub mod hearing;
 pub mod i18n;
 pub mod incident;
 pub mod limits;
+pub mod mail;
 pub mod money;
 pub mod privacy;
 pub mod registration;

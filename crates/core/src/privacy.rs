@@ -37,6 +37,7 @@ choice_enum! {
         BudgetSheetExport = "budget_sheet_export", "予算書の書き出し", "Budget sheet export";
         LedgerExport = "ledger_export", "経費明細の書き出し", "Ledger export";
         SettlementExport = "settlement_export", "精算概要の書き出し", "Settlement summary export";
+        Mailing = "mailing", "個別メール", "Mail to each person";
     }
 }
 
@@ -83,6 +84,16 @@ pub enum AuditDetail {
         added: u32,
         unchanged: u32,
         left_out: u32,
+    },
+    /// A step of a mailing (prepared, approved, sent, written as .eml files): its number, purpose,
+    /// who approved it and how the messages went.
+    Mailing {
+        mailing: i64,
+        purpose: String,
+        step: String,
+        approver: String,
+        sent: u32,
+        failed: u32,
     },
 }
 
@@ -203,6 +214,28 @@ impl AuditDetail {
                 },
                 Lang::En,
             ) => format!("{added} added, {unchanged} unchanged, {left_out} left out"),
+            (
+                AuditDetail::Mailing {
+                    mailing,
+                    purpose,
+                    step,
+                    approver,
+                    sent,
+                    failed,
+                },
+                Lang::Ja,
+            ) => format!("メール #{mailing}（{purpose}）{step}、承認者: {approver}、送信 {sent} 件、失敗 {failed} 件"),
+            (
+                AuditDetail::Mailing {
+                    mailing,
+                    purpose,
+                    step,
+                    approver,
+                    sent,
+                    failed,
+                },
+                Lang::En,
+            ) => format!("mailing #{mailing} ({purpose}) {step}, approved by: {approver}, {sent} sent, {failed} failed"),
         }
     }
 }

@@ -89,6 +89,8 @@ pub enum StoreError {
     ServiceNotFound(i64),
     #[error("no incident has id {0}")]
     IncidentNotFound(i64),
+    #[error("no mailing has id {0}")]
+    MailingNotFound(i64),
     #[error(transparent)]
     Survey(#[from] tsudoi_core::survey::SurveyError),
     #[error("sheet {sheet} of this event is already entered")]
@@ -158,6 +160,7 @@ impl Localized for StoreError {
             StoreError::DuplicateSheet { .. } => "store.duplicate_sheet",
             StoreError::NoQuestionnaire(_) => "store.no_questionnaire",
             StoreError::HearingNotFound(_) => "store.hearing_not_found",
+            StoreError::MailingNotFound(_) => "store.mailing_not_found",
             StoreError::Validation(inner) => inner.code(),
             StoreError::Money(inner) => inner.code(),
             StoreError::Random(_) => "store.random",
@@ -338,6 +341,12 @@ impl Localized for StoreError {
             }
             (StoreError::HearingNotFound(id), Lang::En) => {
                 format!("There is no hearing with id {id}. Check the id in the list.")
+            }
+            (StoreError::MailingNotFound(id), Lang::Ja) => {
+                format!("ID {id} のメール送信はありません。`tsudoi mail status` の一覧でIDを確認してください。")
+            }
+            (StoreError::MailingNotFound(id), Lang::En) => {
+                format!("There is no mailing with id {id}. Check the id in the list of mailings.")
             }
             (StoreError::IncidentNotFound(id), Lang::Ja) => {
                 format!("ID {id} のインシデントの記録はありません。一覧でIDを確認してください。")

@@ -80,6 +80,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0016_survey",
         sql: include_str!("../migrations/0016_survey.sql"),
     },
+    Migration {
+        name: "0017_mail",
+        sql: include_str!("../migrations/0017_mail.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.

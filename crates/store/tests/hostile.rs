@@ -35,11 +35,8 @@ fn older_database(path: &Path, version: i64) {
     )
     .unwrap();
     // Pretend the last migration has not run: it is re-run (its tables dropped first).
-    raw.execute_batch(
-        "DROP TABLE hearing_quote; DROP TABLE hearing_tag; DROP TABLE hearing_note; DROP TABLE hearing;
-         DROP TABLE survey_response; DROP TABLE survey_questionnaire;",
-    )
-    .unwrap();
+    raw.execute_batch("DROP TABLE mailing_left_out; DROP TABLE outbox; DROP TABLE mailing;")
+        .unwrap();
     raw.pragma_update(None, "user_version", version).unwrap();
     raw.pragma_update(None, "wal_checkpoint", "TRUNCATE").ok();
 }

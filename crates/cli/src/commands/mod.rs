@@ -9,6 +9,7 @@ mod events;
 mod exchange;
 mod handlers;
 mod incidents;
+mod mail;
 mod payments;
 mod photos;
 mod printouts;
@@ -76,6 +77,7 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
         } => privacy::verify(ctx, out),
         Command::Handler(command) => handlers::run(command, replace, ctx, out),
         Command::Incident(command) => incidents::run(command, replace, ctx, out),
+        Command::Mail(command) => mail::run(command, replace, ctx, out),
         Command::Payee(command) => payments::payee(command, ctx, out),
         Command::Payment(command) => payments::payment(command, replace, ctx, out),
         Command::Survey(command) => survey::run(command, replace, ctx, out),
