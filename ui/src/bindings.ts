@@ -480,7 +480,7 @@ n_registered: number, n_attended: number, };
 
 export type AttendanceSummary = { general_venue: AttendanceCount, general_online: AttendanceCount, stakeholder_venue: AttendanceCount, stakeholder_online: AttendanceCount, n_walk_ins: number, n_cancelled: number, n_waitlisted: number, };
 
-export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "database_encrypt" | "passphrase_change" | "backup" | "restore" | "event_erase" | "security_report_export" | "payment_statement" | "payment_record_export" | "survey_import" | "survey_export" | "hearing_record" | "budget_sheet_export" | "ledger_export" | "settlement_export";
+export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "database_encrypt" | "passphrase_change" | "backup" | "restore" | "event_erase" | "security_report_export" | "payment_statement" | "payment_record_export" | "survey_import" | "survey_export" | "hearing_record" | "budget_sheet_export" | "ledger_export" | "settlement_export" | "mailing";
 
 export type RegistrationImport = { dry_run: boolean, 
 /**

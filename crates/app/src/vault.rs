@@ -375,7 +375,7 @@ pub fn schema_backups(path: &Path) -> Vec<PathBuf> {
 
 /// Changes the passphrase of the encrypted database at `path`: the data key stays, only the
 /// key file is rewritten (whole), so an interruption leaves the old passphrase working.
-pub fn change_passphrase(path: &Path, old: &str, new: &str, repeated: &str) -> Result<()> {
+pub fn change_passphrase(path: &Path, old: &str, new: &str, repeated: &str, actor: &str) -> Result<()> {
     tsudoi_vault::check_new_passphrase(new, repeated)?;
     if !is_encrypted(path) {
         return Err(VaultRefusal::NotEncrypted {
@@ -384,7 +384,11 @@ pub fn change_passphrase(path: &Path, old: &str, new: &str, repeated: &str) -> R
         .into());
     }
     let rewrapped = read_key_file(path)?.rewrapped(old, new)?;
-    write_key_file(&key_file_path(path), &rewrapped)
+    write_key_file(&key_file_path(path), &rewrapped)?;
+    let mut db = Database::open_encrypted(path, new, OpenCheck::Quick)?;
+    let mut ctx = Ctx::new(&mut db, Lang::Ja, crate::Clock::system());
+    ctx.operator.name = actor.to_string();
+    log(&mut ctx, AuditAction::PassphraseChange, &key_file_path(path), 1)
 }
 
 fn log(ctx: &mut Ctx<'_>, action: AuditAction, file: &Path, files: u32) -> Result<()> {
