@@ -116,6 +116,17 @@ async function openApp(driver, dbPath) {
     },
   });
   await browser.setTimeout({ implicit: 0 });
+  // WebKitWebDriver clicks at an element's centre even when that point lies under the window's
+  // lower edge, and the click then lands on nothing: every click first brings its element to the
+  // middle of the view, as a person would scroll to it.
+  browser.overwriteCommand(
+    "click",
+    async function (click, options) {
+      await this.scrollIntoView({ block: "center", inline: "nearest" });
+      return click(options);
+    },
+    true,
+  );
   return browser;
 }
 
