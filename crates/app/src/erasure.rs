@@ -14,6 +14,7 @@ use tsudoi_core::{EventId, Lang, Localized};
 use tsudoi_report::erasure::{erasure_pdf, CertifiedFile, ErasureSheet};
 
 use crate::audit::logged_path;
+use crate::vault::sibling;
 use crate::{AppError, Ctx, Database, Result};
 
 /// Why an erasure was refused before anything was erased.
@@ -192,12 +193,6 @@ fn erase_file(kind: FileKind, path: &Path) -> ErasedFile {
             },
         },
     }
-}
-
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_os_string();
-    name.push(suffix);
-    PathBuf::from(name)
 }
 
 fn data_folder(db: &Path) -> PathBuf {

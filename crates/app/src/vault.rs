@@ -147,7 +147,8 @@ impl Localized for VaultRefusal {
     }
 }
 
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
+/// A file beside the database: its name with `suffix` added (`.key.pending`, `-wal` …).
+pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_os_string();
     name.push(suffix);
     PathBuf::from(name)
@@ -185,11 +186,7 @@ impl Database {
     /// nothing), finishing an interrupted conversion first.
     pub fn open_encrypted(path: &Path, passphrase: &str, check: OpenCheck) -> Result<Database> {
         recover_interrupted_encryption(path)?;
-        let key = read_key_file(path)?.unlock(passphrase)?;
-        let store = Store::open_encrypted(path, check, &key)?;
-        // Photos a cut-short conversion left plain are sealed now (each file whole).
-        store.seal_plain_content_files()?;
-        Ok(Database { store })
+        open_recovered(path, passphrase, check)
     }
 
     /// Creates a new encrypted database at `path` (which must not exist yet) under
@@ -216,13 +213,28 @@ impl Database {
     }
 }
 
+/// Opens an encrypted database whose interrupted conversion, if any, was already recovered. The
+/// plain copy a conversion keeps until every file is sealed marks one cut short while sealing:
+/// only then are the content files read and sealed (each whole), and the copy removed. An
+/// ordinary open reads no photo.
+fn open_recovered(path: &Path, passphrase: &str, check: OpenCheck) -> Result<Database> {
+    let key = read_key_file(path)?.unlock(passphrase)?;
+    let store = Store::open_encrypted(path, check, &key)?;
+    let plain_before = sibling(path, PLAIN_BEFORE_SUFFIX);
+    if plain_before.exists() {
+        store.seal_plain_content_files()?;
+        fs::remove_file(&plain_before).map_err(AppError::io(&plain_before))?;
+    }
+    Ok(Database { store })
+}
+
 /// Opens the database at `path` the way its file asks: with `passphrase` when it is encrypted
 /// (refused without one), plain otherwise. A new file is encrypted when a passphrase is given.
 pub fn open_database(path: &Path, passphrase: Option<&str>, check: OpenCheck) -> Result<Database> {
     recover_interrupted_encryption(path)?;
     let exists = fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
     match (is_encrypted(path), passphrase) {
-        (true, Some(passphrase)) => Database::open_encrypted(path, passphrase, check),
+        (true, Some(passphrase)) => open_recovered(path, passphrase, check),
         (true, None) => Err(VaultRefusal::PassphraseNeeded {
             path: path.to_path_buf(),
         }
@@ -235,7 +247,8 @@ pub fn open_database(path: &Path, passphrase: Option<&str>, check: OpenCheck) ->
 }
 
 /// Finishes or undoes a conversion to encryption that was cut short, from what is on the disk:
-/// once the encrypted file and its key are in place the plain copy goes; before that, the plain
+/// once the encrypted file is in place its key is put in place too (the plain copy stays until
+/// the next encrypted open has sealed every file, see `open_recovered`); before that, the plain
 /// file is put back and the unfinished parts removed.
 pub fn recover_interrupted_encryption(path: &Path) -> Result<()> {
     let plain_before = sibling(path, PLAIN_BEFORE_SUFFIX);
@@ -248,12 +261,11 @@ pub fn recover_interrupted_encryption(path: &Path) -> Result<()> {
     };
     if plain_before.exists() {
         if path.exists() && !encrypting.exists() && (key.exists() || key_pending.exists()) {
-            // The encrypted file is in place: only the key's rename and the plain copy's
-            // removal were left.
+            // The encrypted file is in place: only the key's rename, the sealing of the files
+            // and the plain copy's removal were left.
             if !key.exists() {
                 fs::rename(&key_pending, &key).map_err(AppError::io(&key))?;
             }
-            remove(&plain_before)?;
         } else {
             // Cut short before the encrypted file took the plain one's place.
             if !path.exists() {
@@ -325,7 +337,6 @@ pub fn encrypt(path: &Path, passphrase: &str, repeated: &str, actor: &str) -> Re
     }
     fs::rename(&encrypting, path).map_err(AppError::io(path))?;
     fs::rename(&key_pending, key_file_path(path)).map_err(AppError::io(path))?;
-    fs::remove_file(&plain_before).map_err(AppError::io(&plain_before))?;
 
     let mut plain_backups_removed = Vec::new();
     for backup in schema_backups(path) {
@@ -334,7 +345,9 @@ pub fn encrypt(path: &Path, passphrase: &str, repeated: &str, actor: &str) -> Re
         }
     }
     let store = Store::open_encrypted(path, OpenCheck::Full, &key)?;
+    // The plain copy goes only once every file is sealed: it marks a conversion to finish.
     let files_sealed = store.seal_plain_content_files()?;
+    fs::remove_file(&plain_before).map_err(AppError::io(&plain_before))?;
     let mut db = Database { store };
     let mut ctx = Ctx::new(&mut db, Lang::Ja, crate::Clock::system());
     ctx.operator.name = actor.to_string();

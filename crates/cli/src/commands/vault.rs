@@ -37,11 +37,7 @@ pub fn passphrase_for(path: &Path, lang: Lang) -> Option<String> {
 
 /// A new passphrase: from `env_var` (taken as typed twice), else asked twice in a terminal.
 fn new_passphrase(env_var: &str, lang: Lang) -> Result<(String, String), Failure> {
-    if let Ok(value) =
-        std::env::var(env_var)
-            .map_err(|_| ())
-            .and_then(|v| if v.is_empty() { Err(()) } else { Ok(v) })
-    {
+    if let Some(value) = std::env::var(env_var).ok().filter(|v| !v.is_empty()) {
         return Ok((value.clone(), value));
     }
     if !interactive() {
