@@ -79,3 +79,29 @@ install_smtp_sink() {
   fi
   export TSUDOI_TEST_PYTHON="$venv/bin/python3"
 }
+
+# What scripts/package.sh adds: the Windows cross-compiler (mingw-w64), NSIS for the installer,
+# dpkg-dev for the .deb's dependencies; and what scripts/test-packages.sh adds: Wine to run the
+# Windows tsudoi.exe, xdotool to find the installed app's window.
+PACKAGE_PACKAGES=("${RUN_PACKAGES[@]}" gcc-mingw-w64-x86-64 nsis dpkg-dev python3)
+TEST_PACKAGE_PACKAGES=("${TEST_PACKAGES[@]}" "${PACKAGE_PACKAGES[@]}" wine wine64 xdotool x11-utils locales)
+
+# The Windows target, cross-built with mingw-w64 into its own target folder, so that it never
+# disturbs the Linux build that scripts/run.sh and scripts/test.sh share.
+WINDOWS_TARGET=x86_64-pc-windows-gnu
+WINDOWS_TARGET_DIR="$ROOT/target/windows"
+
+install_windows_target() {
+  if ! rustup target list --installed | grep -qx "$WINDOWS_TARGET"; then
+    step "Adding Rust's $WINDOWS_TARGET target"
+    rustup target add "$WINDOWS_TARGET"
+  fi
+}
+
+# The one cargo invocation that builds the Linux app, the CLI and every test: scripts/run.sh,
+# scripts/test.sh and scripts/package.sh all build through it, so whichever runs second finds
+# everything built (the same packages, so the same features: `-p tsudoi-desktop` alone unifies
+# features differently and rebuilds part of the dependency tree).
+build_workspace() {
+  cargo build --workspace --all-targets "$@"
+}

@@ -15,9 +15,13 @@ step "Formatting and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
+# One build for everything below and for scripts/run.sh (build_workspace in lib.sh): the same
+# packages, so the same features, so neither rebuilds what the other built.
+step "Building"
+build_workspace --quiet
+
 step "Rust tests: core, store, CLI, bindings"
 cargo test --workspace
 
 step "End-to-end tests in the real window"
-cargo build --quiet -p tsudoi-desktop -p tsudoi-cli
 xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" npm --prefix tests/e2e test

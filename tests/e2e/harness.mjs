@@ -46,7 +46,7 @@ async function waitForPort(port, child, deadlineMs) {
 /** One tauri-driver; `env` reaches the app it starts. */
 async function startDriver(env = {}) {
   if (!existsSync(desktopBinary)) {
-    throw new Error(`${desktopBinary} is missing: build it with \`cargo build -p tsudoi-desktop\``);
+    throw new Error(`${desktopBinary} is missing: build it with \`cargo build --workspace --all-targets\` (as scripts/test.sh does)`);
   }
   const port = await freePort();
   const nativePort = await freePort();
