@@ -79,9 +79,9 @@ LangString WebView2Missing ${LANG_ENGLISH} "This PC does not have the Microsoft 
 LangString DataKept ${LANG_JAPANESE} "アプリを削除しました。データ（%APPDATA%\${IDENTIFIER}：データベース・写真・領収書）は残っています。消すときは、削除の前にアプリの「データの消去」を使ってください。"
 LangString DataKept ${LANG_ENGLISH} "Tsudoi was removed. Its data (%APPDATA%\${IDENTIFIER}: the database, photos, receipts) is kept. To erase it, use the app's data erasure before uninstalling."
 
+; No language question: NSIS speaks the language of the user's Windows (Japanese or English).
 Function .onInit
   SetRegView 64
-  !insertmacro MUI_LANGDLL_DISPLAY
 FunctionEnd
 
 ; Sets $R0 to the installed WebView2 Runtime's version, or "" when there is none. Microsoft's
@@ -144,7 +144,6 @@ SectionEnd
 
 Function un.onInit
   SetRegView 64
-  !insertmacro MUI_UNGETLANGUAGE
 FunctionEnd
 
 Section "Uninstall"
