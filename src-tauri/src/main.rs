@@ -33,6 +33,8 @@ macro_rules! with_commands {
             privacy: audit_log, verify_audit_chain;
             handlers: handler_names, sign_in, sign_out, lock_to_desk, signed_in, make_backup, export_security_report, list_handlers, add_handler,
                 export_handler_roster, update_handler, list_services, save_service;
+            vault: backup_schedule_status, set_backup_schedule, backup_into_folder, restore_backup, erase_all_data,
+                erase_event_data;
             incidents: list_incidents, add_incident, update_incident, print_incident;
             payments: list_payees, save_payee, list_payments, preview_payment, add_payment, void_payment,
                 print_payment_document, tax_months, payment_records, export_tax_months, export_payment_records;
@@ -84,6 +86,20 @@ struct Args {
     db: Option<PathBuf>,
 }
 
+/// Checks once a minute whether the backup schedule is due and runs it (as the person signed
+/// in: a backup is an export of personal data). How it went is kept in the store and shown on
+/// the data-protection page; a failure is tried again at the next check.
+fn start_backup_schedule(app: tauri::AppHandle) {
+    use tauri::Manager;
+    std::thread::spawn(move || loop {
+        std::thread::sleep(std::time::Duration::from_secs(60));
+        let state = app.state::<state::AppState>();
+        if state.open_error().is_none() {
+            let _ = state.run(|ctx| tsudoi_app::backup_schedule::run_if_due(ctx));
+        }
+    });
+}
+
 fn main() {
     let args = Args::parse();
     let state = state::AppState::open(args.db);
@@ -95,6 +111,7 @@ fn main() {
             if let Some(window) = app.get_webview_window("main") {
                 webview::allow_camera_for_own_page(&window)?;
             }
+            start_backup_schedule(app.handle().clone());
             Ok(())
         })
         .invoke_handler(invoke_handler!())

@@ -123,14 +123,7 @@ impl AppState {
     /// refused and leaves the window locked as it was.
     pub fn unlock(&self, passphrase: &str) -> Result<(), ApiError> {
         let lang = self.lang();
-        let Some(path) = &self.db_path else {
-            return Err(ApiError {
-                code: "vault.no_database".into(),
-                message: lang
-                    .pick("データベースの場所がわかりません。", "No database path is known.")
-                    .into(),
-            });
-        };
+        let path = self.known_path()?;
         let opened = Database::open_encrypted(path, passphrase, tsudoi_app::OpenCheck::Full)
             .map_err(|e| ApiError::new(&e, lang))?;
         if let Ok(saved) = opened.language() {
@@ -143,18 +136,60 @@ impl AppState {
     /// Creates the encrypted database of a first start with the passphrase typed twice.
     pub fn create(&self, passphrase: &str, repeated: &str) -> Result<(), ApiError> {
         let lang = self.lang();
-        let Some(path) = &self.db_path else {
-            return Err(ApiError {
-                code: "vault.no_database".into(),
-                message: lang
-                    .pick("データベースの場所がわかりません。", "No database path is known.")
-                    .into(),
-            });
-        };
+        let path = self.known_path()?;
         let created =
             Database::create_encrypted(path, passphrase, repeated).map_err(|e| ApiError::new(&e, lang))?;
         *lock(&self.db) = Ok(created);
         Ok(())
+    }
+
+    /// Restores a backup at a first start (no database here yet) and opens it with the backup's
+    /// passphrase: moving to another laptop. Everything is verified before anything is written.
+    pub fn restore(
+        &self,
+        backup: &std::path::Path,
+        passphrase: &str,
+    ) -> Result<tsudoi_app::vault::RestoreDone, ApiError> {
+        let lang = self.lang();
+        let path = self.known_path()?;
+        let done = tsudoi_app::vault::restore(backup, path, passphrase, false)
+            .map_err(|e| ApiError::new(&e, lang))?;
+        self.unlock(passphrase)?;
+        Ok(done)
+    }
+
+    /// Erases all data at the end of the contract (the 情報管理責任者's, confirmed by the typed
+    /// word). Everything that can refuse is checked while the database is still open; then the
+    /// database is handed to the erasure, and the window is left at the first start.
+    pub fn erase_all(
+        &self,
+        certificate_dir: &std::path::Path,
+        confirmation: &str,
+    ) -> Result<tsudoi_app::erasure::ErasureCertificate, ApiError> {
+        let lang = self.lang();
+        let path = self.known_path()?.clone();
+        self.run(|ctx| tsudoi_app::erasure::check_erase_all(ctx, certificate_dir, confirmation))?;
+        let person = self.signed_in();
+        let taken = std::mem::replace(
+            &mut *lock(&self.db),
+            Err(tsudoi_app::vault::VaultRefusal::NewDatabase { path }.into()),
+        );
+        let db = taken.map_err(|e| ApiError::new(&e, lang))?;
+        let certificate =
+            tsudoi_app::erasure::erase_all(db, lang, person.as_ref(), certificate_dir, confirmation)
+                .map_err(|e| ApiError::new(&e, lang))?;
+        self.set_signed_in(None);
+        Ok(certificate)
+    }
+
+    fn known_path(&self) -> Result<&PathBuf, ApiError> {
+        self.db_path.as_ref().ok_or_else(|| ApiError {
+            code: "vault.no_database".into(),
+            message: self
+                .lang()
+                .pick("データベースの場所がわかりません。", "No database path is known.")
+                .into(),
+        })
     }
 
     /// Why the database could not be opened, if it could not.

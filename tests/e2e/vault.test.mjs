@@ -3,10 +3,10 @@
 
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
-import { byTestId, cliBinary, cliJson, setValueExactly, tempDatabase, waitForText, withApp } from "./harness.mjs";
+import { TEST_PASSPHRASE, byTestId, cliBinary, cliJson, setValueExactly, tempDatabase, waitForText, withApp } from "./harness.mjs";
 
 const TIMEOUT = 20_000;
 // An empty TSUDOI_PASSPHRASE counts as none: the window asks, as it does for a person.
@@ -94,5 +94,71 @@ describe("encryption in the window", () => {
     assert.match(text, /保存データの暗号化/);
     const log = cliJson(db, "audit", "--limit", "5");
     assert.ok(log.some((e) => e.action === "backup" && e.actor === "責任 者"), JSON.stringify(log));
+  });
+
+  test("backups on a schedule into a stick, the officer erases everything, and a backup restores at the next first start", async () => {
+    const db = tempDatabase();
+    cliJson(db, "demo");
+    const added = spawnSync(cliBinary, ["--db", db, "--json", "handler", "add", "--name", "責任 者", "--role", "officer"], {
+      encoding: "utf8",
+      env: { ...process.env, TSUDOI_NEW_PIN: "2468" },
+    });
+    assert.equal(added.status, 0, added.stderr);
+    const root = dirname(dirname(db));
+    const stick = join(root, `USB メモリ ${Date.now()}`);
+    const certificates = join(root, `証明書 ${Date.now()}`);
+    mkdirSync(stick);
+    mkdirSync(certificates);
+    const backupsOnStick = () => readdirSync(stick).filter((name) => name.startsWith("tsudoi-backup-"));
+    const elsewhere = join(root, `another-laptop-${Date.now()}.tsudoi`);
+    await withApp(db, async (browser) => {
+      const who = byTestId(browser, "sign-in-name");
+      await who.waitForDisplayed({ timeout: TIMEOUT });
+      await who.selectByAttribute("value", "責任 者");
+      await setValueExactly(byTestId(browser, "sign-in-pin"), "2468");
+      await browser.keys("Enter");
+      await byTestId(browser, "open-roster").click();
+      await byTestId(browser, "schedule-section").waitForDisplayed({ timeout: TIMEOUT });
+      await setValueExactly(byTestId(browser, "schedule-folder"), stick);
+      await setValueExactly(byTestId(browser, "schedule-keep"), "2");
+      await byTestId(browser, "schedule-save").click();
+      // A new schedule is due at once.
+      await waitForText(browser, "schedule-state", "前回", TIMEOUT);
+      assert.equal(backupsOnStick().length, 1);
+      // Two more by hand: three made, the newest two kept.
+      await byTestId(browser, "schedule-now").click();
+      await browser.waitUntil(async () => backupsOnStick().length === 2, { timeout: TIMEOUT, timeoutMsg: "the second" });
+      const second = backupsOnStick().sort();
+      await byTestId(browser, "schedule-now").click();
+      await browser.waitUntil(async () => backupsOnStick().sort().join() !== second.join(), { timeout: TIMEOUT, timeoutMsg: "the third" });
+      assert.equal(backupsOnStick().length, 2, "the oldest was removed");
+      copyFileSync(join(stick, backupsOnStick().sort().at(-1)), elsewhere);
+
+      // The erasure: the word must be typed; then everything goes and the certificate is written.
+      await setValueExactly(byTestId(browser, "erase-certificate-dir"), certificates);
+      await setValueExactly(byTestId(browser, "erase-confirmation"), "けす");
+      await byTestId(browser, "erase-all-run").click();
+      await waitForText(browser, "erase-error", "一致しない");
+      assert.ok(existsSync(db), "a wrong word erases nothing");
+      await setValueExactly(byTestId(browser, "erase-confirmation"), "消去");
+      await byTestId(browser, "erase-all-run").click();
+      await waitForText(browser, "erase-result", "消去証明書を作成しました", TIMEOUT);
+      assert.equal(existsSync(db), false);
+      assert.equal(existsSync(`${db}.key`), false);
+      assert.deepEqual(backupsOnStick(), [], "the stick's backups are erased too");
+      assert.ok(readdirSync(certificates).some((name) => name.endsWith(".pdf")));
+
+      // Back at the first start, the copy kept elsewhere restores and opens.
+      await byTestId(browser, "erase-finish").click();
+      await byTestId(browser, "restore").waitForDisplayed({ timeout: TIMEOUT });
+      await setValueExactly(byTestId(browser, "restore-file"), elsewhere);
+      await setValueExactly(byTestId(browser, "restore-passphrase"), TEST_PASSPHRASE);
+      await byTestId(browser, "restore-run").click();
+      await byTestId(browser, "sign-in-name").waitForDisplayed({ timeout: TIMEOUT });
+    });
+    assert.ok(existsSync(db), "restored");
+    // The restored copy was made before its own log line: it holds the two backups made before it.
+    const log = cliJson(db, "audit", "--limit", "50");
+    assert.equal(log.filter((e) => e.action === "backup" && e.actor === "責任 者").length, 2, JSON.stringify(log));
   });
 });

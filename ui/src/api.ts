@@ -33,6 +33,11 @@ import type {
   AppStatus,
   Attendee,
   BackupDone,
+  BackupSchedule,
+  ErasureCertificate,
+  FolderBackupDone,
+  RestoreDone,
+  ScheduleStatus,
   AttendeeDraft,
   AttendeeUpdate,
   AttendanceSummary,
@@ -183,6 +188,14 @@ export const api = {
   updateHandler: (id: number, draft: HandlerDraft, active: boolean) => call<Handler>("update_handler", { id, draft, active }),
   exportHandlerRoster: (path: string, replace: boolean) => call<RosterExport>("export_handler_roster", { path, replace }),
   makeBackup: (path: string, replace: boolean) => call<BackupDone>("make_backup", { path, replace }),
+  backupScheduleStatus: () => call<ScheduleStatus>("backup_schedule_status"),
+  setBackupSchedule: (schedule: BackupSchedule | null) => call<ScheduleStatus>("set_backup_schedule", { schedule }),
+  backupIntoFolder: (folder: string, keep: number) => call<FolderBackupDone>("backup_into_folder", { folder, keep }),
+  restoreBackup: (path: string, passphrase: string) => call<RestoreDone>("restore_backup", { path, passphrase }),
+  eraseAllData: (certificateDir: string, confirmation: string) =>
+    call<ErasureCertificate>("erase_all_data", { certificateDir, confirmation }),
+  eraseEventData: (eventId: number, certificateDir: string, confirmation: string) =>
+    call<ErasureCertificate>("erase_event_data", { eventId, certificateDir, confirmation }),
   exportSecurityReport: (path: string, from: string, to: string, replace: boolean) =>
     call<SecurityReport>("export_security_report", { path, from, to, replace }),
   listIncidents: () => call<Incident[]>("list_incidents"),

@@ -480,7 +480,7 @@ n_registered: number, n_attended: number, };
 
 export type AttendanceSummary = { general_venue: AttendanceCount, general_online: AttendanceCount, stakeholder_venue: AttendanceCount, stakeholder_online: AttendanceCount, n_walk_ins: number, n_cancelled: number, n_waitlisted: number, };
 
-export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "database_encrypt" | "passphrase_change" | "backup" | "restore" | "event_erase" | "security_report_export" | "payment_statement" | "payment_record_export" | "survey_import" | "survey_export" | "hearing_record" | "budget_sheet_export" | "ledger_export" | "settlement_export" | "mailing";
+export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "database_encrypt" | "passphrase_change" | "backup" | "backup_removed" | "restore" | "event_erase" | "security_report_export" | "payment_statement" | "payment_record_export" | "survey_import" | "survey_export" | "hearing_record" | "budget_sheet_export" | "ledger_export" | "settlement_export" | "mailing";
 
 export type RegistrationImport = { dry_run: boolean, 
 /**
@@ -773,6 +773,48 @@ bureau_told_at: string, actions_taken: string, status: IncidentStatus, };
 export type IncidentReportExport = { file: string, };
 
 export type BackupDone = { path: string, bytes: number, files: number, tables: number, };
+
+export type RestoreDone = { path: string, files: number, tables: number, rows: number, };
+
+export type BackupSchedule = { folder: string, keep: number, every_hours: number, };
+
+export type ScheduledBackupOutcome = { 
+/**
+ * RFC 3339.
+ */
+at: string, file: string | null, problem: string | null, };
+
+export type ScheduleStatus = { schedule: BackupSchedule | null, last: ScheduledBackupOutcome | null, };
+
+export type FolderBackupDone = { backup: BackupDone, 
+/**
+ * The older backups removed so that `keep` remain.
+ */
+removed: Array<string>, };
+
+export type FileKind = "key" | "database" | "database_journal" | "photo" | "receipt" | "schema_backup" | "backup" | "export";
+
+export type Outcome = "erased" | "not_found" | "failed";
+
+export type ErasedFile = { kind: FileKind, path: string, size: number | null, sha256: string | null, outcome: Outcome, };
+
+export type ErasureCertificate = { 
+/**
+ * `all` or `event`.
+ */
+scope: string, event_id: number | null, database: string, erased_at: string, erased_by: string, files: Array<ErasedFile>, 
+/**
+ * What a person must confirm by hand (not found, not removable, a folder of exports).
+ */
+to_confirm_by_hand: Array<string>, 
+/**
+ * People made anonymous (event erasure).
+ */
+people_anonymised: number, 
+/**
+ * What stays (event erasure): the anonymous counts.
+ */
+kept: Array<string>, certificate_pdf: string, certificate_json: string, };
 
 export type MeasureStatus = "done" | "not_done" | "not_applicable";
 

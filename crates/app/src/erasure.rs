@@ -221,6 +221,18 @@ fn check_certificate_dir(dir: &Path, db: &Path) -> Result<PathBuf> {
     Ok(dir)
 }
 
+/// Everything that can refuse an erasure of all data, checked while the database is still open
+/// (the window hands its database over only when this passes): the permission, the typed word
+/// and the certificate folder.
+pub fn check_erase_all(ctx: &Ctx<'_>, certificate_dir: &Path, confirmation: &str) -> Result<()> {
+    ctx.require(Permission::EraseAllData)?;
+    if confirmation.trim() != CONFIRMATION_WORD {
+        return Err(ErasureRefusal::NotConfirmed.into());
+    }
+    check_certificate_dir(certificate_dir, ctx.store.path())?;
+    Ok(())
+}
+
 /// Erases everything: the key first (every encrypted copy becomes unreadable), the database
 /// with its WAL and SHM, photos, receipts, the copies kept before upgrades, and every backup and
 /// export the privacy log names. What is not found or cannot be removed is listed for a person
@@ -273,8 +285,16 @@ pub fn erase_all(
         files.push(erase_file(FileKind::SchemaBackup, &backup));
     }
     let mut to_confirm_by_hand = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
+    // A backup the schedule removed later is gone already, not left for a person to confirm.
+    let mut seen: std::collections::BTreeSet<String> = logged
+        .iter()
+        .filter(|entry| entry.action == AuditAction::BackupRemoved)
+        .map(|entry| entry.file.clone())
+        .collect();
     for entry in logged.iter().rev() {
+        if entry.action == AuditAction::BackupRemoved {
+            continue;
+        }
         let is_import = matches!(
             entry.action,
             AuditAction::RegistrationImport | AuditAction::OnlineAttendanceImport | AuditAction::Restore

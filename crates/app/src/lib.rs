@@ -19,6 +19,7 @@
 pub mod agenda;
 pub mod attendees;
 pub mod audit;
+pub mod backup_schedule;
 pub mod budget;
 pub mod desk;
 pub mod erasure;
@@ -66,6 +67,7 @@ pub mod types {
         RegistrationImport, UnmatchedParticipant, ZoneMove, APP_VERSION, DB_ENV_VAR,
         DEFAULT_IDLE_LOCK_SECONDS, SCHEMA_VERSION,
     };
+    pub use tsudoi_store::{BackupSchedule, ScheduledBackupOutcome};
     pub use tsudoi_store::{Hearing, StoredQuestionnaire};
     pub use tsudoi_store::{Incident, IncidentChange};
     pub use tsudoi_store::{Mailing, OutboxCounts, OutboxEntry};

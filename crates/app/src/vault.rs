@@ -60,6 +60,12 @@ pub enum VaultRefusal {
     RestoreTargetExists { path: PathBuf },
     #[error("{path} does not exist yet: a passphrase is needed to create it encrypted")]
     NewDatabase { path: PathBuf },
+    #[error("the backup folder {path} does not exist")]
+    BackupFolderMissing { path: PathBuf },
+    #[error("the backup folder {path} is inside the data folder {data}")]
+    BackupFolderInsideData { path: PathBuf, data: PathBuf },
+    #[error("keep {keep} backups every {every_hours} hours is out of range")]
+    ScheduleOutOfRange { keep: u32, every_hours: u32 },
 }
 
 impl Localized for VaultRefusal {
@@ -74,6 +80,9 @@ impl Localized for VaultRefusal {
             VaultRefusal::BackupDamaged { .. } => "backup.damaged",
             VaultRefusal::RestoreTargetExists { .. } => "backup.target_exists",
             VaultRefusal::NewDatabase { .. } => "vault.new_database",
+            VaultRefusal::BackupFolderMissing { .. } => "backup.folder_missing",
+            VaultRefusal::BackupFolderInsideData { .. } => "backup.folder_inside_data",
+            VaultRefusal::ScheduleOutOfRange { .. } => "backup.schedule_out_of_range",
         }
     }
 
@@ -130,7 +139,7 @@ impl Localized for VaultRefusal {
                 path.display()
             ),
             (VaultRefusal::RestoreTargetExists { path }, Lang::Ja) => format!(
-                "「{}」にはすでにデータベースがあります。置き換える場合は --replace を付けてください。何も変更していません。",
+                "「{}」にはすでにデータベースがあります。置き換える場合は --force を付けてください（画面では「置き換える」を選んでください）。何も変更していません。",
                 path.display()
             ),
             (VaultRefusal::NewDatabase { .. }, Lang::Ja) => {
@@ -139,8 +148,36 @@ impl Localized for VaultRefusal {
             (VaultRefusal::NewDatabase { .. }, Lang::En) => {
                 "First start: choose a passphrase that protects the data (10 characters or more). Without it, nobody can read the data, even with the laptop.".into()
             }
+            (VaultRefusal::BackupFolderMissing { path }, Lang::Ja) => format!(
+                "バックアップの保存先「{}」が見つかりません。USBメモリが差してあるか、フォルダの場所が正しいか確かめてください。",
+                path.display()
+            ),
+            (VaultRefusal::BackupFolderMissing { path }, Lang::En) => format!(
+                "The backup folder “{}” was not found. Check that the USB stick is plugged in and the folder is right.",
+                path.display()
+            ),
+            (VaultRefusal::BackupFolderInsideData { path, data }, Lang::Ja) => format!(
+                "バックアップの保存先「{}」がデータのフォルダ「{}」の中にあります。パソコンと一緒に失われないよう、別の場所（USBメモリなど）を選んでください。",
+                path.display(),
+                data.display()
+            ),
+            (VaultRefusal::BackupFolderInsideData { path, data }, Lang::En) => format!(
+                "The backup folder “{}” is inside the data folder “{}”. Choose another place (a USB stick), so a backup is not lost with the laptop.",
+                path.display(),
+                data.display()
+            ),
+            (VaultRefusal::ScheduleOutOfRange { .. }, Lang::Ja) => format!(
+                "残す数は1〜{}、間隔は1〜{}時間で指定してください。設定は変えていません。",
+                crate::backup_schedule::MAX_KEEP,
+                crate::backup_schedule::MAX_EVERY_HOURS
+            ),
+            (VaultRefusal::ScheduleOutOfRange { .. }, Lang::En) => format!(
+                "Keep 1 to {} backups, every 1 to {} hours. The schedule was not changed.",
+                crate::backup_schedule::MAX_KEEP,
+                crate::backup_schedule::MAX_EVERY_HOURS
+            ),
             (VaultRefusal::RestoreTargetExists { path }, Lang::En) => format!(
-                "There is already a database at “{}”. Add --replace to replace it. Nothing was changed.",
+                "There is already a database at “{}”. Add --force to replace it (in the window: choose Replace). Nothing was changed.",
                 path.display()
             ),
         }

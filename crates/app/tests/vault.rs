@@ -95,3 +95,133 @@ fn a_wrong_passphrase_and_an_interrupted_passphrase_change_leave_the_old_one_wor
     let mut db = Database::open_encrypted(&path, PASSPHRASE, OpenCheck::Full).unwrap();
     assert_eq!(names(&mut db), before);
 }
+
+fn at(clock: &str) -> Clock {
+    let now = chrono::DateTime::parse_from_rfc3339(clock).unwrap();
+    Clock::fixed(now.with_timezone(&chrono::Utc), *now.offset())
+}
+
+fn backups_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn scheduled_backups_keep_the_newest_and_the_erasure_knows_which_are_gone() {
+    use tsudoi_app::backup_schedule;
+    use tsudoi_app::types::BackupSchedule;
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    fs::create_dir(&data).unwrap();
+    let (path, _) = plain_demo(&data);
+    vault::encrypt(&path, PASSPHRASE, PASSPHRASE, "test").unwrap();
+    let stick = dir.path().join("USB メモリ");
+    fs::create_dir(&stick).unwrap();
+    fs::write(stick.join("notes.txt"), "a person's own file, never removed").unwrap();
+    let mut db = Database::open_encrypted(&path, PASSPHRASE, OpenCheck::Full).unwrap();
+
+    // A folder inside the data folder, a missing folder and silly numbers are refused.
+    let schedule = |folder: &Path, keep, every_hours| BackupSchedule {
+        folder: folder.display().to_string(),
+        keep,
+        every_hours,
+    };
+    {
+        let mut ctx = Ctx::new(&mut db, Lang::Ja, at("2026-11-26T09:00:00+09:00"));
+        for refused in [
+            schedule(&data, 2, 24),
+            schedule(&dir.path().join("no such stick"), 2, 24),
+            schedule(&stick, 0, 24),
+            schedule(&stick, 2, 0),
+        ] {
+            assert!(backup_schedule::set(&mut ctx, Some(refused)).is_err());
+        }
+        assert!(backup_schedule::status(&ctx).unwrap().schedule.is_none());
+        backup_schedule::set(&mut ctx, Some(schedule(&stick, 2, 24))).unwrap();
+    }
+
+    // Due at once; not again within the period; again after it: three runs, two kept.
+    let runs = [
+        ("2026-11-26T09:00:00+09:00", true),
+        ("2026-11-26T20:00:00+09:00", false),
+        ("2026-11-27T09:00:00+09:00", true),
+        ("2026-11-28T09:30:00+09:00", true),
+    ];
+    for (clock, due) in runs {
+        let mut ctx = Ctx::new(&mut db, Lang::Ja, at(clock));
+        let outcome = backup_schedule::run_if_due(&mut ctx).unwrap();
+        assert_eq!(outcome.is_some(), due, "{clock}");
+        if let Some(outcome) = outcome {
+            assert!(outcome.problem.is_none(), "{:?}", outcome.problem);
+        }
+    }
+    assert_eq!(
+        backups_in(&stick),
+        [
+            "notes.txt",
+            "tsudoi-backup-20261127-090000.tsudoi",
+            "tsudoi-backup-20261128-093000.tsudoi"
+        ]
+    );
+    // The kept backup restores.
+    let restored = dir.path().join("elsewhere").join("tsudoi.sqlite3");
+    fs::create_dir(restored.parent().unwrap()).unwrap();
+    vault::restore(
+        &stick.join("tsudoi-backup-20261128-093000.tsudoi"),
+        &restored,
+        PASSPHRASE,
+        false,
+    )
+    .unwrap();
+
+    // A stick pulled out is a problem recorded, tried again at the next check.
+    let moved = dir.path().join("pulled out");
+    fs::rename(&stick, &moved).unwrap();
+    {
+        let mut ctx = Ctx::new(&mut db, Lang::Ja, at("2026-11-29T10:00:00+09:00"));
+        let outcome = backup_schedule::run_if_due(&mut ctx).unwrap().unwrap();
+        assert!(outcome.problem.unwrap().contains("USBメモリ"));
+        assert!(backup_schedule::status(&ctx)
+            .unwrap()
+            .last
+            .unwrap()
+            .problem
+            .is_some());
+    }
+    fs::rename(&moved, &stick).unwrap();
+    {
+        let mut ctx = Ctx::new(&mut db, Lang::Ja, at("2026-11-29T10:01:00+09:00"));
+        let outcome = backup_schedule::run_if_due(&mut ctx).unwrap().unwrap();
+        assert!(outcome.problem.is_none());
+    }
+    assert_eq!(backups_in(&stick).len(), 3, "notes and the newest two");
+
+    // The erasure erases the two that exist and does not ask a person to look for the removed.
+    let certificates = dir.path().join("certificates");
+    fs::create_dir(&certificates).unwrap();
+    let certificate = tsudoi_app::erasure::erase_all(db, Lang::Ja, None, &certificates, "消去").unwrap();
+    let backups: Vec<_> = certificate
+        .files
+        .iter()
+        .filter(|f| f.kind == tsudoi_app::erasure::FileKind::Backup)
+        .collect();
+    assert_eq!(backups.len(), 2, "{backups:?}");
+    assert!(backups
+        .iter()
+        .all(|f| f.outcome == tsudoi_app::erasure::Outcome::Erased));
+    assert!(
+        certificate
+            .to_confirm_by_hand
+            .iter()
+            .all(|p| !p.contains("tsudoi-backup-")),
+        "{:?}",
+        certificate.to_confirm_by_hand
+    );
+    assert_eq!(backups_in(&stick), ["notes.txt"]);
+}

@@ -167,10 +167,19 @@ pub enum Command {
     /// Change the passphrase of an encrypted database (the old one from TSUDOI_PASSPHRASE or
     /// asked; the new one from TSUDOI_NEW_PASSPHRASE or asked twice).
     Passphrase,
-    /// Write one encrypted backup file: the database, its photos and receipts.
+    /// Write one encrypted backup file: the database, its photos and receipts. --out names the
+    /// file; --folder writes a time-named file into a folder (a USB stick) and keeps the newest
+    /// --keep there; --if-due runs the schedule set with `setting backup` when it is due (for the
+    /// system's task scheduler while the window is closed).
     Backup {
-        #[arg(long, value_name = "FILE")]
-        out: std::path::PathBuf,
+        #[arg(long, value_name = "FILE", required_unless_present_any = ["folder", "if_due"], conflicts_with_all = ["folder", "if_due"])]
+        out: Option<std::path::PathBuf>,
+        #[arg(long, value_name = "DIR", conflicts_with = "if_due")]
+        folder: Option<std::path::PathBuf>,
+        #[arg(long, default_value_t = 5, requires = "folder")]
+        keep: u32,
+        #[arg(long)]
+        if_due: bool,
     },
     /// Restore a backup into the --db path (asks for the backup's passphrase). Everything is
     /// verified before anything is replaced; an existing database needs --force.
@@ -673,6 +682,19 @@ pub enum SettingCommand {
         name: Option<String>,
         #[arg(long)]
         operator: Option<String>,
+    },
+    /// Show or set the backup schedule: every --every-hours into --folder (a USB stick),
+    /// keeping the newest --keep; --off removes it. The window runs it while open; `tsudoi backup
+    /// --if-due` runs it from the system's task scheduler.
+    Backup {
+        #[arg(long, value_name = "DIR", conflicts_with = "off", requires_all = ["keep", "every_hours"])]
+        folder: Option<std::path::PathBuf>,
+        #[arg(long)]
+        keep: Option<u32>,
+        #[arg(long)]
+        every_hours: Option<u32>,
+        #[arg(long)]
+        off: bool,
     },
 }
 

@@ -488,3 +488,68 @@ fn erasing_one_event_early_keeps_its_counts_and_removes_its_people() {
     let (_, photos) = tsudoi(&db, &with_key(), &["photo", "list", "--event", "1"]);
     assert_eq!(photos.as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_backup_schedule_runs_when_due_into_a_folder_and_keeps_the_newest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data").join("tsudoi.sqlite3");
+    std::fs::create_dir(db.parent().unwrap()).unwrap();
+    let stick = dir.path().join("USB stick");
+    std::fs::create_dir(&stick).unwrap();
+    let env = with_key();
+    ok(&tsudoi(&db, &env, &["demo"]).0);
+
+    let stick_arg = stick.to_str().unwrap();
+    let (set, status) = tsudoi(
+        &db,
+        &env,
+        &[
+            "setting",
+            "backup",
+            "--folder",
+            stick_arg,
+            "--keep",
+            "2",
+            "--every-hours",
+            "24",
+        ],
+    );
+    ok(&set);
+    assert_eq!(status["schedule"]["keep"], 2);
+
+    // Due at once, then not again within the day.
+    let (first, outcome) = tsudoi(&db, &env, &["backup", "--if-due"]);
+    ok(&first);
+    assert!(outcome["file"].as_str().unwrap().contains("tsudoi-backup-"));
+    let (second, outcome) = tsudoi(&db, &env, &["backup", "--if-due"]);
+    ok(&second);
+    assert!(outcome.is_null(), "not due: {outcome}");
+
+    // Backups made by hand into the folder count too: three made, two kept.
+    for _ in 0..2 {
+        ok(&tsudoi(&db, &env, &["backup", "--folder", stick_arg, "--keep", "2"]).0);
+    }
+    let kept = std::fs::read_dir(&stick).unwrap().count();
+    assert_eq!(kept, 2);
+
+    // Removed, the schedule says so; a missing folder fails `--if-due` so a task scheduler shows it.
+    let (off, status) = tsudoi(&db, &env, &["setting", "backup", "--off"]);
+    ok(&off);
+    assert!(status["schedule"].is_null());
+    let (refused, _) = tsudoi(
+        &db,
+        &env,
+        &[
+            "setting",
+            "backup",
+            "--folder",
+            "/no/such/stick",
+            "--keep",
+            "2",
+            "--every-hours",
+            "1",
+        ],
+    );
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("/no/such/stick"));
+}

@@ -26,6 +26,7 @@ choice_enum! {
         DatabaseEncrypt = "database_encrypt", "データベースの暗号化", "Database encrypted";
         PassphraseChange = "passphrase_change", "パスフレーズの変更", "Passphrase changed";
         Backup = "backup", "バックアップの作成", "Backup made";
+        BackupRemoved = "backup_removed", "古いバックアップの削除", "Old backup removed";
         Restore = "restore", "バックアップからの復元", "Restored from a backup";
         EventErase = "event_erase", "行事の個人情報の消去", "Event's personal data erased";
         SecurityReportExport = "security_report_export", "セキュリティ対策報告の書き出し", "Security measures report export";

@@ -67,7 +67,9 @@ pub use people::{ListedAttendee, PeopleQuery, PossibleDuplicate, ERASED_NAME};
 pub use photo::{EventErasure, NewPhoto, PhotoChange, PhotoDeletion, PhotoSweep};
 pub use receipt::{receipt_extension, receipt_sha256, ReceiptFile};
 pub use registration_import::{ImportOptions, RegistrationImport};
-pub use setting::{DeskSettings, DEFAULT_DESK_NAME, DEFAULT_IDLE_LOCK_SECONDS};
+pub use setting::{
+    BackupSchedule, DeskSettings, ScheduledBackupOutcome, DEFAULT_DESK_NAME, DEFAULT_IDLE_LOCK_SECONDS,
+};
 pub use survey::{AddedResponses, Hearing, NewResponse, StoredQuestionnaire, StoredResponse};
 pub use zone::ZoneMove;
 

@@ -16,6 +16,7 @@ pub mod privacy;
 pub mod seating;
 pub mod settings;
 pub mod survey;
+pub mod vault;
 
 use crate::dto::ApiError;
 

@@ -2,7 +2,7 @@
 // The first person is the 情報管理責任者; after that only they add people. The sensitive columns
 // are filled and shown only for them.
 
-import type { ExternalService, Handler, HandlerDraft, HandlerOrganization, HandlerRole, ServiceDraft } from "../bindings";
+import type { ErasureCertificate, ExternalService, Handler, HandlerDraft, HandlerOrganization, HandlerRole, ServiceDraft } from "../bindings";
 import { api, ApiFailure, withReplaceConfirmation } from "../api";
 import { h, mount } from "../dom";
 import { label, t } from "../i18n";
@@ -66,6 +66,8 @@ export function rosterPage(onChanged: () => void, onCancel: () => void): HTMLEle
       editBox,
       first ? null : servicesSection(),
       first ? null : protectionSection(),
+      first ? null : scheduleSection(),
+      first ? null : erasureSection(officer),
       addForm(
         first,
         async (added) => {
@@ -287,5 +289,167 @@ function protectionSection(): HTMLElement {
       reportResult,
     ),
     reportProblem,
+  );
+}
+
+/** Backups on a schedule into a folder (a USB stick), keeping the newest N; and one now. */
+function scheduleSection(): HTMLElement {
+  const folder = h("input", { type: "text", class: "wide-input", "data-testid": "schedule-folder", placeholder: t("scheduleFolderPlaceholder"), size: 50 }) as HTMLInputElement;
+  const keep = h("input", { type: "number", min: 1, max: 100, value: 5, "data-testid": "schedule-keep", size: 4 }) as HTMLInputElement;
+  const every = h("input", { type: "number", min: 1, max: 168, value: 24, "data-testid": "schedule-every", size: 4 }) as HTMLInputElement;
+  const state = h("p", { class: "hint", role: "status", "data-testid": "schedule-state" });
+  const problem = h("p", { class: "form-error", role: "alert", "data-testid": "schedule-error", hidden: true });
+  const show = (status: { schedule: { folder: string; keep: number; every_hours: number } | null; last: { at: string; file: string | null; problem: string | null } | null }) => {
+    const s = status.schedule;
+    if (s) {
+      folder.value = s.folder;
+      keep.value = String(s.keep);
+      every.value = String(s.every_hours);
+    }
+    const last = status.last;
+    state.textContent = [
+      s ? t("scheduleOn", { hours: s.every_hours, folder: s.folder, keep: s.keep }) : t("scheduleOff"),
+      last?.file ? t("scheduleLastFile", { at: last.at.slice(0, 16).replace("T", " "), file: last.file }) : "",
+      last?.problem ? t("scheduleLastProblem", { at: last.at.slice(0, 16).replace("T", " "), problem: last.problem }) : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
+    state.classList.toggle("warning", Boolean(last?.problem));
+  };
+  const act = async (action: () => Promise<void>) => {
+    problem.hidden = true;
+    try {
+      await action();
+    } catch (error) {
+      showError(problem, error);
+    }
+  };
+  void act(async () => show(await api.backupScheduleStatus()));
+  const numberOf = (input: HTMLInputElement) => Number.parseInt(input.value, 10) || 0;
+  return h(
+    "section",
+    { class: "panel", "data-testid": "schedule-section" },
+    h("h2", null, t("scheduleTitle")),
+    h("p", { class: "hint" }, t("scheduleHint")),
+    h(
+      "div",
+      { class: "actions" },
+      folder,
+      h("label", null, t("scheduleEvery"), " ", every, " ", t("hours")),
+      h("label", null, t("scheduleKeep"), " ", keep),
+    ),
+    h(
+      "div",
+      { class: "actions" },
+      h(
+        "button",
+        {
+          type: "button",
+          "data-testid": "schedule-save",
+          onclick: () =>
+            void act(async () => {
+              show(await api.setBackupSchedule({ folder: folder.value.trim(), keep: numberOf(keep), every_hours: numberOf(every) }));
+              toast(t("scheduleSaved"));
+            }),
+        },
+        t("scheduleSave"),
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          "data-testid": "schedule-now",
+          onclick: () =>
+            void act(async () => {
+              const done = await api.backupIntoFolder(folder.value.trim(), numberOf(keep));
+              toast(t("backupDone", { file: done.backup.path, n: done.backup.files }));
+              if (done.removed.length > 0) toast(t("scheduleRemoved", { n: done.removed.length }));
+              show(await api.backupScheduleStatus());
+            }),
+        },
+        t("scheduleNow"),
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          "data-testid": "schedule-off",
+          onclick: () =>
+            void act(async () => {
+              show(await api.setBackupSchedule(null));
+              toast(t("scheduleOff"));
+            }),
+        },
+        t("scheduleStop"),
+      ),
+    ),
+    state,
+    problem,
+  );
+}
+
+/** Erasure with proof: one event's personal data early (managers), or everything at the end of
+ *  the contract (the 情報管理責任者 only); both ask for the typed word and write a certificate. */
+function erasureSection(officer: boolean): HTMLElement {
+  const eventChoice = h("select", { "data-testid": "erase-event" }) as HTMLSelectElement;
+  void api
+    .listEvents()
+    .then((events) => eventChoice.replaceChildren(...events.map((e) => h("option", { value: String(e.event.id) }, `${e.event.date} ${e.event.title}`))))
+    .catch(() => undefined);
+  const certificateDir = h("input", { type: "text", class: "wide-input", "data-testid": "erase-certificate-dir", placeholder: t("eraseCertificatePlaceholder"), size: 50 }) as HTMLInputElement;
+  const word = h("input", { type: "text", "data-testid": "erase-confirmation", size: 8, autocomplete: "off" }) as HTMLInputElement;
+  const result = h("div", { role: "status", "data-testid": "erase-result" });
+  const problem = h("p", { class: "form-error", role: "alert", "data-testid": "erase-error", hidden: true });
+  const report = (certificate: ErasureCertificate) =>
+    h(
+      "div",
+      { class: "panel" },
+      h("p", null, t("eraseDone", { n: certificate.files.filter((f) => f.outcome === "erased").length, pdf: certificate.certificate_pdf })),
+      certificate.to_confirm_by_hand.length > 0
+        ? h("div", null, h("p", { class: "warning" }, t("eraseByHand")), h("ul", { "data-testid": "erase-by-hand" }, certificate.to_confirm_by_hand.map((p) => h("li", null, h("code", null, p)))))
+        : null,
+    );
+  const run = async (all: boolean) => {
+    problem.hidden = true;
+    result.replaceChildren();
+    try {
+      if (all) {
+        const certificate = await api.eraseAllData(certificateDir.value.trim(), word.value);
+        result.replaceChildren(
+          report(certificate),
+          h("button", { class: "primary big", type: "button", "data-testid": "erase-finish", onclick: () => window.location.reload() }, t("eraseFinish")),
+        );
+      } else {
+        const id = Number.parseInt(eventChoice.value, 10);
+        const certificate = await api.eraseEventData(id, certificateDir.value.trim(), word.value);
+        result.replaceChildren(report(certificate));
+      }
+      word.value = "";
+    } catch (error) {
+      showError(problem, error);
+    }
+  };
+  return h(
+    "section",
+    { class: "panel danger-zone", "data-testid": "erasure-section" },
+    h("h2", null, t("erasureTitle")),
+    h("p", { class: "hint" }, t("erasureHint")),
+    h("div", { class: "actions" }, h("label", null, t("eraseCertificateDir"), " ", certificateDir)),
+    h("div", { class: "actions" }, h("label", null, t("eraseTypeWord"), " ", word)),
+    h(
+      "div",
+      { class: "actions" },
+      h("label", null, t("eraseEventLabel"), " ", eventChoice),
+      h("button", { type: "button", "data-testid": "erase-event-run", onclick: () => void run(false) }, t("eraseEventRun")),
+    ),
+    officer
+      ? h(
+          "div",
+          { class: "actions" },
+          h("button", { type: "button", class: "danger", "data-testid": "erase-all-run", onclick: () => void run(true) }, t("eraseAllRun")),
+        )
+      : h("p", { class: "hint" }, t("eraseAllOfficerOnly")),
+    problem,
+    result,
   );
 }

@@ -143,6 +143,38 @@ function showCreate(status: AppStatus): void {
     button,
     h("p", { class: "hint" }, h("strong", null, `${t("databaseFile")}: `), h("code", null, status.db_path)),
   );
-  mount(byId("app"), h("main", { class: "start" }, form));
+  mount(byId("app"), h("main", { class: "start" }, form, restoreForm()));
   first.focus();
+}
+
+/** At a first start, a backup from another laptop can be restored instead. */
+function restoreForm(): HTMLElement {
+  const errorBox = h("div", { class: "form-error", role: "alert", hidden: true, "data-testid": "restore-error" });
+  const file = h("input", { type: "text", class: "wide-input", "data-testid": "restore-file", "aria-label": t("restoreFile"), size: 50 }) as HTMLInputElement;
+  const passphrase = h("input", { type: "password", autocomplete: "current-password", "data-testid": "restore-passphrase", "aria-label": t("passphrase") }) as HTMLInputElement;
+  const button = h("button", { type: "submit", "data-testid": "restore-run" }, t("restoreRun"));
+  return h(
+    "form",
+    {
+      class: "panel unlock",
+      "data-testid": "restore",
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        button.disabled = true;
+        try {
+          await api.restoreBackup(file.value.trim(), passphrase.value);
+          window.location.reload();
+        } catch (error) {
+          showError(errorBox, error);
+          button.disabled = false;
+        }
+      },
+    },
+    h("h2", null, t("restoreTitle")),
+    h("p", { class: "hint" }, t("restoreHint")),
+    h("label", null, t("restoreFile"), file),
+    h("label", null, t("passphrase"), passphrase),
+    errorBox,
+    button,
+  );
 }

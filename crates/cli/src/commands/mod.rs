@@ -33,7 +33,17 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
         Command::Event(command) => events::run(command, ctx, out),
         Command::Demo => events::demo(ctx, out),
         Command::Security(command) => security::run(command, replace, ctx, out),
-        Command::Backup { out: file } => vault::backup(file, replace, ctx, out),
+        Command::Backup {
+            out: file,
+            folder,
+            keep,
+            if_due,
+        } => match (file, folder) {
+            (Some(file), _) => vault::backup(file, replace, ctx, out),
+            (None, Some(folder)) => vault::backup_into_folder(folder, *keep, ctx, out),
+            (None, None) if *if_due => vault::backup_if_due(ctx, out),
+            (None, None) => Ok(()),
+        },
         Command::Erase {
             event: Some(event),
             certificate,

@@ -1,6 +1,7 @@
 //! `tsudoi setting …` and `tsudoi info`.
 
-use tsudoi_app::{settings, Ctx};
+use tsudoi_app::{backup_schedule, settings, Ctx};
+use tsudoi_core::Lang;
 
 use crate::args::SettingCommand;
 use crate::failure::{Failure, OrFail};
@@ -26,6 +27,37 @@ pub fn run(command: &SettingCommand, ctx: &mut Ctx<'_>, out: &Output) -> Result<
             }
             let current = settings::idle_lock_seconds(ctx).or_fail(lang)?;
             out.setting("idle_lock_seconds", &current.to_string());
+        }
+        SettingCommand::Backup {
+            folder,
+            keep,
+            every_hours,
+            off,
+        } => {
+            let status = if *off {
+                backup_schedule::set(ctx, None).or_fail(lang)?
+            } else if let (Some(folder), Some(keep), Some(every_hours)) = (folder, keep, every_hours) {
+                let schedule = tsudoi_app::types::BackupSchedule {
+                    folder: folder.display().to_string(),
+                    keep: *keep,
+                    every_hours: *every_hours,
+                };
+                backup_schedule::set(ctx, Some(schedule)).or_fail(lang)?
+            } else {
+                backup_schedule::status(ctx).or_fail(lang)?
+            };
+            out.print_json_or(&status, || match (&status.schedule, lang) {
+                (None, Lang::Ja) => "定期バックアップは設定されていません。".into(),
+                (None, Lang::En) => "No backup schedule is set.".into(),
+                (Some(s), Lang::Ja) => format!(
+                    "定期バックアップ: {} 時間ごとに「{}」へ（新しい {} 件を残す）",
+                    s.every_hours, s.folder, s.keep
+                ),
+                (Some(s), Lang::En) => format!(
+                    "Backup schedule: every {} hours into “{}” (keeping the newest {})",
+                    s.every_hours, s.folder, s.keep
+                ),
+            });
         }
     }
     Ok(())

@@ -238,6 +238,50 @@ pub fn backup(file: &Path, replace: Replace, ctx: &mut Ctx<'_>, out: &Output) ->
     Ok(())
 }
 
+/// `tsudoi backup --folder DIR --keep N`.
+pub fn backup_into_folder(folder: &Path, keep: u32, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    let done = tsudoi_app::backup_schedule::backup_into_folder(ctx, folder, keep).or_fail(lang)?;
+    out.print_json_or(&done, || {
+        let mut text = match lang {
+            Lang::Ja => format!("バックアップを作成しました: {}", done.backup.path),
+            Lang::En => format!("Backup written: {}", done.backup.path),
+        };
+        for removed in &done.removed {
+            text.push_str(&match lang {
+                Lang::Ja => format!("\n古いバックアップを削除しました: {removed}"),
+                Lang::En => format!("\nOld backup removed: {removed}"),
+            });
+        }
+        text
+    });
+    Ok(())
+}
+
+/// `tsudoi backup --if-due`: the schedule's run, for the system's task scheduler. A problem
+/// (the stick not plugged in) fails the command, so the scheduler shows it.
+pub fn backup_if_due(ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    let outcome = tsudoi_app::backup_schedule::run_if_due(ctx).or_fail(lang)?;
+    if let Some(problem) = outcome.as_ref().and_then(|o| o.problem.clone()) {
+        return Err(Failure {
+            code: "backup.scheduled_failed",
+            message: problem,
+            reported: false,
+        });
+    }
+    out.print_json_or(&outcome, || match (&outcome, lang) {
+        (None, Lang::Ja) => "定期バックアップの時刻ではありません（または設定がありません）。".into(),
+        (None, Lang::En) => "No scheduled backup is due (or none is set).".into(),
+        (Some(o), Lang::Ja) => format!(
+            "バックアップを作成しました: {}",
+            o.file.clone().unwrap_or_default()
+        ),
+        (Some(o), Lang::En) => format!("Backup written: {}", o.file.clone().unwrap_or_default()),
+    });
+    Ok(())
+}
+
 /// `tsudoi erase --event ID`.
 pub fn erase_event(
     event: i64,
