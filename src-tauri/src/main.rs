@@ -95,7 +95,7 @@ fn start_backup_schedule(app: tauri::AppHandle) {
         std::thread::sleep(std::time::Duration::from_secs(60));
         let state = app.state::<state::AppState>();
         if state.open_error().is_none() {
-            let _ = state.run(|ctx| tsudoi_app::backup_schedule::run_if_due(ctx));
+            let _ = state.run(tsudoi_app::backup_schedule::run_if_due);
         }
     });
 }
