@@ -28,6 +28,7 @@ pub mod events;
 pub mod exchange;
 pub mod handlers;
 pub mod incidents;
+pub mod keychain;
 pub mod mail;
 pub mod output;
 pub mod payments;

@@ -20,10 +20,13 @@ use lettre::Message;
 use serde::Serialize;
 use tsudoi_core::handler::Permission;
 use tsudoi_core::mail::{
-    render, select_recipients, LeftOut, MailFilter, MailTemplate, OutboxState, RenderedMail,
+    render_text, select_recipients, unknown_placeholders, LeftOut, MailFilter, MailTemplate, OutboxState,
+    RenderedMail, MAX_BODY_CHARS, MAX_SUBJECT_CHARS,
 };
+pub use tsudoi_core::mail::{MailServer, MailText, SmtpSecurity};
 use tsudoi_core::privacy::{AuditAction, AuditDetail};
-use tsudoi_core::{AttendeeId, AttendeeStatus, EventId, Lang, Localized, TicketToken};
+use tsudoi_core::{AttendanceMode, AttendeeId, AttendeeStatus, EventId, Lang, Localized, TicketToken};
+use tsudoi_report::tickets::{ticket_cards_pdf, TicketSheet};
 use tsudoi_store::{AttendeeQuery, AuditRecord, Mailing, MailingDraft, OutboxEntry};
 
 use crate::audit::logged_path;
@@ -53,6 +56,18 @@ pub enum MailRefusal {
     ServerBusy { reason: String, sent: u32, waiting: u32 },
     #[error("the recipient is not in the mailing")]
     NotARecipient,
+    #[error("a template's subject or body is empty")]
+    EmptyTemplate,
+    #[error("a template's subject or body is too long")]
+    TemplateTooLong,
+    #[error("{{{0}}} is not a placeholder")]
+    UnknownPlaceholder(String),
+    #[error("the online link is typed into the words of a mailing to venue attendees")]
+    OnlineLinkInText,
+    #[error("the OS keychain: {0}")]
+    Keychain(String),
+    #[error("no password is kept in the OS keychain for this account")]
+    NoPasswordKept,
 }
 
 impl Localized for MailRefusal {
@@ -68,6 +83,12 @@ impl Localized for MailRefusal {
             MailRefusal::ServerUnavailable { .. } => "mail.server_unavailable",
             MailRefusal::ServerBusy { .. } => "mail.server_busy",
             MailRefusal::NotARecipient => "mail.not_a_recipient",
+            MailRefusal::EmptyTemplate => "mail.empty_template",
+            MailRefusal::TemplateTooLong => "mail.template_too_long",
+            MailRefusal::UnknownPlaceholder(_) => "mail.unknown_placeholder",
+            MailRefusal::OnlineLinkInText => "mail.online_link_in_text",
+            MailRefusal::Keychain(_) => "mail.keychain",
+            MailRefusal::NoPasswordKept => "mail.no_password_kept",
         }
     }
 
@@ -110,11 +131,45 @@ impl Localized for MailRefusal {
             ),
             (NotARecipient, Lang::Ja) => "その参加者はこのメール送信の宛先にいません。宛先の一覧から選んでください。".into(),
             (NotARecipient, Lang::En) => "That attendee is not a recipient of this mailing. Choose one from its recipients.".into(),
+            (EmptyTemplate, Lang::Ja) => "件名と本文の両方を入力してください。".into(),
+            (EmptyTemplate, Lang::En) => "Enter both a subject and a body.".into(),
+            (TemplateTooLong, Lang::Ja) => format!(
+                "件名は {MAX_SUBJECT_CHARS} 文字、本文は {MAX_BODY_CHARS} 文字までです。短くしてください。"
+            ),
+            (TemplateTooLong, Lang::En) => format!(
+                "A subject holds at most {MAX_SUBJECT_CHARS} characters and a body {MAX_BODY_CHARS}. Shorten it."
+            ),
+            (UnknownPlaceholder(name), Lang::Ja) => format!(
+                "{{{name}}} は差し込み項目ではありません。使えるのは {} です。綴りを確かめてください。",
+                placeholder_list()
+            ),
+            (UnknownPlaceholder(name), Lang::En) => format!(
+                "{{{name}}} is not a placeholder. The placeholders are {}. Check the spelling.",
+                placeholder_list()
+            ),
+            (Keychain(why), Lang::Ja) => format!(
+                "OSのキーチェーンを使えませんでした（{why}）。パスワードを入力して送信してください（保存はされません）。"
+            ),
+            (Keychain(why), Lang::En) => format!(
+                "The OS keychain could not be used ({why}). Type the password to send (it is not kept)."
+            ),
+            (NoPasswordKept, Lang::Ja) => "このアカウントのパスワードはOSのキーチェーンにありません。パスワードを入力してください（「キーチェーンに保存」にすると次から入力は要りません）。".into(),
+            (NoPasswordKept, Lang::En) => "The OS keychain keeps no password for this account. Type it (with “keep in the keychain” it is not asked again).".into(),
+            (OnlineLinkInText, Lang::Ja) => "本文か件名にオンライン参加のURLがそのまま書かれています。会場参加の人にも届いてしまうため、URLの代わりに {online_url} と書いてください（オンライン参加の人にだけ入ります）。".into(),
+            (OnlineLinkInText, Lang::En) => "The online link is typed into the subject or body, so venue attendees would get it too. Write {online_url} instead: it is filled in for online attendees only.".into(),
         }
     }
 }
 
-/// A built-in template as shown to a person.
+fn placeholder_list() -> String {
+    tsudoi_core::mail::PLACEHOLDERS
+        .iter()
+        .map(|p| format!("{{{p}}}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A template as shown to a person.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TemplateInfo {
@@ -123,20 +178,111 @@ pub struct TemplateInfo {
     pub subject: String,
     pub body: String,
     pub attaches_ticket: bool,
+    /// The language of the words (the mail language setting).
+    pub lang: Lang,
+    /// Whether these are a person's words rather than the built-in ones.
+    pub customized: bool,
 }
 
-/// The built-in templates.
+/// The built-in templates in Japanese, as they ship.
 pub fn templates(lang: Lang) -> Vec<TemplateInfo> {
     MailTemplate::ALL
         .iter()
-        .map(|t| TemplateInfo {
-            name: *t,
-            label: t.label(lang).to_string(),
-            subject: t.subject().to_string(),
-            body: t.body().to_string(),
-            attaches_ticket: t.attaches_ticket(),
+        .map(|t| template_info(*t, lang, Lang::Ja, t.built_in(Lang::Ja), false))
+        .collect()
+}
+
+fn template_info(
+    template: MailTemplate,
+    label_lang: Lang,
+    lang: Lang,
+    text: MailText,
+    customized: bool,
+) -> TemplateInfo {
+    TemplateInfo {
+        name: template,
+        label: template.label(label_lang).to_string(),
+        subject: text.subject,
+        body: text.body,
+        attaches_ticket: template.attaches_ticket(),
+        lang,
+        customized,
+    }
+}
+
+/// The words a mailing of `template` is prepared with now: a person's, or the built-in ones,
+/// in the mail language.
+fn current_text(ctx: &Ctx<'_>, template: MailTemplate, lang: Lang) -> Result<(MailText, bool)> {
+    Ok(match ctx.store.mail_template_text(template, lang)? {
+        Some(text) => (text, true),
+        None => (template.built_in(lang), false),
+    })
+}
+
+/// The templates as mailings are prepared with them now: the mail language's words, a
+/// person's where they saved some.
+pub fn current_templates(ctx: &Ctx<'_>) -> Result<Vec<TemplateInfo>> {
+    let lang = ctx.store.mail_language()?;
+    MailTemplate::ALL
+        .iter()
+        .map(|t| {
+            let (text, customized) = current_text(ctx, *t, lang)?;
+            Ok(template_info(*t, ctx.lang, lang, text, customized))
         })
         .collect()
+}
+
+/// The language mailings are prepared in (Japanese unless English was chosen).
+pub fn mail_language(ctx: &Ctx<'_>) -> Result<Lang> {
+    Ok(ctx.store.mail_language()?)
+}
+
+/// Chooses the language of the mailings prepared from now on (those prepared keep theirs).
+pub fn set_mail_language(ctx: &mut Ctx<'_>, lang: Lang) -> Result<Vec<TemplateInfo>> {
+    ctx.require(Permission::ExportPersonalData)?;
+    ctx.store.set_mail_language(lang)?;
+    current_templates(ctx)
+}
+
+/// Saves a person's words for a template in the mail language. The subject is one line; every
+/// name in braces must be a placeholder; neither may be empty or beyond its limit.
+pub fn save_template(ctx: &mut Ctx<'_>, template: MailTemplate, text: MailText) -> Result<TemplateInfo> {
+    ctx.require(Permission::ExportPersonalData)?;
+    let text = MailText {
+        subject: text.subject.replace(['\r', '\n'], " ").trim().to_string(),
+        body: text.body.replace("\r\n", "\n"),
+    };
+    if text.subject.is_empty() || text.body.trim().is_empty() {
+        return Err(MailRefusal::EmptyTemplate.into());
+    }
+    if text.subject.chars().count() > MAX_SUBJECT_CHARS || text.body.chars().count() > MAX_BODY_CHARS {
+        return Err(MailRefusal::TemplateTooLong.into());
+    }
+    let mut unknown = unknown_placeholders(&text.subject);
+    unknown.extend(unknown_placeholders(&text.body));
+    if let Some(name) = unknown.into_iter().next() {
+        return Err(MailRefusal::UnknownPlaceholder(name).into());
+    }
+    let lang = ctx.store.mail_language()?;
+    let now = ctx.now();
+    let by = ctx.operator.name.clone();
+    ctx.store
+        .set_mail_template_text(template, lang, &text, &by, now)?;
+    Ok(template_info(template, ctx.lang, lang, text, true))
+}
+
+/// Back to the built-in words of a template in the mail language.
+pub fn reset_template(ctx: &mut Ctx<'_>, template: MailTemplate) -> Result<TemplateInfo> {
+    ctx.require(Permission::ExportPersonalData)?;
+    let lang = ctx.store.mail_language()?;
+    ctx.store.clear_mail_template_text(template, lang)?;
+    Ok(template_info(
+        template,
+        ctx.lang,
+        lang,
+        template.built_in(lang),
+        false,
+    ))
 }
 
 /// What to prepare.
@@ -180,7 +326,16 @@ fn attempt_time() -> chrono::DateTime<chrono::Utc> {
 /// unapproved. Only people who may export personal data (情報取扱管理者 and above) mail people.
 pub fn prepare(ctx: &mut Ctx<'_>, request: MailingRequest) -> Result<PreparedMailing> {
     ctx.require(Permission::ExportPersonalData)?;
-    ctx.store.event(request.event_id)?;
+    let event = ctx.store.event(request.event_id)?;
+    let lang = ctx.store.mail_language()?;
+    let (text, _) = current_text(ctx, request.template, lang)?;
+    // The online link reaches online attendees only through `{online_url}`; typed into the
+    // words of a mailing that may reach venue attendees, it would reach them too.
+    let link = event.details.online_url.trim();
+    let online_only = request.template.only_mode().or(request.filter.mode) == Some(AttendanceMode::Online);
+    if !link.is_empty() && !online_only && (text.subject.contains(link) || text.body.contains(link)) {
+        return Err(MailRefusal::OnlineLinkInText.into());
+    }
     let attendees = ctx.store.attendees(request.event_id, &AttendeeQuery::default())?;
     let already = ctx.store.mailed_attendees(request.event_id, request.template)?;
     let selection = select_recipients(request.template, &request.filter, &attendees, &already);
@@ -205,6 +360,8 @@ pub fn prepare(ctx: &mut Ctx<'_>, request: MailingRequest) -> Result<PreparedMai
         purpose: purpose.clone(),
         template: request.template,
         filter: request.filter,
+        lang,
+        text,
     };
     let actor = ctx.operator.name.clone();
     let record = AuditRecord {
@@ -238,6 +395,35 @@ pub fn status(ctx: &Ctx<'_>, id: i64) -> Result<Mailing> {
     Ok(ctx.store.mailing(id)?)
 }
 
+/// An event's mailings, the newest first.
+pub fn list(ctx: &Ctx<'_>, event_id: EventId) -> Result<Vec<Mailing>> {
+    ctx.require(Permission::ExportPersonalData)?;
+    Ok(ctx.store.mailings(event_id)?)
+}
+
+/// The mail server remembered from the last time (no password is ever kept).
+pub fn server(ctx: &Ctx<'_>) -> Result<Option<MailServer>> {
+    ctx.require(Permission::ExportPersonalData)?;
+    Ok(ctx.store.mail_server()?)
+}
+
+/// Remembers the mail server for the next mailing, after checking the sender's address.
+pub fn set_server(ctx: &mut Ctx<'_>, server: MailServer) -> Result<MailServer> {
+    ctx.require(Permission::ExportPersonalData)?;
+    let server = MailServer {
+        host: server.host.trim().to_string(),
+        user: server.user.trim().to_string(),
+        from: server.from.trim().to_string(),
+        ..server
+    };
+    if server.from.is_empty() {
+        return Err(MailRefusal::NoSender.into());
+    }
+    mailbox(&server.from)?;
+    ctx.store.set_mail_server(&server)?;
+    Ok(server)
+}
+
 /// The messages of a mailing, with their state and the server's answer or the reason.
 pub fn outbox(ctx: &Ctx<'_>, id: i64) -> Result<Vec<OutboxEntry>> {
     ctx.require(Permission::ExportPersonalData)?;
@@ -254,7 +440,7 @@ pub fn preview(ctx: &Ctx<'_>, id: i64, attendee: Option<AttendeeId>) -> Result<R
         None => outbox.first(),
     }
     .ok_or(MailRefusal::NotARecipient)?;
-    let (mail, _) = message_for(ctx, &mailing, entry)?;
+    let (mail, _) = message_for(ctx, &mailing, entry, Attachments::Skipped)?;
     Ok(mail)
 }
 
@@ -298,18 +484,6 @@ pub fn approve(ctx: &mut Ctx<'_>, id: i64, approver: Option<&str>) -> Result<Mai
     Ok(ctx.store.approve_mailing(id, &name, &record, now)?)
 }
 
-/// How the connection to the mail server is protected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SmtpSecurity {
-    /// No TLS: only to 127.0.0.1 (tests and a local relay).
-    Plain,
-    /// STARTTLS after connecting (usually port 587).
-    #[default]
-    StartTls,
-    /// TLS from the first byte (usually port 465).
-    Tls,
-}
-
 /// The mail server and the account that sends.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SmtpAccount {
@@ -323,6 +497,48 @@ pub struct SmtpAccount {
     pub from: String,
 }
 
+impl SmtpAccount {
+    /// The account of a remembered server, with the password typed for this run (none when the
+    /// server takes mail without signing in).
+    pub fn of(server: &MailServer, password: Option<String>) -> SmtpAccount {
+        let user = Some(server.user.trim().to_string()).filter(|u| !u.is_empty());
+        SmtpAccount {
+            host: server.host.trim().to_string(),
+            port: server.port,
+            security: server.security,
+            password: user.as_ref().and(password),
+            user,
+            from: server.from.trim().to_string(),
+        }
+    }
+}
+
+/// The password for a sending run. Typed: used, and kept in the OS keychain when asked. Not
+/// typed: the one the keychain keeps, when asked (none kept is refused), else none. A server
+/// taking mail without a user name needs none. The password is never written anywhere else.
+pub fn password_for(
+    server: &MailServer,
+    typed: Option<String>,
+    use_keychain: bool,
+) -> Result<Option<String>> {
+    if server.user.trim().is_empty() {
+        return Ok(None);
+    }
+    match typed.filter(|p| !p.is_empty()) {
+        Some(password) => {
+            if use_keychain {
+                crate::keychain::keep(server, &password)?;
+            }
+            Ok(Some(password))
+        }
+        None if use_keychain => match crate::keychain::password(server)? {
+            Some(password) => Ok(Some(password)),
+            None => Err(MailRefusal::NoPasswordKept.into()),
+        },
+        None => Ok(None),
+    }
+}
+
 /// How a sending run went.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -332,25 +548,48 @@ pub struct SendReport {
     pub failed: u32,
 }
 
+/// What goes with a message that carries the ticket: the QR code (PNG) and the person's ticket
+/// card (PDF, one card, as on the printed sheet).
+struct TicketFiles {
+    png: Vec<u8>,
+    pdf: Option<Vec<u8>>,
+}
+
+/// Whether to make the attachments (sending, `.eml`) or the text alone (a preview).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Attachments {
+    Made,
+    Skipped,
+}
+
 /// The message one outbox row stands for: the text (from the person's registration now) and
-/// the message with the QR code attached, addressed to the row's address only.
+/// the ticket's files, addressed to the row's address only.
 fn message_for(
     ctx: &Ctx<'_>,
     mailing: &Mailing,
     entry: &OutboxEntry,
-) -> Result<(RenderedMail, Option<Vec<u8>>)> {
+    attachments: Attachments,
+) -> Result<(RenderedMail, Option<TicketFiles>)> {
     let event = ctx.store.event(mailing.event_id)?;
     let attendee = ctx.store.attendee(entry.attendee_id)?;
-    let mut mail = render(mailing.template, &event, &attendee);
+    let mut mail = render_text(mailing.template, &mailing.text, mailing.lang, &event, &attendee);
     mail.to = entry.address.clone();
-    let png = match &mail.ticket {
-        Some(token) => {
+    let files = match (&mail.ticket, attachments) {
+        (Some(token), Attachments::Made) => {
             let token = TicketToken::parse(token).map_err(|_| MailRefusal::NotARecipient)?;
-            Some(tsudoi_report::qr::ticket_png(&token, 8)?)
+            let png = tsudoi_report::qr::ticket_png(&token, 8)?;
+            // The card is the printed sheet's, in the mailing's language.
+            let sheet = TicketSheet::for_event(&event, std::slice::from_ref(&attendee), mailing.lang);
+            let pdf = if sheet.cards.is_empty() {
+                None
+            } else {
+                Some(ticket_cards_pdf(&sheet)?)
+            };
+            Some(TicketFiles { png, pdf })
         }
-        None => None,
+        _ => None,
     };
-    Ok((mail, png))
+    Ok((mail, files))
 }
 
 fn mailbox(address: &str) -> Result<Mailbox> {
@@ -360,18 +599,23 @@ fn mailbox(address: &str) -> Result<Mailbox> {
 }
 
 /// Builds the message: From, one To, a UTF-8 subject (RFC 2047) and body, and the ticket's QR
-/// code as a PNG. Nothing else is addressed: no Cc, no Bcc.
-fn build_message(from: &str, mail: &RenderedMail, png: Option<Vec<u8>>) -> Result<Message> {
+/// code as a PNG with its card as a PDF. Nothing else is addressed: no Cc, no Bcc.
+fn build_message(from: &str, mail: &RenderedMail, files: Option<TicketFiles>) -> Result<Message> {
     let builder = Message::builder()
         .from(mailbox(from)?)
         .to(mailbox(&mail.to)?)
         .subject(mail.subject.clone());
     let text = SinglePart::plain(mail.body.clone());
-    let built = match (png, &mail.ticket) {
-        (Some(png), Some(token)) => {
+    let built = match (files, &mail.ticket) {
+        (Some(files), Some(token)) => {
             let png_type = ContentType::parse("image/png").map_err(|_| MailRefusal::NoSender)?;
-            let attachment = Attachment::new(format!("ticket-{token}.png")).body(png, png_type);
-            builder.multipart(MultiPart::mixed().singlepart(text).singlepart(attachment))
+            let png = Attachment::new(format!("ticket-{token}.png")).body(files.png, png_type);
+            let mut parts = MultiPart::mixed().singlepart(text).singlepart(png);
+            if let Some(pdf) = files.pdf {
+                let pdf_type = ContentType::parse("application/pdf").map_err(|_| MailRefusal::NoSender)?;
+                parts = parts.singlepart(Attachment::new(format!("ticket-{token}.pdf")).body(pdf, pdf_type));
+            }
+            builder.multipart(parts)
         }
         _ => builder.singlepart(text),
     };
@@ -436,6 +680,19 @@ pub fn send(
     per_minute: u32,
     retry_failed: bool,
 ) -> Result<SendReport> {
+    send_at_most(ctx, id, account, per_minute, retry_failed, None)
+}
+
+/// `send`, stopping after `at_most` messages (none: all that wait). The window sends in such
+/// runs, so that the database is free between them and the outbox can be watched as it goes.
+pub fn send_at_most(
+    ctx: &mut Ctx<'_>,
+    id: i64,
+    account: &SmtpAccount,
+    per_minute: u32,
+    retry_failed: bool,
+    at_most: Option<u32>,
+) -> Result<SendReport> {
     ctx.require(Permission::ExportPersonalData)?;
     let mailing = ctx.store.mailing(id)?;
     ensure_approved(&mailing)?;
@@ -460,6 +717,7 @@ pub fn send(
         .outbox(id)?
         .into_iter()
         .filter(|e| e.state == OutboxState::Waiting)
+        .take(at_most.map_or(usize::MAX, |n| n as usize))
         .collect();
     for (index, entry) in waiting.iter().enumerate() {
         if index > 0 {
@@ -477,8 +735,22 @@ pub fn send(
             run.failed += 1;
             continue;
         }
-        let (mail, png) = message_for(ctx, &mailing, entry)?;
-        let message = build_message(&account.from, &mail, png)?;
+        let (mail, files) = match message_for(ctx, &mailing, entry, Attachments::Made) {
+            Ok(made) => made,
+            Err(error) => {
+                // One person's card that cannot be made (a character the fonts lack) stops
+                // only their message, with why.
+                ctx.store.mark_outbox(
+                    entry.id,
+                    OutboxState::Failed,
+                    &error.message(ctx.lang),
+                    attempt_time(),
+                )?;
+                run.failed += 1;
+                continue;
+            }
+        };
+        let message = build_message(&account.from, &mail, files)?;
         let envelope = Envelope::new(
             Some(mailbox(&account.from)?.email),
             vec![mailbox(&entry.address)?.email],
@@ -580,6 +852,34 @@ pub fn send(
     }
 }
 
+/// Approval at a window where someone else is signed in: the approver proves who they are with
+/// their own name and PIN (a sign-in, logged as any), and approves as themselves, without taking
+/// over the window. Before the roster exists, the approver's name alone is the second
+/// confirmation.
+pub fn approve_as_second_handler(
+    ctx: &mut Ctx<'_>,
+    id: i64,
+    name: &str,
+    pin: Option<&str>,
+) -> Result<Mailing> {
+    if ctx.store.n_handlers()? == 0 {
+        return approve(ctx, id, Some(name));
+    }
+    // The person at the window may hand out mail; the approver must be allowed it as well.
+    ctx.require(Permission::ExportPersonalData)?;
+    let approver = crate::handlers::sign_in(ctx, name, pin.unwrap_or(""))?;
+    let at_window = std::mem::replace(
+        &mut ctx.operator,
+        crate::Operator {
+            name: approver.name,
+            role: Some(approver.role),
+        },
+    );
+    let approved = approve(ctx, id, None);
+    ctx.operator = at_window;
+    approved
+}
+
 /// What writing `.eml` files did.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -605,8 +905,8 @@ pub fn export_eml(ctx: &mut Ctx<'_>, id: i64, dir: &Path, from: &str, replace: R
     let mut out = FolderOutput::new(dir);
     let mut names: Vec<(i64, PathBuf)> = Vec::new();
     for entry in &waiting {
-        let (mail, png) = message_for(ctx, &mailing, entry)?;
-        let message = build_message(from, &mail, png)?;
+        let (mail, files) = message_for(ctx, &mailing, entry, Attachments::Made)?;
+        let message = build_message(from, &mail, files)?;
         let name = format!("mail-{id}-{:05}-attendee-{}.eml", entry.id, entry.attendee_id);
         let path = out.add(&name, message.formatted());
         names.push((entry.id, path));

@@ -162,6 +162,19 @@ fn decode_qr(png: &[u8]) -> String {
     grids[0].decode().unwrap().1
 }
 
+/// The text layer of a PDF, as pdftotext reads it.
+fn pdf_text(pdf: &[u8]) -> String {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(file.path())
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) reads the card");
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn strings(value: &serde_json::Value) -> Vec<String> {
     value
         .as_array()
@@ -321,8 +334,23 @@ fn each_person_gets_one_message_with_only_their_address_and_their_own_ticket() {
             "the online link only to online attendees"
         );
         let attachments = m["attachments"].as_array().unwrap();
-        assert_eq!(attachments.len(), 1);
+        assert_eq!(attachments.len(), 2, "the QR image and the ticket card");
         assert_eq!(attachments[0]["content_type"], "image/png");
+        assert_eq!(attachments[1]["content_type"], "application/pdf");
+        let pdf = base64::engine::general_purpose::STANDARD
+            .decode(attachments[1]["data"].as_str().unwrap())
+            .unwrap();
+        let card = pdf_text(&pdf);
+        assert!(
+            card.contains(&person.details.name),
+            "the card is this person's: {card}"
+        );
+        for other in everyone.iter().filter(|o| o.id != person.id) {
+            assert!(
+                !card.contains(&other.details.name),
+                "one card, nobody else's name on it"
+            );
+        }
         let png = base64::engine::general_purpose::STANDARD
             .decode(attachments[0]["data"].as_str().unwrap())
             .unwrap();
@@ -503,4 +531,248 @@ fn eml_files_one_per_person_with_one_address_each() {
     );
     let status = mail::status(&office.ctx("準備 花子"), prepared.id).unwrap();
     assert_eq!(status.counts.sent, 1);
+}
+
+/// At a window where the preparer is signed in, the approver proves who they are with their own
+/// name and PIN, without taking over the window; the preparer cannot approve their own mailing,
+/// a wrong PIN approves nothing, and staff (業務従事者) may not approve mail to people.
+#[test]
+fn with_a_roster_a_second_signed_in_handler_approves_at_the_same_window() {
+    use tsudoi_app::handlers;
+    use tsudoi_core::handler::{HandlerDraft, HandlerRole};
+    let person = |name: &str, role: HandlerRole| HandlerDraft {
+        name: name.into(),
+        department: "事業部".into(),
+        role,
+        home_address: "仙台市青葉区".into(),
+        ..HandlerDraft::default()
+    };
+    let mut office = Office::new();
+    office.add("大友 慎吾", "otomo@example.jp", |_| {});
+    let at = Utc.with_ymd_and_hms(2026, 7, 1, 0, 0, 0).unwrap();
+    let clock = Clock::fixed(at, FixedOffset::east_opt(9 * 3600).unwrap());
+    handlers::add(
+        &mut Ctx::new(&mut office.db, Lang::Ja, clock),
+        person("責任 者", HandlerRole::Officer),
+        "9876",
+    )
+    .unwrap();
+    let officer =
+        handlers::sign_in(&mut Ctx::new(&mut office.db, Lang::Ja, clock), "責任 者", "9876").unwrap();
+    for (name, role, pin) in [
+        ("準備 花子", HandlerRole::Manager, "1111"),
+        ("確認 太郎", HandlerRole::Manager, "2222"),
+        ("従事 者", HandlerRole::Staff, "4444"),
+    ] {
+        handlers::add(
+            &mut Ctx::new(&mut office.db, Lang::Ja, clock).signed_in(Some(&officer)),
+            person(name, role),
+            pin,
+        )
+        .unwrap();
+    }
+    let preparer = handlers::sign_in(
+        &mut Ctx::new(&mut office.db, Lang::Ja, clock),
+        "準備 花子",
+        "1111",
+    )
+    .unwrap();
+    let event = office.event;
+    let prepared = mail::prepare(
+        &mut Ctx::new(&mut office.db, Lang::Ja, clock).signed_in(Some(&preparer)),
+        MailingRequest {
+            event_id: event,
+            template: MailTemplate::Thanks,
+            filter: MailFilter::default(),
+            purpose: None,
+        },
+    )
+    .unwrap();
+    let mut window = Ctx::new(&mut office.db, Lang::Ja, clock).signed_in(Some(&preparer));
+
+    let own =
+        mail::approve_as_second_handler(&mut window, prepared.id, "準備 花子", Some("1111")).unwrap_err();
+    assert_eq!(
+        own.code(),
+        "mail.same_approver",
+        "nobody approves their own mailing"
+    );
+    let wrong =
+        mail::approve_as_second_handler(&mut window, prepared.id, "確認 太郎", Some("0000")).unwrap_err();
+    assert_eq!(
+        wrong.code(),
+        "auth.sign_in_refused",
+        "a wrong PIN approves nothing: {wrong:?}"
+    );
+    let staff =
+        mail::approve_as_second_handler(&mut window, prepared.id, "従事 者", Some("4444")).unwrap_err();
+    assert_eq!(
+        staff.code(),
+        "auth.not_permitted",
+        "staff may not hand out mail: {staff:?}"
+    );
+    assert!(mail::status(&window, prepared.id).unwrap().approved_by.is_none());
+
+    let approved =
+        mail::approve_as_second_handler(&mut window, prepared.id, "確認 太郎", Some("2222")).unwrap();
+    assert_eq!(approved.approved_by.as_deref(), Some("確認 太郎"));
+    assert_eq!(
+        window.operator.name, "準備 花子",
+        "the window stays with the person signed in at it"
+    );
+}
+
+/// The organizer's own words: a typo in braces is refused, the words are used by the next
+/// mailing and kept by it (editing again changes no mailing already prepared), the built-in
+/// words come back on request, English is a setting, and the online link typed into the words
+/// of a mailing to venue people is refused.
+#[test]
+fn templates_are_edited_kept_per_mailing_reset_and_english_on_request() {
+    use tsudoi_app::mail::MailText;
+    let mut office = Office::new();
+    let venue = office.add("大友 慎吾", "otomo@example.jp", |_| {});
+
+    let typo = mail::save_template(
+        &mut office.ctx("準備 花子"),
+        MailTemplate::Thanks,
+        MailText {
+            subject: "【{event}】お礼".into(),
+            body: "{nmae} 様".into(),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(typo.code(), "mail.unknown_placeholder");
+    assert!(
+        typo.message(Lang::Ja).contains("{nmae}"),
+        "the message names the typo"
+    );
+
+    let saved = mail::save_template(
+        &mut office.ctx("準備 花子"),
+        MailTemplate::Thanks,
+        MailText {
+            subject: "【{event}】ありがとうございました".into(),
+            body: "{name} 様\r\nご来場ありがとうございました。\n".into(),
+        },
+    )
+    .unwrap();
+    assert!(saved.customized);
+    let first = office.prepare(MailTemplate::Thanks);
+    let preview = mail::preview(&office.ctx("準備 花子"), first.id, Some(venue.id)).unwrap();
+    assert_eq!(
+        preview.subject,
+        "【アトツギ交流会 in 仙台】ありがとうございました"
+    );
+    assert_eq!(preview.body, "大友 慎吾 様\nご来場ありがとうございました。\n");
+
+    mail::save_template(
+        &mut office.ctx("準備 花子"),
+        MailTemplate::Thanks,
+        MailText {
+            subject: "別の件名".into(),
+            body: "別の本文".into(),
+        },
+    )
+    .unwrap();
+    let again = mail::preview(&office.ctx("準備 花子"), first.id, Some(venue.id)).unwrap();
+    assert_eq!(
+        again, preview,
+        "a prepared mailing keeps the words it was approved with"
+    );
+
+    let reset = mail::reset_template(&mut office.ctx("準備 花子"), MailTemplate::Thanks).unwrap();
+    assert!(!reset.customized);
+    assert_eq!(reset.subject, MailTemplate::Thanks.subject());
+    let listed = mail::current_templates(&office.ctx("準備 花子")).unwrap();
+    assert!(listed.iter().all(|t| !t.customized));
+
+    mail::set_mail_language(&mut office.ctx("準備 花子"), Lang::En).unwrap();
+    let english = office.prepare(MailTemplate::Ticket);
+    let mail_en = mail::preview(&office.ctx("準備 花子"), english.id, Some(venue.id)).unwrap();
+    assert_eq!(
+        mail_en.subject,
+        "[アトツギ交流会 in 仙台] Your invitation and ticket"
+    );
+    assert!(mail_en.body.starts_with("Dear 大友 慎吾,"), "{}", mail_en.body);
+    assert!(mail_en.body.contains("Saturday 25 July 2026, 13:30–17:00"));
+    mail::set_mail_language(&mut office.ctx("準備 花子"), Lang::Ja).unwrap();
+
+    mail::save_template(
+        &mut office.ctx("準備 花子"),
+        MailTemplate::Reminder,
+        MailText {
+            subject: "【{event}】明日です".into(),
+            body: format!("{{name}} 様\n{ONLINE_URL}\n"),
+        },
+    )
+    .unwrap();
+    let event = office.event;
+    let leak = mail::prepare(
+        &mut office.ctx("準備 花子"),
+        MailingRequest {
+            event_id: event,
+            template: MailTemplate::Reminder,
+            filter: MailFilter::default(),
+            purpose: None,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        leak.code(),
+        "mail.online_link_in_text",
+        "the link typed into the words would reach venue people"
+    );
+}
+
+/// The password in the OS keychain (the kernel's keyutils on Linux: no D-Bus, no desktop
+/// session): kept when asked, used when nothing is typed, never without being asked, and gone
+/// once forgotten. Nothing of it reaches the database.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_mail_password_is_kept_in_the_os_keychain_only_when_asked() {
+    use tsudoi_app::keychain;
+    use tsudoi_app::mail::MailServer;
+    let server = MailServer {
+        host: format!("smtp-{}.example.jp", std::process::id()),
+        port: 587,
+        security: SmtpSecurity::StartTls,
+        user: "jimukyoku@example.jp".into(),
+        from: "jimukyoku@example.jp".into(),
+    };
+    keychain::forget(&server).unwrap();
+    let none = mail::password_for(&server, None, true).unwrap_err();
+    assert_eq!(none.code(), "mail.no_password_kept");
+    assert_eq!(
+        mail::password_for(&server, Some("typed-once".into()), false).unwrap(),
+        Some("typed-once".into())
+    );
+    assert_eq!(
+        keychain::password(&server).unwrap(),
+        None,
+        "a typed password is not kept unless asked"
+    );
+    mail::password_for(&server, Some("秘密-pass".into()), true).unwrap();
+    assert_eq!(
+        mail::password_for(&server, None, true).unwrap(),
+        Some("秘密-pass".into()),
+        "kept, then used without typing"
+    );
+    assert_eq!(mail::password_for(&server, None, false).unwrap(), None);
+    let other_user = MailServer {
+        user: "someone@example.jp".into(),
+        ..server.clone()
+    };
+    assert_eq!(keychain::password(&other_user).unwrap(), None, "kept per account");
+    keychain::forget(&server).unwrap();
+    assert_eq!(keychain::password(&server).unwrap(), None, "forgotten");
+    keychain::forget(&server).unwrap();
+
+    let mut office = Office::new();
+    let saved = mail::set_server(&mut office.ctx("準備 花子"), server).unwrap();
+    assert_eq!(mail::server(&office.ctx("準備 花子")).unwrap(), Some(saved));
+    let raw = rusqlite::Connection::open(office.db.path()).unwrap();
+    let dump: String = raw
+        .query_row("SELECT group_concat(value, '|') FROM setting", [], |r| r.get(0))
+        .unwrap();
+    assert!(!dump.contains("秘密"), "no password in the settings: {dump}");
 }

@@ -1169,6 +1169,9 @@ pub enum MailCommand {
         /// Send the failed messages again too.
         #[arg(long)]
         retry_failed: bool,
+        /// Take the password from the OS keychain; asked once and kept there when it has none.
+        #[arg(long)]
+        keychain: bool,
         /// Write one .eml file per person into this folder instead of sending.
         #[arg(long, conflicts_with = "smtp")]
         eml: Option<PathBuf>,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::attendee::{AttendanceMode, Attendee, AttendeeId, AttendeeStatus, Category};
 use crate::event::Event;
+use crate::i18n::Lang;
 use crate::text::{email_key, is_plausible_email};
 
 choice_enum! {
@@ -54,6 +55,33 @@ choice_enum! {
         Sent = "sent", "送信済み", "Sent";
         Failed = "failed", "失敗", "Failed";
     }
+}
+
+choice_enum! {
+    /// How the connection to the mail server is protected.
+    pub enum SmtpSecurity as "security" {
+        /// STARTTLS after connecting (usually port 587).
+        #[default]
+        StartTls = "starttls", "STARTTLS（通常 587番）", "STARTTLS (usually port 587)";
+        /// TLS from the first byte (usually port 465).
+        Tls = "tls", "TLS（通常 465番）", "TLS (usually port 465)";
+        /// No TLS: only to 127.0.0.1 (tests and a local relay).
+        Plain = "plain", "暗号化なし（127.0.0.1 のみ）", "No TLS (127.0.0.1 only)";
+    }
+}
+
+/// The mail server and the account a mailing is sent from, as remembered between mailings.
+/// The password is never part of it: it is asked each time (or read from the environment).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MailServer {
+    pub host: String,
+    pub port: u16,
+    pub security: SmtpSecurity,
+    /// The account's user name; empty when the server takes mail without signing in.
+    pub user: String,
+    /// The sender's address (From).
+    pub from: String,
 }
 
 impl MailTemplate {
@@ -114,6 +142,105 @@ impl MailTemplate {
         match self {
             MailTemplate::Online => Some(AttendanceMode::Online),
             _ => None,
+        }
+    }
+}
+
+/// A template's words: the subject and the body, with placeholders.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MailText {
+    pub subject: String,
+    pub body: String,
+}
+
+/// The placeholders a template may hold; anything else in braces is refused when a template is
+/// saved (a typo would otherwise reach every person as it was typed).
+pub const PLACEHOLDERS: &[&str] = &[
+    "name",
+    "event",
+    "date",
+    "venue",
+    "online_url",
+    "ticket",
+    "how_to_join",
+];
+
+/// The longest subject and body a person may save (characters).
+pub const MAX_SUBJECT_CHARS: usize = 200;
+pub const MAX_BODY_CHARS: usize = 10_000;
+
+/// The names in braces that are not placeholders, in the order they appear, once each.
+pub fn unknown_placeholders(text: &str) -> Vec<String> {
+    let mut unknown: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let name = &after[..close];
+        if !PLACEHOLDERS.contains(&name) && !unknown.iter().any(|u| u == name) {
+            unknown.push(name.to_string());
+        }
+        rest = &after[close + 1..];
+    }
+    unknown
+}
+
+impl MailTemplate {
+    /// The built-in words in a language: Japanese as ever, English for guests who read it.
+    pub fn built_in(self, lang: Lang) -> MailText {
+        match lang {
+            Lang::Ja => MailText {
+                subject: self.subject().to_string(),
+                body: self.body().to_string(),
+            },
+            Lang::En => MailText {
+                subject: self.subject_en().to_string(),
+                body: self.body_en().to_string(),
+            },
+        }
+    }
+
+    fn subject_en(self) -> &'static str {
+        match self {
+            MailTemplate::Ticket => "[{event}] Your invitation and ticket",
+            MailTemplate::Online => "[{event}] How to join online",
+            MailTemplate::Reminder => "[{event}] See you tomorrow",
+            MailTemplate::Thanks => "[{event}] Thank you for coming, and a short survey",
+        }
+    }
+
+    fn body_en(self) -> &'static str {
+        match self {
+            MailTemplate::Ticket => {
+                "Dear {name},\n\n\
+                 Thank you for registering for \"{event}\".\n\n\
+                 Date: {date}\n\
+                 {how_to_join}\n\n\
+                 Ticket number: {ticket}\n\
+                 Please show the attached ticket (QR code) at the reception desk.\n\n\
+                 This message was sent to you alone.\n"
+            }
+            MailTemplate::Online => {
+                "Dear {name},\n\n\
+                 Thank you for registering to join \"{event}\" online.\n\n\
+                 Date: {date}\n\
+                 Link: {online_url}\n\n\
+                 Please keep this link to yourself.\n"
+            }
+            MailTemplate::Reminder => {
+                "Dear {name},\n\n\
+                 \"{event}\" takes place tomorrow.\n\n\
+                 Date: {date}\n\
+                 {how_to_join}\n\n\
+                 Ticket number: {ticket}\n\
+                 We look forward to seeing you.\n"
+            }
+            MailTemplate::Thanks => {
+                "Dear {name},\n\n\
+                 Thank you for taking part in \"{event}\" ({date}).\n\
+                 To help us improve, we would be grateful if you answered our short survey.\n"
+            }
         }
     }
 }
@@ -252,9 +379,39 @@ pub fn date_text(event: &Event) -> String {
     text
 }
 
-/// Fills a template for one person. A venue attendee's message never holds the online link:
-/// `{online_url}` is left empty for them and `{how_to_join}` names the venue.
+/// Fills a built-in Japanese template for one person (see [`render_text`]).
 pub fn render(template: MailTemplate, event: &Event, attendee: &Attendee) -> RenderedMail {
+    render_text(template, &template.built_in(Lang::Ja), Lang::Ja, event, attendee)
+}
+
+/// The event's date and hours in a language: [`date_text`] in Japanese, `Saturday 25 July 2026,
+/// 13:30–17:00` in English.
+pub fn date_text_in(event: &Event, lang: Lang) -> String {
+    if lang == Lang::Ja {
+        return date_text(event);
+    }
+    let d = &event.details;
+    let mut text = d.date.format("%A %-d %B %Y").to_string();
+    if let Some(start) = d.start_time {
+        text.push_str(&start.format(", %H:%M").to_string());
+        text.push('–');
+        if let Some(end) = d.end_time {
+            text.push_str(&end.format("%H:%M").to_string());
+        }
+    }
+    text
+}
+
+/// Fills a template's words (built-in or a person's) for one person, in the mailing's language.
+/// A venue attendee's message never holds the online link: `{online_url}` is left empty for them
+/// and `{how_to_join}` names the venue.
+pub fn render_text(
+    template: MailTemplate,
+    text: &MailText,
+    lang: Lang,
+    event: &Event,
+    attendee: &Attendee,
+) -> RenderedMail {
     let d = &event.details;
     let online = attendee.details.mode == AttendanceMode::Online;
     let venue = [d.venue_name.as_str(), d.venue_address.as_str()]
@@ -264,11 +421,13 @@ pub fn render(template: MailTemplate, event: &Event, attendee: &Attendee) -> Ren
         .collect::<Vec<_>>()
         .join(" ");
     let online_url = if online { d.online_url.as_str() } else { "" };
-    let how_to_join = if online {
-        format!("参加方法: オンライン（{online_url}）")
-    } else {
-        format!("会場: {venue}")
+    let how_to_join = match (online, lang) {
+        (true, Lang::Ja) => format!("参加方法: オンライン（{online_url}）"),
+        (true, Lang::En) => format!("How to join: online ({online_url})"),
+        (false, Lang::Ja) => format!("会場: {venue}"),
+        (false, Lang::En) => format!("Venue: {venue}"),
     };
+    let date = date_text_in(event, lang);
     let ticket = attendee.ticket.as_ref().map(|t| t.as_str().to_string());
     let fill = |text: &str| {
         // One pass over the template, so that a value holding `{...}` is never filled in turn.
@@ -285,7 +444,7 @@ pub fn render(template: MailTemplate, event: &Event, attendee: &Attendee) -> Ren
             let value = match &after[1..close] {
                 "name" => attendee.details.name.clone(),
                 "event" => d.title.clone(),
-                "date" => date_text(event),
+                "date" => date.clone(),
                 "venue" => venue.clone(),
                 "online_url" => online_url.to_string(),
                 "how_to_join" => how_to_join.clone(),
@@ -301,8 +460,8 @@ pub fn render(template: MailTemplate, event: &Event, attendee: &Attendee) -> Ren
     RenderedMail {
         to: attendee.details.email.trim().to_string(),
         // A subject is one line: a title cannot add a header.
-        subject: fill(template.subject()).replace(['\r', '\n'], " "),
-        body: fill(template.body()),
+        subject: fill(&text.subject).replace(['\r', '\n'], " "),
+        body: fill(&text.body),
         ticket: if template.attaches_ticket() { ticket } else { None },
     }
 }
@@ -474,6 +633,69 @@ mod tests {
         );
         assert!(ticket.body.contains("会場: 仙台国際センター"));
         assert!(ticket.body.contains(&venue.ticket.as_ref().unwrap().grouped()));
+    }
+
+    #[test]
+    fn english_templates_fill_the_same_placeholders_in_english() {
+        let event = event();
+        let venue = person(1, "a@example.jp", |_| {});
+        let online = person(2, "b@example.jp", |a| a.details.mode = AttendanceMode::Online);
+        for template in MailTemplate::ALL {
+            let text = template.built_in(Lang::En);
+            assert!(
+                unknown_placeholders(&text.body).is_empty() && unknown_placeholders(&text.subject).is_empty(),
+                "{template:?}: the English words use the placeholders only"
+            );
+            for who in [&venue, &online] {
+                let mail = render_text(*template, &text, Lang::En, &event, who);
+                assert!(!mail.body.contains('{'), "{template:?}: all filled");
+                assert!(mail.body.starts_with(&format!("Dear {},", who.details.name)));
+                assert_eq!(
+                    mail.body.contains("secret-room"),
+                    who.details.mode == AttendanceMode::Online && *template != MailTemplate::Thanks,
+                    "{template:?}: the link to online people only"
+                );
+            }
+        }
+        let ticket = render_text(
+            MailTemplate::Ticket,
+            &MailTemplate::Ticket.built_in(Lang::En),
+            Lang::En,
+            &event,
+            &venue,
+        );
+        assert!(
+            ticket.body.contains("Saturday 25 July 2026, 13:30–17:00"),
+            "{}",
+            ticket.body
+        );
+        assert!(ticket.body.contains("Venue: 仙台国際センター"));
+    }
+
+    #[test]
+    fn a_person_s_words_are_filled_and_typos_in_braces_are_found() {
+        let text = MailText {
+            subject: "{event} のご案内 {nmae}".into(),
+            body: "{name} 様\n{date} {venu} {nmae} {ticket} {".into(),
+        };
+        assert_eq!(unknown_placeholders(&text.subject), vec!["nmae"]);
+        assert_eq!(unknown_placeholders(&text.body), vec!["venu", "nmae"]);
+        for built_in in MailTemplate::ALL {
+            assert!(unknown_placeholders(built_in.body()).is_empty());
+        }
+        let mine = MailText {
+            subject: "【{event}】お知らせ".into(),
+            body: "{name} 様\n{how_to_join}\n".into(),
+        };
+        let mail = render_text(
+            MailTemplate::Thanks,
+            &mine,
+            Lang::Ja,
+            &event(),
+            &person(1, "a@example.jp", |_| {}),
+        );
+        assert_eq!(mail.subject, "【アトツギ交流会】お知らせ");
+        assert_eq!(mail.body, "参加者1 様\n会場: 仙台国際センター\n");
     }
 
     #[test]

@@ -5,10 +5,14 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
-use tsudoi_core::mail::{LeftOut, LeftOutReason, MailFilter, MailTemplate, OutboxState};
+use tsudoi_core::mail::{
+    LeftOut, LeftOutReason, MailFilter, MailServer, MailTemplate, MailText, OutboxState,
+};
+use tsudoi_core::Lang;
 use tsudoi_core::{AttendeeId, EventId};
 
 use crate::audit::AuditRecord;
+use crate::setting::put_setting;
 use crate::sql::{get_choice, get_optional_timestamp, get_timestamp, timestamp};
 use crate::{Result, Store, StoreError};
 
@@ -39,6 +43,9 @@ pub struct Mailing {
     pub approved_at: Option<DateTime<Utc>>,
     pub counts: OutboxCounts,
     pub left_out: Vec<LeftOut>,
+    /// The language and the words the mailing was prepared with (fixed then).
+    pub lang: Lang,
+    pub text: MailText,
 }
 
 /// What a mailing is, before it has a number.
@@ -48,6 +55,8 @@ pub struct MailingDraft {
     pub purpose: String,
     pub template: MailTemplate,
     pub filter: MailFilter,
+    pub lang: Lang,
+    pub text: MailText,
 }
 
 /// One message of a mailing.
@@ -65,16 +74,32 @@ pub struct OutboxEntry {
     pub attempted_at: Option<DateTime<Utc>>,
 }
 
+/// The `setting` key of the remembered mail server (JSON, no password).
+const MAIL_SERVER: &str = "mail_server";
+
 const MAILING_COLUMNS: &str =
-    "id, event_id, purpose, template, filter, created_by, created_at, approved_by, approved_at";
+    "id, event_id, purpose, template, filter, created_by, created_at, approved_by, approved_at, lang, subject, body";
+
+/// The `setting` key of the language mailings are prepared in.
+const MAIL_LANGUAGE: &str = "mail_language";
 
 fn mailing_row(row: &Row<'_>) -> rusqlite::Result<Mailing> {
     let filter: String = row.get(4)?;
+    let template = get_choice(row, 3, MailTemplate::parse)?;
+    let lang = Lang::parse(&row.get::<_, String>(9)?).unwrap_or_default();
+    let text = match (
+        row.get::<_, Option<String>>(10)?,
+        row.get::<_, Option<String>>(11)?,
+    ) {
+        (Some(subject), Some(body)) => MailText { subject, body },
+        // Prepared before the words were kept: the built-in ones, which it was prepared with.
+        _ => template.built_in(lang),
+    };
     Ok(Mailing {
         id: row.get(0)?,
         event_id: EventId(row.get(1)?),
         purpose: row.get(2)?,
-        template: get_choice(row, 3, MailTemplate::parse)?,
+        template,
         filter: serde_json::from_str(&filter).unwrap_or_default(),
         created_by: row.get(5)?,
         created_at: get_timestamp(row, 6)?,
@@ -82,6 +107,8 @@ fn mailing_row(row: &Row<'_>) -> rusqlite::Result<Mailing> {
         approved_at: get_optional_timestamp(row, 8)?,
         counts: OutboxCounts::default(),
         left_out: Vec::new(),
+        lang,
+        text,
     })
 }
 
@@ -148,15 +175,18 @@ impl Store {
         let tx = self.conn.transaction()?;
         let filter = serde_json::to_string(&draft.filter).unwrap_or_default();
         tx.execute(
-            "INSERT INTO mailing (event_id, purpose, template, filter, created_by, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO mailing (event_id, purpose, template, filter, created_by, created_at, lang, subject, body)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 draft.event_id.0,
                 draft.purpose,
                 draft.template.as_str(),
                 filter,
                 audit.actor,
-                timestamp(now)
+                timestamp(now),
+                draft.lang.as_str(),
+                draft.text.subject,
+                draft.text.body
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -283,5 +313,83 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(n as u32)
+    }
+
+    /// The mail server last used (never a password), if one was saved.
+    pub fn mail_server(&self) -> Result<Option<MailServer>> {
+        Ok(self
+            .setting(MAIL_SERVER)?
+            .and_then(|json| serde_json::from_str(&json).ok()))
+    }
+
+    /// Remembers the mail server for the next mailing.
+    pub fn set_mail_server(&mut self, server: &MailServer) -> Result<()> {
+        // Serializing strings and numbers cannot fail; were it to, nothing would be remembered.
+        let json = serde_json::to_string(server).unwrap_or_default();
+        put_setting(&self.conn, MAIL_SERVER, &json)
+    }
+
+    /// A person's own words for a template in a language, if they saved any.
+    pub fn mail_template_text(&self, template: MailTemplate, lang: Lang) -> Result<Option<MailText>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT subject, body FROM mail_template_text WHERE template = ?1 AND lang = ?2",
+                [template.as_str(), lang.as_str()],
+                |r| {
+                    Ok(MailText {
+                        subject: r.get(0)?,
+                        body: r.get(1)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Keeps a person's words for a template in a language (replacing earlier ones).
+    pub fn set_mail_template_text(
+        &mut self,
+        template: MailTemplate,
+        lang: Lang,
+        text: &MailText,
+        by: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO mail_template_text (template, lang, subject, body, updated_by, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (template, lang) DO UPDATE SET subject = excluded.subject, body = excluded.body,
+                 updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+            params![
+                template.as_str(),
+                lang.as_str(),
+                text.subject,
+                text.body,
+                by,
+                timestamp(now)
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Back to the built-in words: a person's words for the template in the language go.
+    pub fn clear_mail_template_text(&mut self, template: MailTemplate, lang: Lang) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM mail_template_text WHERE template = ?1 AND lang = ?2",
+            [template.as_str(), lang.as_str()],
+        )?;
+        Ok(())
+    }
+
+    /// The language mailings are prepared in: Japanese until someone chooses English.
+    pub fn mail_language(&self) -> Result<Lang> {
+        Ok(self
+            .setting(MAIL_LANGUAGE)?
+            .and_then(|s| Lang::parse(&s))
+            .unwrap_or_default())
+    }
+
+    pub fn set_mail_language(&mut self, lang: Lang) -> Result<()> {
+        put_setting(&self.conn, MAIL_LANGUAGE, lang.as_str())
     }
 }

@@ -46,7 +46,7 @@ pub struct ScheduledBackupOutcome {
 /// The desk name a new installation starts with.
 pub const DEFAULT_DESK_NAME: &str = "受付1";
 
-fn put_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
+pub(crate) fn put_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [key, value],
@@ -60,7 +60,7 @@ fn json(value: &impl Serialize) -> String {
 }
 
 impl Store {
-    fn setting(&self, key: &str) -> Result<Option<String>> {
+    pub(crate) fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
             .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {

@@ -2,11 +2,11 @@
 //! status.
 
 use serde_json::json;
-use tsudoi_app::mail::{self, MailingRequest, SmtpAccount, SmtpSecurity};
+use tsudoi_app::mail::{self, MailServer, MailingRequest, SmtpAccount, SmtpSecurity};
 use tsudoi_app::output::Replace;
 use tsudoi_app::Ctx;
 use tsudoi_core::mail::{MailFilter, MailTemplate};
-use tsudoi_core::{AttendanceMode, AttendeeId, Category, EventId, Lang};
+use tsudoi_core::{AttendanceMode, AttendeeId, Category, EventId, Lang, Localized};
 
 use crate::args::MailCommand;
 use crate::failure::{Failure, OrFail};
@@ -18,7 +18,7 @@ pub fn run(command: &MailCommand, replace: Replace, ctx: &mut Ctx<'_>, out: &Out
     let lang = ctx.lang;
     match command {
         MailCommand::Template { name } => {
-            let all = mail::templates(lang);
+            let all = mail::current_templates(ctx).or_fail(lang)?;
             match name {
                 Some(name) => {
                     let wanted = MailTemplate::parse(name).or_fail(lang)?;
@@ -118,6 +118,7 @@ pub fn run(command: &MailCommand, replace: Replace, ctx: &mut Ctx<'_>, out: &Out
             from,
             per_minute,
             retry_failed,
+            keychain,
             eml,
         } => {
             let from = from
@@ -147,26 +148,39 @@ pub fn run(command: &MailCommand, replace: Replace, ctx: &mut Ctx<'_>, out: &Out
                         .map(|p| (h.trim_matches(['[', ']']).to_string(), p))
                 })
                 .ok_or_else(|| Failure::missing_argument("--smtp HOST:PORT", lang))?;
-            let password = match user {
-                Some(_) => match std::env::var(PASSWORD_ENV_VAR) {
-                    Ok(p) => Some(p),
-                    Err(_) => Some(
+            let security = if *tls {
+                SmtpSecurity::Tls
+            } else if *starttls {
+                SmtpSecurity::StartTls
+            } else {
+                SmtpSecurity::Plain
+            };
+            let server = MailServer {
+                host: host.clone(),
+                port,
+                security,
+                user: user.clone().unwrap_or_default(),
+                from: from.clone(),
+            };
+            // The environment first (scripts), then the keychain when asked, then a prompt.
+            let typed = std::env::var(PASSWORD_ENV_VAR).ok();
+            let password = match mail::password_for(&server, typed, *keychain) {
+                Err(e) if e.code() == "mail.no_password_kept" => {
+                    let asked =
                         rpassword::prompt_password(lang.pick("SMTPのパスワード: ", "SMTP password: "))
-                            .map_err(|_| Failure::missing_argument(PASSWORD_ENV_VAR, lang))?,
-                    ),
-                },
-                None => None,
+                            .map_err(|_| Failure::missing_argument(PASSWORD_ENV_VAR, lang))?;
+                    mail::password_for(&server, Some(asked), true).or_fail(lang)?
+                }
+                Ok(None) if user.is_some() => Some(
+                    rpassword::prompt_password(lang.pick("SMTPのパスワード: ", "SMTP password: "))
+                        .map_err(|_| Failure::missing_argument(PASSWORD_ENV_VAR, lang))?,
+                ),
+                other => other.or_fail(lang)?,
             };
             let account = SmtpAccount {
                 host,
                 port,
-                security: if *tls {
-                    SmtpSecurity::Tls
-                } else if *starttls {
-                    SmtpSecurity::StartTls
-                } else {
-                    SmtpSecurity::Plain
-                },
+                security,
                 user: user.clone(),
                 password,
                 from,
