@@ -85,8 +85,8 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0017_mail.sql"),
     },
     Migration {
-        name: "0019_mail_templates",
-        sql: include_str!("../migrations/0019_mail_templates.sql"),
+        name: "0018_mail_templates",
+        sql: include_str!("../migrations/0018_mail_templates.sql"),
     },
 ];
 

@@ -43,21 +43,6 @@ fn main() {
     run(Args::parse().quick);
 }
 
-/// A smoke run (the benchmark works) and the full one (`--ignored --nocapture` prints the table).
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn runs() {
-        super::run(true);
-    }
-
-    #[test]
-    #[ignore]
-    fn full() {
-        super::run(false);
-    }
-}
-
 fn run(quick: bool) {
     let (n_people, n_runs) = if quick { (3, 2) } else { (20, 5) };
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -77,7 +62,7 @@ fn run(quick: bool) {
                 let draft = AttendeeDraft {
                     email: format!("p{i:03}@example.jp"),
                     organization: "株式会社 仙台精密".into(),
-                    ..AttendeeDraft::new(&format!("佐々木 𠮷子 {i}"))
+                    ..AttendeeDraft::new(format!("佐々木 𠮷子 {i}"))
                 };
                 tsudoi_app::attendees::add(&mut ctx, event.id, draft).expect("an attendee")
             })
@@ -144,4 +129,19 @@ fn run(quick: bool) {
         "the whole message: text, QR image, card, MIME, .eml written (per person of the mailing)",
         &mut whole,
     );
+}
+
+/// A smoke run (the benchmark works) and the full one (`--ignored --nocapture` prints the table).
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn runs() {
+        super::run(true);
+    }
+
+    #[test]
+    #[ignore]
+    fn full() {
+        super::run(false);
+    }
 }
