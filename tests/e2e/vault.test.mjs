@@ -132,7 +132,9 @@ describe("encryption in the window", () => {
       await byTestId(browser, "schedule-now").click();
       await browser.waitUntil(async () => backupsOnStick().sort().join() !== second.join(), { timeout: TIMEOUT, timeoutMsg: "the third" });
       assert.equal(backupsOnStick().length, 2, "the oldest was removed");
-      copyFileSync(join(stick, backupsOnStick().sort().at(-1)), elsewhere);
+      // The newest is the one the second look did not see (two made within a second sort by counter, not by name).
+      const newest = backupsOnStick().find((name) => !second.includes(name));
+      copyFileSync(join(stick, newest), elsewhere);
 
       // The erasure: the word must be typed; then everything goes and the certificate is written.
       await setValueExactly(byTestId(browser, "erase-certificate-dir"), certificates);
