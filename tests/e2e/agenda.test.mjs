@@ -132,6 +132,12 @@ describe("programme and minutes", () => {
 describe("on the day", () => {
   test("the running item is marked by the clock and F2 jumps to its notes", async () => {
     const db = tempDatabase();
+    // In the day's first and last minutes an item around now with one before it does not fit in
+    // the day: wait those minutes out (at most three) rather than fail.
+    const minuteOfDay = () => new Date().getHours() * 60 + new Date().getMinutes();
+    while (minuteOfDay() < 2 || minuteOfDay() > 23 * 60 + 56) {
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
     const now = new Date();
     const pad = (n) => String(n).padStart(2, "0");
     const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
