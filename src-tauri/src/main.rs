@@ -36,6 +36,8 @@ macro_rules! with_commands {
             vault: backup_schedule_status, set_backup_schedule, backup_into_folder, restore_backup, erase_all_data,
                 erase_event_data;
             incidents: list_incidents, add_incident, update_incident, print_incident;
+            mail: mail_templates, set_mail_language, save_mail_template, reset_mail_template, list_mailings, prepare_mailing, mailing_status, mailing_outbox, preview_mail,
+                approve_mailing, mail_server, send_mailing, forget_mail_password, export_mailing_eml;
             payments: list_payees, save_payee, list_payments, preview_payment, add_payment, void_payment,
                 print_payment_document, tax_months, payment_records, export_tax_months, export_payment_records;
             survey: survey_questionnaire, survey_results, preview_survey_import, import_survey, enter_paper_sheet,

@@ -1360,3 +1360,19 @@ export type BudgetView = { personnel: Yen, direct: Yen, subcontract: Yen, genera
 subcontract_ratio_percent: string, subcontract_over_half: boolean, rows: Array<BudgetRow>, plan: PlanTotals | null, by_event: Array<EventBudget>, warnings: Array<BudgetWarningView>, project: ProjectView, };
 
 export type BudgetExport = { file: string, };
+export type MailTemplate = "ticket" | "online" | "reminder" | "thanks";
+export type LeftOutReason = "no_consent" | "cancelled" | "waiting" | "no_email" | "bad_email" | "duplicate_email" | "no_ticket" | "already_sent";
+export type OutboxState = "waiting" | "sending" | "sent" | "failed";
+export type SmtpSecurity = "starttls" | "tls" | "plain";
+export type MailFilter = { mode: AttendanceMode | null, category: Category | null, not_yet_sent: boolean, };
+export type LeftOut = { attendee: AttendeeId, reason: LeftOutReason, };
+export type RenderedMail = { to: string, subject: string, body: string, ticket: string | null, };
+export type MailServer = { host: string, port: number, security: SmtpSecurity, user: string, from: string, };
+export type OutboxCounts = { waiting: number, sending: number, sent: number, failed: number, };
+export type Mailing = { id: number, event_id: EventId, purpose: string, template: MailTemplate, filter: MailFilter, created_by: string, created_at: string, approved_by: string | null, approved_at: string | null, counts: OutboxCounts, left_out: Array<LeftOut>, lang: Lang, text: MailText, };
+export type OutboxEntry = { id: number, mailing_id: number, attendee_id: AttendeeId, address: string, state: OutboxState, answer: string, attempted_at: string | null, };
+export type TemplateInfo = { name: MailTemplate, label: string, subject: string, body: string, attaches_ticket: boolean, lang: Lang, customized: boolean, };
+export type MailText = { subject: string, body: string, };
+export type PreparedMailing = { id: number, recipients: number, left_out: Array<LeftOut>, };
+export type SendReport = { waiting: number, sent: number, failed: number, };
+export type EmlExport = { dir: string, files: number, };

@@ -184,6 +184,33 @@ export const LABELS = {
     electronic: ["電子マネー・IC", "Electronic money"],
     other: ["その他", "Other"],
   },
+  mailTemplate: {
+    ticket: ["招待・受付票", "Invitation and ticket"],
+    online: ["オンライン参加のご案内", "Joining online"],
+    reminder: ["前日のご連絡", "Reminder"],
+    thanks: ["お礼とアンケート", "Thanks and survey"],
+  },
+  leftOutReason: {
+    no_consent: ["個人情報の取扱いに同意がない", "No consent to the handling of personal data"],
+    cancelled: ["キャンセル済み", "Registration cancelled"],
+    waiting: ["キャンセル待ち", "On the waiting list"],
+    no_email: ["メールアドレスがない", "No email address"],
+    bad_email: ["メールアドレスが使えない", "Unusable email address"],
+    duplicate_email: ["ほかの参加者と同じメールアドレス", "Same email address as another attendee"],
+    no_ticket: ["受付票がない", "No ticket"],
+    already_sent: ["送信済み", "Already sent"],
+  },
+  outboxState: {
+    waiting: ["送信待ち", "Waiting"],
+    sending: ["送信中", "Sending"],
+    sent: ["送信済み", "Sent"],
+    failed: ["失敗", "Failed"],
+  },
+  smtpSecurity: {
+    starttls: ["STARTTLS（通常 587番）", "STARTTLS (usually port 587)"],
+    tls: ["TLS（通常 465番）", "TLS (usually port 465)"],
+    plain: ["暗号化なし（127.0.0.1 のみ）", "No TLS (127.0.0.1 only)"],
+  },
 } as const;
 
 /** The colour and sound of each door outcome (`DoorOutcome::kind`). */
@@ -319,6 +346,7 @@ export const COMMAND_NAMES = [
   "list_subcontracts",
   "add_subcontract",
   "export_budget",
+  "mail_templates", "set_mail_language", "save_mail_template", "reset_mail_template", "list_mailings", "prepare_mailing", "mailing_status", "mailing_outbox", "preview_mail", "approve_mailing", "mail_server", "send_mailing", "forget_mail_password", "export_mailing_eml",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

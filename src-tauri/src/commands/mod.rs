@@ -9,6 +9,7 @@ pub mod events;
 pub mod exchange;
 pub mod handlers;
 pub mod incidents;
+pub mod mail;
 pub mod payments;
 pub mod photos;
 pub mod printouts;

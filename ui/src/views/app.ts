@@ -9,6 +9,7 @@ import { openDesk } from "./desk";
 import { agendaPage } from "./agenda";
 import { eventDetail, eventForm, eventList } from "./events";
 import { incidentsPage } from "./incidents";
+import { mailPage } from "./mail";
 import { paymentsPage } from "./payments";
 import { budgetNavLabel, budgetPage } from "./budget";
 import { rosterPage } from "./roster";
@@ -17,7 +18,7 @@ import { welcome } from "./start";
 import { toast } from "./toast";
 
 interface View {
-  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk" | "agenda" | "roster" | "incidents" | "payments" | "budget" | "survey" | "kiosk";
+  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk" | "agenda" | "roster" | "incidents" | "payments" | "budget" | "survey" | "kiosk" | "mail";
   event?: Event | null;
   attendee?: Attendee | null;
 }
@@ -147,6 +148,7 @@ function draw(): void {
         h("button", { class: "new-event incidents-link", "data-testid": "open-incidents", onclick: () => navigate({ kind: "incidents" }) }, t("incidents")),
         h("button", { class: "new-event incidents-link", "data-testid": "open-payments", onclick: () => navigate({ kind: "payments" }) }, t("payments")),
         h("button", { class: "new-event survey-link", "data-testid": "open-survey", onclick: () => navigate({ kind: "survey" }) }, t("survey")),
+        h("button", { class: "new-event survey-link", "data-testid": "open-mail", onclick: () => navigate({ kind: "mail" }) }, t("mail")),
         h("button", { class: "new-event budget-link", "data-testid": "open-budget", onclick: () => navigate({ kind: "budget" }) }, budgetNavLabel()),
       ),
       h("main", { id: "main", class: "content" }),
@@ -200,6 +202,10 @@ function renderMain(): void {
     case "survey":
       if (!selected) return navigate({ kind: "event" });
       mount(main, surveyPage(selected.event, { onBack: () => navigate({ kind: "event" }), onKiosk: () => navigate({ kind: "kiosk" }) }));
+      break;
+    case "mail":
+      if (!selected) return navigate({ kind: "event" });
+      mount(main, mailPage(selected.event, () => navigate({ kind: "event" })));
       break;
     case "budget":
       mount(main, budgetPage(() => navigate({ kind: events.length ? "event" : "welcome" })));
