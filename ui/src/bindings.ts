@@ -482,6 +482,70 @@ export type AttendanceSummary = { general_venue: AttendanceCount, general_online
 
 export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "database_encrypt" | "passphrase_change" | "backup" | "backup_removed" | "restore" | "event_erase" | "security_report_export" | "payment_statement" | "payment_record_export" | "survey_import" | "survey_export" | "hearing_record" | "budget_sheet_export" | "ledger_export" | "settlement_export" | "mailing";
 
+export type MailTemplate = "ticket" | "online" | "reminder" | "thanks";
+
+export type LeftOutReason = "no_consent" | "cancelled" | "waiting" | "no_email" | "bad_email" | "duplicate_email" | "no_ticket" | "already_sent";
+
+export type OutboxState = "waiting" | "sending" | "sent" | "failed";
+
+export type SmtpSecurity = "starttls" | "tls" | "plain";
+
+export type MailFilter = { mode: AttendanceMode | null, category: Category | null, 
+/**
+ * Leave out people an earlier mailing of the same template already reached.
+ */
+not_yet_sent: boolean, };
+
+export type LeftOut = { attendee: AttendeeId, reason: LeftOutReason, };
+
+export type RenderedMail = { to: string, subject: string, body: string, 
+/**
+ * The ticket whose QR code goes with the message.
+ */
+ticket: string | null, };
+
+export type MailServer = { host: string, port: number, security: SmtpSecurity, 
+/**
+ * The account's user name; empty when the server takes mail without signing in.
+ */
+user: string, 
+/**
+ * The sender's address (From).
+ */
+from: string, };
+
+export type MailText = { subject: string, body: string, };
+
+export type OutboxCounts = { waiting: number, sending: number, sent: number, failed: number, };
+
+export type Mailing = { id: number, event_id: EventId, purpose: string, template: MailTemplate, filter: MailFilter, created_by: string, created_at: string, approved_by: string | null, approved_at: string | null, counts: OutboxCounts, left_out: Array<LeftOut>, 
+/**
+ * The language and the words the mailing was prepared with (fixed then).
+ */
+lang: Lang, text: MailText, };
+
+export type OutboxEntry = { id: number, mailing_id: number, attendee_id: AttendeeId, address: string, state: OutboxState, 
+/**
+ * The server's answer, or why it failed.
+ */
+answer: string, attempted_at: string | null, };
+
+export type TemplateInfo = { name: MailTemplate, label: string, subject: string, body: string, attaches_ticket: boolean, 
+/**
+ * The language of the words (the mail language setting).
+ */
+lang: Lang, 
+/**
+ * Whether these are a person's words rather than the built-in ones.
+ */
+customized: boolean, };
+
+export type PreparedMailing = { id: number, recipients: number, left_out: Array<LeftOut>, };
+
+export type SendReport = { waiting: number, sent: number, failed: number, };
+
+export type EmlExport = { dir: string, files: number, };
+
 export type RegistrationImport = { dry_run: boolean, 
 /**
  * New people registered.
@@ -1360,19 +1424,3 @@ export type BudgetView = { personnel: Yen, direct: Yen, subcontract: Yen, genera
 subcontract_ratio_percent: string, subcontract_over_half: boolean, rows: Array<BudgetRow>, plan: PlanTotals | null, by_event: Array<EventBudget>, warnings: Array<BudgetWarningView>, project: ProjectView, };
 
 export type BudgetExport = { file: string, };
-export type MailTemplate = "ticket" | "online" | "reminder" | "thanks";
-export type LeftOutReason = "no_consent" | "cancelled" | "waiting" | "no_email" | "bad_email" | "duplicate_email" | "no_ticket" | "already_sent";
-export type OutboxState = "waiting" | "sending" | "sent" | "failed";
-export type SmtpSecurity = "starttls" | "tls" | "plain";
-export type MailFilter = { mode: AttendanceMode | null, category: Category | null, not_yet_sent: boolean, };
-export type LeftOut = { attendee: AttendeeId, reason: LeftOutReason, };
-export type RenderedMail = { to: string, subject: string, body: string, ticket: string | null, };
-export type MailServer = { host: string, port: number, security: SmtpSecurity, user: string, from: string, };
-export type OutboxCounts = { waiting: number, sending: number, sent: number, failed: number, };
-export type Mailing = { id: number, event_id: EventId, purpose: string, template: MailTemplate, filter: MailFilter, created_by: string, created_at: string, approved_by: string | null, approved_at: string | null, counts: OutboxCounts, left_out: Array<LeftOut>, lang: Lang, text: MailText, };
-export type OutboxEntry = { id: number, mailing_id: number, attendee_id: AttendeeId, address: string, state: OutboxState, answer: string, attempted_at: string | null, };
-export type TemplateInfo = { name: MailTemplate, label: string, subject: string, body: string, attaches_ticket: boolean, lang: Lang, customized: boolean, };
-export type MailText = { subject: string, body: string, };
-export type PreparedMailing = { id: number, recipients: number, left_out: Array<LeftOut>, };
-export type SendReport = { waiting: number, sent: number, failed: number, };
-export type EmlExport = { dir: string, files: number, };

@@ -315,6 +315,20 @@ export const COMMAND_NAMES = [
   "add_incident",
   "update_incident",
   "print_incident",
+  "mail_templates",
+  "set_mail_language",
+  "save_mail_template",
+  "reset_mail_template",
+  "list_mailings",
+  "prepare_mailing",
+  "mailing_status",
+  "mailing_outbox",
+  "preview_mail",
+  "approve_mailing",
+  "mail_server",
+  "send_mailing",
+  "forget_mail_password",
+  "export_mailing_eml",
   "list_payees",
   "save_payee",
   "list_payments",
@@ -346,7 +360,6 @@ export const COMMAND_NAMES = [
   "list_subcontracts",
   "add_subcontract",
   "export_budget",
-  "mail_templates", "set_mail_language", "save_mail_template", "reset_mail_template", "list_mailings", "prepare_mailing", "mailing_status", "mailing_outbox", "preview_mail", "approve_mailing", "mail_server", "send_mailing", "forget_mail_password", "export_mailing_eml",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

@@ -60,8 +60,10 @@ choice_enum! {
 choice_enum! {
     /// How the connection to the mail server is protected.
     pub enum SmtpSecurity as "security" {
-        /// STARTTLS after connecting (usually port 587).
+        /// STARTTLS after connecting (usually port 587). Its identifier is the one word people
+        /// and the CLI use; serde's name is made to equal it (the choice rule).
         #[default]
+        #[serde(rename = "starttls")]
         StartTls = "starttls", "STARTTLS（通常 587番）", "STARTTLS (usually port 587)";
         /// TLS from the first byte (usually port 465).
         Tls = "tls", "TLS（通常 465番）", "TLS (usually port 465)";
