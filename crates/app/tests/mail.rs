@@ -3,10 +3,8 @@
 //! back by Python's own mail parser, so these tests see the messages as a mail program would.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
 use base64::Engine;
 use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
@@ -85,40 +83,16 @@ fn ctx_of<'d>(db: &'d mut Database, operator: &str) -> Ctx<'d> {
     .acting_as(Some(operator))
 }
 
-/// The SMTP sink, a child process of this test, ended by its own handle.
-struct Sink {
-    child: Child,
-    port: u16,
-    dir: tempfile::TempDir,
+#[path = "../../../tests/smtp/sink.rs"]
+mod sink;
+use sink::Sink;
+
+/// The sink as the account a mailing is sent through.
+trait AsAccount {
+    fn account(&self) -> SmtpAccount;
 }
 
-impl Sink {
-    fn start(args: &[&str]) -> Sink {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let dir = tempfile::tempdir().unwrap();
-        let python = std::env::var("TSUDOI_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/smtp/sink.py");
-        let mut child = Command::new(python)
-            .arg(script)
-            .args(["--port", &port.to_string(), "--dir"])
-            .arg(dir.path())
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("python3 runs the SMTP sink (scripts/test.sh installs aiosmtpd)");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        assert_eq!(line.trim(), "ready", "the sink started (is aiosmtpd installed?)");
-        Sink { child, port, dir }
-    }
-
+impl AsAccount for Sink {
     fn account(&self) -> SmtpAccount {
         SmtpAccount {
             host: "127.0.0.1".into(),
@@ -128,26 +102,6 @@ impl Sink {
             password: None,
             from: "jimukyoku@example.jp".into(),
         }
-    }
-
-    fn messages(&self) -> Vec<serde_json::Value> {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(self.dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect();
-        files.sort();
-        files
-            .iter()
-            .map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
-            .collect()
-    }
-}
-
-impl Drop for Sink {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
