@@ -13,6 +13,24 @@ const TIMEOUT = 20_000;
 const asAPerson = { env: { TSUDOI_PASSPHRASE: "" } };
 const PASSPHRASE = "せんだい 七夕 まつり";
 
+/** The 情報管理責任者 on the roster, with the PIN the tests sign in with. */
+function addOfficer(db) {
+  const added = spawnSync(cliBinary, ["--db", db, "--json", "handler", "add", "--name", "責任 者", "--role", "officer"], {
+    encoding: "utf8",
+    env: { ...process.env, TSUDOI_NEW_PIN: "2468" },
+  });
+  assert.equal(added.status, 0, added.stderr);
+}
+
+async function signInAndOpenRoster(browser) {
+  const who = byTestId(browser, "sign-in-name");
+  await who.waitForDisplayed({ timeout: TIMEOUT });
+  await who.selectByAttribute("value", "責任 者");
+  await setValueExactly(byTestId(browser, "sign-in-pin"), "2468");
+  await browser.keys("Enter");
+  await byTestId(browser, "open-roster").click();
+}
+
 describe("encryption in the window", () => {
   test("the first start asks for a passphrase; later starts open only with it", async () => {
     const db = tempDatabase();
@@ -64,20 +82,11 @@ describe("encryption in the window", () => {
   test("the officer makes an encrypted backup and the half-year security report from the window", async () => {
     const db = tempDatabase();
     cliJson(db, "event", "create", "--title", "第1回", "--date", "2026-07-25");
-    const added = spawnSync(cliBinary, ["--db", db, "--json", "handler", "add", "--name", "責任 者", "--role", "officer"], {
-      encoding: "utf8",
-      env: { ...process.env, TSUDOI_NEW_PIN: "2468" },
-    });
-    assert.equal(added.status, 0, added.stderr);
+    addOfficer(db);
     const backup = join(dirname(db), "集い_バックアップ.tsudoi");
     const report = join(dirname(db), "セキュリティ対策_非公表用.pdf");
     await withApp(db, async (browser) => {
-      const who = byTestId(browser, "sign-in-name");
-      await who.waitForDisplayed({ timeout: TIMEOUT });
-      await who.selectByAttribute("value", "責任 者");
-      await setValueExactly(byTestId(browser, "sign-in-pin"), "2468");
-      await browser.keys("Enter");
-      await byTestId(browser, "open-roster").click();
+      await signInAndOpenRoster(browser);
       await byTestId(browser, "protection-section").waitForDisplayed({ timeout: TIMEOUT });
       await setValueExactly(byTestId(browser, "backup-path"), backup);
       await byTestId(browser, "backup").click();
@@ -99,11 +108,7 @@ describe("encryption in the window", () => {
   test("backups on a schedule into a stick, the officer erases everything, and a backup restores at the next first start", async () => {
     const db = tempDatabase();
     cliJson(db, "demo");
-    const added = spawnSync(cliBinary, ["--db", db, "--json", "handler", "add", "--name", "責任 者", "--role", "officer"], {
-      encoding: "utf8",
-      env: { ...process.env, TSUDOI_NEW_PIN: "2468" },
-    });
-    assert.equal(added.status, 0, added.stderr);
+    addOfficer(db);
     const root = dirname(dirname(db));
     const stick = join(root, `USB メモリ ${Date.now()}`);
     const certificates = join(root, `証明書 ${Date.now()}`);
@@ -112,12 +117,7 @@ describe("encryption in the window", () => {
     const backupsOnStick = () => readdirSync(stick).filter((name) => name.startsWith("tsudoi-backup-"));
     const elsewhere = join(root, `another-laptop-${Date.now()}.tsudoi`);
     await withApp(db, async (browser) => {
-      const who = byTestId(browser, "sign-in-name");
-      await who.waitForDisplayed({ timeout: TIMEOUT });
-      await who.selectByAttribute("value", "責任 者");
-      await setValueExactly(byTestId(browser, "sign-in-pin"), "2468");
-      await browser.keys("Enter");
-      await byTestId(browser, "open-roster").click();
+      await signInAndOpenRoster(browser);
       await byTestId(browser, "schedule-section").waitForDisplayed({ timeout: TIMEOUT });
       await setValueExactly(byTestId(browser, "schedule-folder"), stick);
       await setValueExactly(byTestId(browser, "schedule-keep"), "2");
