@@ -96,9 +96,9 @@ fn check_folder(ctx: &Ctx<'_>, folder: &Path) -> Result<PathBuf> {
     Ok(folder)
 }
 
-/// The file name of a backup made at `at` (this computer's time).
-fn file_name(at: chrono::NaiveDateTime) -> String {
-    format!("{FILE_PREFIX}{}.{FILE_EXTENSION}", at.format("%Y%m%d-%H%M%S"))
+/// The file name of a backup made at `at` (this computer's time), without its extension.
+fn stem(at: chrono::NaiveDateTime) -> String {
+    format!("{FILE_PREFIX}{}", at.format("%Y%m%d-%H%M%S"))
 }
 
 /// Whether `name` is one of the files this module writes (so one it may remove).
@@ -117,15 +117,13 @@ fn is_scheduled_backup_name(name: &str) -> bool {
 pub fn backup_into_folder(ctx: &mut Ctx<'_>, folder: &Path, keep: u32) -> Result<FolderBackupDone> {
     let folder = check_folder(ctx, folder)?;
     let keep = keep.clamp(1, MAX_KEEP) as usize;
-    let mut out = folder.join(file_name(ctx.clock.local_now()));
+    let stem = stem(ctx.clock.local_now());
+    let mut out = folder.join(format!("{stem}.{FILE_EXTENSION}"));
     // Two runs within a second (a person pressing twice) must not replace each other.
     let mut n = 1;
     while out.exists() {
         n += 1;
-        out = folder.join(format!(
-            "{}-{n}.{FILE_EXTENSION}",
-            file_name(ctx.clock.local_now()).trim_end_matches(&format!(".{FILE_EXTENSION}"))
-        ));
+        out = folder.join(format!("{stem}-{n}.{FILE_EXTENSION}"));
     }
     let backup = crate::vault::backup(ctx, &out, false)?;
 
