@@ -33,6 +33,7 @@ macro_rules! with_commands {
             privacy: audit_log, verify_audit_chain;
             handlers: handler_names, sign_in, sign_out, lock_to_desk, signed_in, make_backup, export_security_report, list_handlers, add_handler,
                 export_handler_roster, update_handler, list_services, save_service;
+            report: report_texts, save_report_text, report_flags, resolve_report_flag, report_check, export_report;
             incidents: list_incidents, add_incident, update_incident, print_incident;
             payments: list_payees, save_payee, list_payments, preview_payment, add_payment, void_payment,
                 print_payment_document, tax_months, payment_records, export_tax_months, export_payment_records;

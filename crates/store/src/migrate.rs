@@ -84,6 +84,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0017_mail",
         sql: include_str!("../migrations/0017_mail.sql"),
     },
+    Migration {
+        name: "0018_project_report",
+        sql: include_str!("../migrations/0018_project_report.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.

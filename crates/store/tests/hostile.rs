@@ -35,7 +35,7 @@ fn older_database(path: &Path, version: i64) {
     )
     .unwrap();
     // Pretend the last migration has not run: it is re-run (its tables dropped first).
-    raw.execute_batch("DROP TABLE mailing_left_out; DROP TABLE outbox; DROP TABLE mailing;")
+    raw.execute_batch("DROP TABLE report_flag_resolution; DROP TABLE report_text;")
         .unwrap();
     raw.pragma_update(None, "user_version", version).unwrap();
     raw.pragma_update(None, "wal_checkpoint", "TRUNCATE").ok();
