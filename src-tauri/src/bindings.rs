@@ -228,6 +228,16 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_app::budget::PlanTotals>(&cfg),
         declaration::<tsudoi_app::budget::BudgetView>(&cfg),
         declaration::<tsudoi_app::budget::BudgetExport>(&cfg),
+        declaration::<tsudoi_core::Disclosure>(&cfg),
+        declaration::<tsudoi_core::report::ReportSection>(&cfg),
+        declaration::<tsudoi_core::report::FlagSource>(&cfg),
+        declaration::<tsudoi_core::report::FlagResolution>(&cfg),
+        declaration::<tsudoi_core::report::FlaggedPassage>(&cfg),
+        declaration::<tsudoi_core::report::ReportIssue>(&cfg),
+        declaration::<tsudoi_app::report::ReportTexts>(&cfg),
+        declaration::<tsudoi_app::report::FlagDecision>(&cfg),
+        declaration::<tsudoi_app::report::ReportFormat>(&cfg),
+        declaration::<tsudoi_app::report::ReportExport>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit.\n\
@@ -352,6 +362,7 @@ fn vocabulary_ts() -> String {
         choice_labels!("leftOutReason", tsudoi_core::mail::LeftOutReason),
         choice_labels!("outboxState", tsudoi_core::mail::OutboxState),
         choice_labels!("smtpSecurity", tsudoi_core::mail::SmtpSecurity),
+        choice_labels!("reportSection", tsudoi_core::report::ReportSection),
     ]
     .join("\n");
     let list = |items: &[String]| {

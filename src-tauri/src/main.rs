@@ -35,6 +35,7 @@ macro_rules! with_commands {
                 export_handler_roster, update_handler, list_services, save_service;
             vault: backup_schedule_status, set_backup_schedule, backup_into_folder, restore_backup, erase_all_data,
                 erase_event_data;
+            report: report_texts, save_report_text, report_flags, resolve_report_flag, report_check, export_report;
             incidents: list_incidents, add_incident, update_incident, print_incident;
             mail: mail_templates, set_mail_language, save_mail_template, reset_mail_template, list_mailings, prepare_mailing, mailing_status, mailing_outbox, preview_mail,
                 approve_mailing, mail_server, send_mailing, forget_mail_password, export_mailing_eml;

@@ -212,8 +212,8 @@ describe("tickets", () => {
     const files = readdirSync(out).sort();
     assert.equal(files.filter((f) => f.endsWith(".png")).length, 2);
     assert.equal(files.filter((f) => f.endsWith(".svg")).length, 2);
-    assert.ok(files.includes("tickets.pdf"));
-    assert.equal(readFileSync(join(out, "tickets.pdf")).subarray(0, 5).toString(), "%PDF-");
+    assert.ok(files.includes("受付票_非公表用.pdf"), `the cards carry names: 非公表用 in the name: ${files}`);
+    assert.equal(readFileSync(join(out, "受付票_非公表用.pdf")).subarray(0, 5).toString(), "%PDF-");
   });
 });
 

@@ -45,7 +45,10 @@ describe("seat plan", () => {
     await withApp(db, async (browser) => {
       await byTestId(browser, "edit-seats").click();
       const path = byTestId(browser, "seat-chart-path");
-      await browser.waitUntil(async () => (await path.getValue()).endsWith(".pdf"), { timeout: TIMEOUT });
+      await browser.waitUntil(async () => (await path.getValue()).endsWith("座席表_非公表用.pdf"), {
+        timeout: TIMEOUT,
+        timeoutMsg: "the offered file name carries 非公表用",
+      });
       await path.setValue(pdf);
       await byTestId(browser, "export-seat-chart").click();
       await waitForText(browser, "seat-chart-result", "2 名");

@@ -8,6 +8,7 @@ use tsudoi_core::agenda::{
     item_running_at, AgendaItem, AgendaItemDraft, AgendaItemId, MinutesField, MinutesNote, NoteId,
     ScheduleIssue, Speaker, SpeakerDraft, SpeakerId,
 };
+use tsudoi_core::document::BureauDocument;
 use tsudoi_core::privacy::AuditAction;
 use tsudoi_core::EventId;
 use tsudoi_report::agenda::{
@@ -173,8 +174,8 @@ pub struct AgendaExport {
     pub n_items: u32,
 }
 
-/// Writes `次第.pdf`, `次第.html` and `次第.csv` (English names in English) into `dir`, whole or
-/// not at all, and logs it: the programme names the speakers.
+/// Writes `次第_公表用.pdf`, `.html` and `.csv` (the edition in the name, English names in
+/// English) into `dir`, whole or not at all, and logs it: the programme names the speakers.
 pub fn export_agenda(
     ctx: &mut Ctx<'_>,
     event_id: EventId,
@@ -189,7 +190,7 @@ pub fn export_agenda(
         let pdf = agenda_pdf(&event, &items, lang, disclosure)?;
         let html = agenda_html(&event, &items, lang, disclosure);
         let csv = tsudoi_exchange::export::agenda_csv(&items, lang)?;
-        let stem = lang.pick("次第", "programme");
+        let stem = BureauDocument::Programme.file_stem(disclosure, lang);
         let mut output = FolderOutput::new(dir);
         let pdf_path = output.add(format!("{stem}.pdf"), pdf);
         let html_path = output.add(format!("{stem}.html"), html.into_bytes());
@@ -226,7 +227,7 @@ pub struct MinutesExport {
     pub n_photos: u32,
 }
 
-/// Writes the minutes into `dir` (`議事録.md`, `.html`, `.pdf` and `photos/`), whole or not at
+/// Writes the minutes into `dir` (`議事録_公表用.md`, `.html`, `.pdf` and `photos/`), whole or not at
 /// all, and logs it. A public (公表用) export shows only the photos people agreed may be published.
 pub fn export_minutes(
     ctx: &mut Ctx<'_>,
@@ -274,7 +275,7 @@ pub fn export_minutes(
             offset: ctx.clock.offset(),
         };
         let pdf = minutes_pdf(&head, &documented)?;
-        let stem = ctx.lang.pick("議事録", "minutes");
+        let stem = BureauDocument::Minutes.file_stem(disclosure, ctx.lang);
         let mut output = FolderOutput::new(dir);
         let mut n_photos = 0;
         for item in &documented {

@@ -861,8 +861,12 @@ pub fn ledger_file_name(lang: Lang) -> &'static str {
 }
 
 /// The settlement summary's file name when a folder is chosen: always says 非公表用.
-pub fn settlement_file_name(lang: Lang) -> &'static str {
-    lang.pick("精算概要_非公表用.pdf", "settlement-summary_非公表用.pdf")
+pub fn settlement_file_name(lang: Lang) -> String {
+    tsudoi_core::document::BureauDocument::SettlementSummary.file_name(
+        tsudoi_core::document::Disclosure::Internal,
+        lang,
+        "pdf",
+    )
 }
 
 fn place(path: &Path, name: &str) -> PathBuf {
@@ -954,7 +958,7 @@ pub fn export_ledger(ctx: &mut Ctx<'_>, path: &Path, replace: Replace) -> Result
 
 /// Writes the settlement summary as a PDF headed 非公表用 on every page.
 pub fn export_settlement(ctx: &mut Ctx<'_>, path: &Path, replace: Replace) -> Result<BudgetExport> {
-    let path = place(path, settlement_file_name(ctx.lang));
+    let path = place(path, &settlement_file_name(ctx.lang));
     exported(ctx, AuditAction::SettlementExport, None, |ctx| {
         check_file(&path, replace)?;
         let records = ctx.store.budget_records()?;

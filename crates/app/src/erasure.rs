@@ -451,9 +451,12 @@ fn write_certificate(
     dir: &Path,
 ) -> Result<ErasureCertificate> {
     let stamp = certificate.erased_at.replace([':', ' '], "-");
+    // The certificate's name stays Japanese: it is filed with the bureau as it is.
+    let stem = tsudoi_core::document::BureauDocument::ErasureCertificate
+        .file_stem(tsudoi_core::document::Disclosure::Internal, Lang::Ja);
     let base = match certificate.event_id {
-        Some(id) => format!("消去証明書_非公表用_行事{id}_{stamp}"),
-        None => format!("消去証明書_非公表用_{stamp}"),
+        Some(id) => format!("{stem}_行事{id}_{stamp}"),
+        None => format!("{stem}_{stamp}"),
     };
     let pdf_path = dir.join(format!("{base}.pdf"));
     let json_path = dir.join(format!("{base}.json"));

@@ -61,6 +61,13 @@ pub enum AppError {
     Erasure(#[from] crate::erasure::ErasureRefusal),
     #[error(transparent)]
     Mail(#[from] crate::mail::MailRefusal),
+    /// The public edition of the project report waits for a person's decision on passages that
+    /// name a registered person.
+    #[error("{n} flagged passages are not resolved")]
+    ReportFlagsUnresolved { n: u32 },
+    /// A decision was asked for a passage that is not flagged (any more).
+    #[error("no such flagged passage")]
+    ReportFlagUnknown,
 }
 
 impl AppError {
@@ -96,6 +103,8 @@ impl Localized for AppError {
             AppError::Erasure(e) => e.code(),
             AppError::Mail(e) => e.code(),
             AppError::Report(e) => e.code(),
+            AppError::ReportFlagsUnresolved { .. } => "report.flags_unresolved",
+            AppError::ReportFlagUnknown => "report.flag_unknown",
             AppError::Io { .. } => "file.io",
             AppError::Output { refusal, .. } => match refusal {
                 OutputRefusal::Exists => "file.exists",
@@ -186,6 +195,20 @@ impl Localized for AppError {
             AppError::Export(e) => e.message(lang),
             AppError::Photo(e) => e.message(lang),
             AppError::Report(e) => e.message(lang),
+            AppError::ReportFlagsUnresolved { n } => match lang {
+                Lang::Ja => format!(
+                    "参加者の名前を含む段落が {n} か所あり、まだ「そのまま掲載」か「書き換え」が決まっていません。報告書ページ（CLI では tsudoi report flags）で一つずつ決めてから、公表用を出力してください。何も書き出していません。"
+                ),
+                Lang::En => format!(
+                    "{n} paragraphs name a registered person and have no decision yet (keep or rewrite). Decide each on the report page (tsudoi report flags on the command line), then export the public edition. Nothing was written."
+                ),
+            },
+            AppError::ReportFlagUnknown => lang
+                .pick(
+                    "その段落は今は指摘の対象ではありません（文章が変わった可能性があります）。指摘の一覧を読み直してから、もう一度決めてください。",
+                    "That paragraph is not flagged now (its text may have changed). Read the list of flags again, then decide.",
+                )
+                .to_string(),
             AppError::Io { path, source } => {
                 let reason = io_reason(source, lang);
                 match lang {

@@ -305,7 +305,7 @@ pub struct TicketExport {
 }
 
 /// Writes each standing registration's QR code (PNG and SVG) and the printable cards
-/// (`tickets.pdf`) into `dir`: all the files or none, logged, and removed again when the log
+/// (`受付票_非公表用.pdf`) into `dir`: all the files or none, logged, and removed again when the log
 /// line cannot be written.
 pub fn export_tickets(
     ctx: &mut Ctx<'_>,
@@ -328,7 +328,12 @@ pub fn export_tickets(
         for (name, bytes) in tickets.images {
             output.add(name, bytes);
         }
-        let pdf = output.add("tickets.pdf", tickets.pdf);
+        let name = tsudoi_core::document::BureauDocument::Tickets.file_name(
+            tsudoi_core::document::Disclosure::Internal,
+            ctx.lang,
+            "pdf",
+        );
+        let pdf = output.add(name, tickets.pdf);
         let files = output.write(replace)?;
         Ok(Written {
             value: TicketExport {

@@ -47,8 +47,12 @@ pub fn get(ctx: &Ctx<'_>, id: i64) -> Result<Incident> {
 }
 
 /// The report's file name when a folder is chosen.
-pub fn report_file_name(lang: Lang) -> &'static str {
-    lang.pick("インシデント報告_非公表用.pdf", "incident-report_internal.pdf")
+pub fn report_file_name(lang: Lang) -> String {
+    tsudoi_core::document::BureauDocument::IncidentReport.file_name(
+        tsudoi_core::document::Disclosure::Internal,
+        lang,
+        "pdf",
+    )
 }
 
 /// What printing an incident report wrote.

@@ -35,6 +35,7 @@ pub mod payments;
 pub mod photos;
 pub mod printouts;
 pub mod privacy;
+pub mod report;
 pub mod seating;
 pub mod security;
 pub mod settings;

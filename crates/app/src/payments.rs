@@ -229,10 +229,12 @@ pub enum PaymentDocument {
 /// The document's file name when a folder is chosen: `支払明細_非公表用_<name>.pdf`,
 /// `受領書_非公表用_<name>.pdf`.
 pub fn document_file_name(document: PaymentDocument, payee_name: &str, lang: Lang) -> String {
+    use tsudoi_core::document::{BureauDocument, Disclosure};
     let stem = match document {
-        PaymentDocument::Statement => lang.pick("支払明細_非公表用", "payment-statement_internal"),
-        PaymentDocument::Receipt => lang.pick("受領書_非公表用", "receipt_internal"),
-    };
+        PaymentDocument::Statement => BureauDocument::PaymentStatement,
+        PaymentDocument::Receipt => BureauDocument::PaymentReceipt,
+    }
+    .file_stem(Disclosure::Internal, lang);
     format!("{stem}_{}.pdf", tsudoi_files::file_safe(payee_name, 60))
 }
 

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use tsudoi_core::document::{BureauDocument, Disclosure};
 use tsudoi_core::privacy::AuditAction;
 use tsudoi_core::roster::{badge_lines, BadgeChoice, Roster};
 use tsudoi_core::{EventId, Lang, ValidationError};
@@ -27,13 +28,12 @@ pub enum Printout {
 
 impl Printout {
     /// The file's name: what it is and its label, so the label shows before the file is opened.
-    pub fn file_name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Printout::Roster, Lang::Ja) => "受付名簿_非公表用.pdf",
-            (Printout::Roster, Lang::En) => "reception-roster_internal.pdf",
-            (Printout::Badges, Lang::Ja) => "名札_非公表用.pdf",
-            (Printout::Badges, Lang::En) => "name-badges_internal.pdf",
-        }
+    pub fn file_name(self, lang: Lang) -> String {
+        let document = match self {
+            Printout::Roster => BureauDocument::Roster,
+            Printout::Badges => BureauDocument::Badges,
+        };
+        document.file_name(Disclosure::Internal, lang, "pdf")
     }
 }
 

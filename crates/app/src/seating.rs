@@ -119,8 +119,8 @@ pub struct SeatChartExport {
     pub n_seated: u32,
 }
 
-/// Writes the printable seat chart (PDF, 非公表用: it carries names); logged, and removed when
-/// it cannot be logged.
+/// Writes the printable seat chart (PDF, 非公表用: it carries names) at `path`, or in the folder
+/// `path` as `座席表_非公表用.pdf`; logged, and removed when it cannot be logged.
 pub fn export_seat_chart(
     ctx: &mut Ctx<'_>,
     event_id: EventId,
@@ -128,6 +128,15 @@ pub fn export_seat_chart(
     replace: Replace,
 ) -> Result<SeatChartExport> {
     exported(ctx, AuditAction::SeatChartExport, Some(event_id), |ctx| {
+        let path = &if path.is_dir() && !path.is_symlink() {
+            path.join(tsudoi_core::document::BureauDocument::SeatChart.file_name(
+                tsudoi_core::document::Disclosure::Internal,
+                ctx.lang,
+                "pdf",
+            ))
+        } else {
+            path.to_path_buf()
+        };
         crate::output::check_file(path, replace)?;
         let event = ctx.store.event(event_id)?;
         let seats = ctx.store.seat_chart(event_id)?;

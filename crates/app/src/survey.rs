@@ -570,17 +570,12 @@ pub fn hearing_summary(ctx: &Ctx<'_>, event_id: Option<EventId>, public: bool) -
 
 /// The file name of a survey document when a folder is chosen: the edition is in the name.
 pub fn document_file_name(kind: SurveyDocument, public: bool, lang: tsudoi_core::Lang) -> String {
-    let edition = if public {
-        lang.pick("公表用", "public")
-    } else {
-        lang.pick("非公表用", "internal")
-    };
+    use tsudoi_core::document::{BureauDocument, Disclosure};
+    let asked = Disclosure::from_public(public);
     match kind {
-        SurveyDocument::Report => format!("{}_{edition}.pdf", lang.pick("調査報告書", "survey-report")),
-        SurveyDocument::Workbook => {
-            format!("{}_{edition}.xlsx", lang.pick("アンケート結果", "survey-results"))
-        }
-        SurveyDocument::PaperForm => lang.pick("アンケート用紙.pdf", "survey-form.pdf").to_string(),
+        SurveyDocument::Report => BureauDocument::SurveyReport.file_name(asked, lang, "pdf"),
+        SurveyDocument::Workbook => BureauDocument::SurveyWorkbook.file_name(asked, lang, "xlsx"),
+        SurveyDocument::PaperForm => BureauDocument::SurveyForm.file_name(asked, lang, "pdf"),
     }
 }
 

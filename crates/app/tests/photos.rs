@@ -300,6 +300,12 @@ fn minutes_are_exported_with_the_photos_of_each_item_and_public_ones_only_when_p
     )
     .unwrap();
     assert_eq!(done.n_photos, 2);
+    assert!(
+        done.pdf.ends_with("議事録_非公表用.pdf"),
+        "the edition in the name: {}",
+        done.pdf
+    );
+    assert!(done.markdown.ends_with("議事録_非公表用.md"), "{}", done.markdown);
     let markdown = std::fs::read_to_string(&done.markdown).unwrap();
     assert!(markdown.contains("非公表用"));
     assert!(markdown.contains("承継の十年を振り返る講演。"));
@@ -321,6 +327,11 @@ fn minutes_are_exported_with_the_photos_of_each_item_and_public_ones_only_when_p
     )
     .unwrap();
     assert_eq!(done.n_photos, 1, "only the photo people agreed to");
+    assert!(
+        done.pdf.ends_with("議事録_公表用.pdf"),
+        "the edition in the name: {}",
+        done.pdf
+    );
     let html = std::fs::read_to_string(&done.html).unwrap();
     assert!(html.contains("公表用") && html.contains("講演の様子"));
     assert!(!html.contains(&private.photo.sha256[..8]));

@@ -147,6 +147,10 @@ pub enum Command {
     /// The contract record (事業): cap, overhead rate, period.
     #[command(subcommand)]
     Project(ProjectCommand),
+    /// The project report (事業報告書): its texts, the checks, the flagged passages, the export
+    /// in two editions (公表用, 非公表用) as PDF and DOCX.
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// The expense ledger (経費): add, list, refund, correct, export with the receipts index.
     #[command(subcommand)]
     Expense(ExpenseCommand),
@@ -695,6 +699,46 @@ pub enum SettingCommand {
         every_hours: Option<u32>,
         #[arg(long)]
         off: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ReportCommand {
+    /// Write the report into DIR: 事業報告書_公表用.pdf, 事業報告書_非公表用.docx … (the edition in
+    /// every page's header and in the file name). The public edition is refused while a flagged
+    /// passage waits for a decision (`tsudoi report flags`). Logged.
+    Export {
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// public (公表用), internal (非公表用) or both.
+        #[arg(long, default_value = "both")]
+        edition: String,
+        /// pdf, docx or both, comma-separated.
+        #[arg(long, default_value = "pdf,docx")]
+        format: String,
+    },
+    /// What is missing or inconsistent before an export (of --edition, default both).
+    Check {
+        #[arg(long, default_value = "both")]
+        edition: String,
+    },
+    /// The passages of free text that name a registered person, numbered, with their decision.
+    Flags,
+    /// Decide on flagged passage N (from `tsudoi report flags`): --keep publishes it as written,
+    /// --rewrite TEXT prints TEXT in the public edition instead.
+    Resolve {
+        number: usize,
+        #[arg(long, conflicts_with = "rewrite")]
+        keep: bool,
+        #[arg(long, value_name = "TEXT")]
+        rewrite: Option<String>,
+    },
+    /// Save one of the organizer's texts: outline (事業の概要), aims (事業の目的) or measures
+    /// (今後必要な施策); without --text, print them all.
+    Text {
+        section: Option<String>,
+        #[arg(long)]
+        text: Option<String>,
     },
 }
 

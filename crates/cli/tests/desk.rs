@@ -249,7 +249,7 @@ fn tickets_export_as_png_svg_and_a_printable_pdf() {
 
     // The PDF has a real text layer: Japanese names and the 非公表用 header can be searched.
     let text = Command::new("pdftotext")
-        .arg(out.join("tickets.pdf"))
+        .arg(out.join("受付票_非公表用.pdf"))
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils) is installed by the test script");

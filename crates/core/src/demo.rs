@@ -35,6 +35,45 @@ pub struct DemoAgendaItem {
     pub moderator: Option<SpeakerDraft>,
     #[serde(default)]
     pub notes: String,
+    /// The talk's summary in the minutes (講演概要), so that the demo's report reads as one.
+    #[serde(default)]
+    pub talk_summary: String,
+}
+
+/// The demo project's record (事業): what the report's cover shows.
+pub struct DemoProject {
+    pub title: &'static str,
+    pub contract_number: &'static str,
+    pub bureau_section: &'static str,
+    pub contractor: &'static str,
+    pub period: (&'static str, &'static str),
+}
+
+pub const DEMO_PROJECT: DemoProject = DemoProject {
+    title: "令和8年度 東北地域アトツギ支援ネットワーク構築事業",
+    contract_number: "東北経済産業局 第2026-0417号",
+    bureau_section: "東北経済産業局 産業部 中小企業課",
+    contractor: "株式会社つどいデモ",
+    period: ("2026-05-01", "2027-03-15"),
+};
+
+/// The organizer's texts of the demo's report: the outline, the aims and the measures needed.
+pub fn demo_report_texts() -> [(crate::report::ReportSection, &'static str); 3] {
+    use crate::report::ReportSection;
+    [
+        (
+            ReportSection::Outline,
+            "東北6県の中小企業の後継者（アトツギ）と、その支援者・先輩経営者が出会い、学び合う場として交流会を2回開催した。\n各回とも会場とオンラインのハイブリッドで行い、講演、パネルディスカッション、グループワークと交流会を組み合わせた。",
+        ),
+        (
+            ReportSection::Aims,
+            "アトツギが承継の前後に抱える課題を共有し、地域の支援機関との関係をつくること。\n新事業に取り組むアトツギを増やし、アトツギ甲子園への応募につなげること。",
+        ),
+        (
+            ReportSection::Measures,
+            "相談の入口を一つにまとめ、商工会・金融機関・士業が情報を共有する仕組みが必要である。\n承継計画を早く書き始めるための伴走支援と、新事業を小さく試す資金の手当てを検討すべきである。",
+        ),
+    ]
 }
 
 /// The demo events, in date order.

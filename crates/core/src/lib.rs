@@ -15,6 +15,7 @@ pub mod agenda;
 pub mod attendance;
 pub mod attendee;
 pub mod demo;
+pub mod document;
 pub mod door;
 pub mod error;
 pub mod event;
@@ -27,6 +28,7 @@ pub mod mail;
 pub mod money;
 pub mod privacy;
 pub mod registration;
+pub mod report;
 pub mod roster;
 pub mod seating;
 pub mod security;
@@ -39,6 +41,7 @@ pub use attendee::{
     AttendanceMode, Attendee, AttendeeDraft, AttendeeId, AttendeeStatus, Category, DuplicateReason,
     PresenceFilter, RegistrationSource,
 };
+pub use document::{BureauDocument, Disclosure};
 pub use door::{
     Direction, DoorMethod, DoorNotice, DoorOutcome, DoorStatus, DoorVerdict, GroupCount, OutcomeKind,
     SeatZone, ZoneCount, ZoneMapping, ZonePlan, ZoneSetting,

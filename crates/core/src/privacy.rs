@@ -39,6 +39,7 @@ choice_enum! {
         LedgerExport = "ledger_export", "経費明細の書き出し", "Ledger export";
         SettlementExport = "settlement_export", "精算概要の書き出し", "Settlement summary export";
         Mailing = "mailing", "個別メール", "Mail to each person";
+        ProjectReportExport = "project_report_export", "事業報告書の書き出し", "Project report export";
     }
 }
 

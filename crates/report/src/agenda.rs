@@ -12,35 +12,8 @@ use crate::ReportError;
 const AGENDA_TEMPLATE: &str = include_str!("../templates/agenda.typ");
 const MINUTES_TEMPLATE: &str = include_str!("../templates/minutes.typ");
 
-/// Which header every page carries: the bureau files documents by it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum Disclosure {
-    /// 公表用: may be published; only photos people agreed to.
-    Public,
-    /// 非公表用: for the bureau and the organizer.
-    #[default]
-    Internal,
-}
-
-impl Disclosure {
-    /// 公表用 when `public`, else 非公表用 (the safe default).
-    pub fn from_public(public: bool) -> Disclosure {
-        if public {
-            Disclosure::Public
-        } else {
-            Disclosure::Internal
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Disclosure::Public => "公表用",
-            Disclosure::Internal => "非公表用",
-        }
-    }
-}
+/// The edition label: decided in core, with the file names (re-exported for the doors).
+pub use tsudoi_core::document::Disclosure;
 
 /// One item's minutes with the photos to show in it (files the caller has read).
 #[derive(Debug, Clone)]

@@ -7,12 +7,14 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod agenda;
+pub mod docx;
 pub mod erasure;
 pub mod fonts;
 pub mod handler_roster;
 pub mod incident;
 pub mod payment;
 pub mod printouts;
+pub mod project_report;
 pub mod qr;
 pub mod seat_chart;
 pub mod security;

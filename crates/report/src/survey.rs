@@ -59,7 +59,7 @@ struct ReportHearing {
 }
 
 #[derive(Serialize)]
-struct ReportData {
+pub(crate) struct ReportData {
     title: String,
     heading: String,
     disclosure: &'static str,
@@ -81,7 +81,7 @@ fn rate_text(answers: u32, of: u32, rate: Option<f64>, lang: Lang) -> String {
     }
 }
 
-fn report_data(report: &SurveyReport<'_>) -> ReportData {
+pub(crate) fn report_data(report: &SurveyReport<'_>) -> ReportData {
     let lang = report.lang;
     let rate = report.rate;
     let summary = vec![

@@ -75,10 +75,37 @@ impl Store {
                     moderator_id,
                     notes: item.notes,
                 };
-                insert_agenda_item(&tx, event.id, draft, now)?;
+                let item_id = insert_agenda_item(&tx, event.id, draft, now)?;
+                if !item.talk_summary.is_empty() {
+                    tx.execute(
+                        "INSERT INTO minutes (agenda_item_id, talk_summary, updated_at) VALUES (?1, ?2, ?3)",
+                        rusqlite::params![item_id.0, item.talk_summary, timestamp(now)],
+                    )?;
+                }
             }
             report.event_ids.push(event.id);
         }
+        // The report's texts and the project's record, unless someone wrote their own first.
+        for (section, text) in tsudoi_core::demo::demo_report_texts() {
+            tx.execute(
+                "INSERT OR IGNORE INTO report_text (section, text, updated_at) VALUES (?1, ?2, ?3)",
+                rusqlite::params![section.as_str(), text, timestamp(now)],
+            )?;
+        }
+        let project = tsudoi_core::demo::DEMO_PROJECT;
+        tx.execute(
+            "INSERT OR IGNORE INTO project (id, title, contract_number, bureau_section, contractor, period_start, period_end, updated_at)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            rusqlite::params![
+                project.title,
+                project.contract_number,
+                project.bureau_section,
+                project.contractor,
+                project.period.0,
+                project.period.1,
+                timestamp(now)
+            ],
+        )?;
         tx.execute(
             "INSERT INTO meta (key, value) VALUES ('demo_loaded_at', ?1)",
             [timestamp(now)],

@@ -36,6 +36,7 @@ mod photo;
 mod project;
 mod receipt;
 mod registration_import;
+mod report;
 mod seat;
 mod setting;
 mod sql;
@@ -67,6 +68,7 @@ pub use people::{ListedAttendee, PeopleQuery, PossibleDuplicate, ERASED_NAME};
 pub use photo::{EventErasure, NewPhoto, PhotoChange, PhotoDeletion, PhotoSweep};
 pub use receipt::{receipt_extension, receipt_sha256, ReceiptFile};
 pub use registration_import::{ImportOptions, RegistrationImport};
+pub use report::StoredResolution;
 pub use setting::{
     BackupSchedule, DeskSettings, ScheduledBackupOutcome, DEFAULT_DESK_NAME, DEFAULT_IDLE_LOCK_SECONDS,
 };

@@ -88,6 +88,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0018_mail_templates",
         sql: include_str!("../migrations/0018_mail_templates.sql"),
     },
+    Migration {
+        name: "0019_project_report",
+        sql: include_str!("../migrations/0019_project_report.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.

@@ -14,6 +14,7 @@ pub mod payments;
 pub mod photos;
 pub mod printouts;
 pub mod privacy;
+pub mod report;
 pub mod seating;
 pub mod settings;
 pub mod survey;

@@ -12,13 +12,14 @@ import { incidentsPage } from "./incidents";
 import { mailPage } from "./mail";
 import { paymentsPage } from "./payments";
 import { budgetNavLabel, budgetPage } from "./budget";
+import { reportPage } from "./report";
 import { rosterPage } from "./roster";
 import { openKiosk, surveyPage } from "./survey";
 import { welcome } from "./start";
 import { toast } from "./toast";
 
 interface View {
-  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk" | "agenda" | "roster" | "incidents" | "payments" | "budget" | "survey" | "kiosk" | "mail";
+  kind: "welcome" | "event" | "event-form" | "attendee-form" | "desk" | "agenda" | "roster" | "incidents" | "payments" | "budget" | "survey" | "kiosk" | "mail" | "report";
   event?: Event | null;
   attendee?: Attendee | null;
 }
@@ -150,6 +151,7 @@ function draw(): void {
         h("button", { class: "new-event survey-link", "data-testid": "open-survey", onclick: () => navigate({ kind: "survey" }) }, t("survey")),
         h("button", { class: "new-event survey-link", "data-testid": "open-mail", onclick: () => navigate({ kind: "mail" }) }, t("mail")),
         h("button", { class: "new-event budget-link", "data-testid": "open-budget", onclick: () => navigate({ kind: "budget" }) }, budgetNavLabel()),
+        h("button", { class: "new-event report-link", "data-testid": "open-report", onclick: () => navigate({ kind: "report" }) }, t("report")),
       ),
       h("main", { id: "main", class: "content" }),
     ),
@@ -209,6 +211,16 @@ function renderMain(): void {
       break;
     case "budget":
       mount(main, budgetPage(() => navigate({ kind: events.length ? "event" : "welcome" })));
+      break;
+    case "report":
+      mount(
+        main,
+        reportPage(
+          // The gatherings' export folders sit side by side; the report goes in their parent.
+          async () => (events[0] ? (await api.defaultExportDir(events[0].event.id)).replace(/[\\/][^\\/]*$/, "") : ""),
+          () => navigate({ kind: events.length ? "event" : "welcome" }),
+        ),
+      );
       break;
     case "agenda":
       if (!selected) return navigate({ kind: "event" });

@@ -14,6 +14,7 @@ mod payments;
 mod photos;
 mod printouts;
 mod privacy;
+mod report;
 mod seating;
 mod security;
 mod settings;
@@ -93,6 +94,7 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
         Command::Survey(command) => survey::run(command, replace, ctx, out),
         Command::Hearing(command) => survey::hearing(command, ctx, out),
         Command::Project(command) => budget::project(command, ctx, out),
+        Command::Report(command) => report::run(command, replace, ctx, out),
         Command::Expense(command) => budget::expense(command, replace, ctx, out),
         Command::Time(command) => budget::time(command, ctx, out),
         Command::Subcontract(command) => budget::subcontract(command, ctx, out),
