@@ -87,7 +87,7 @@ describe("mail", () => {
         await recipient.selectByAttribute("value", String(added[1].id));
         await waitForText(browser, "preview-to", "sasaki@example.co.jp");
         await waitForText(browser, "preview-body", "佐々木 𠮷子 様");
-        await waitForText(browser, "preview-attachment", "ticket-");
+        await waitForText(browser, "preview-attachment", "受付票_非公表用_");
 
         // Sending before the approval is not offered; the second person approves by name.
         assert.equal(await byTestId(browser, "send-mailing").isExisting(), false, "no send before the approval");

@@ -1,5 +1,5 @@
 // Refreshes docs/screenshot.png: the demo event in the real window.
-// Views: event (default), desk, form, agenda, welcome.
+// Views: event (default), desk, form, agenda, report, welcome.
 // Run: xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" node tests/e2e/screenshot.mjs [out.png] [view] [WxH]
 
 import { byTestId, launch, tempDatabase, cliJson } from "./harness.mjs";
@@ -36,6 +36,11 @@ try {
       await browser.keys("質疑: 金融機関に承継を相談したのはいつか → 戻って2年目。");
       await browser.keys("Enter");
       await browser.waitUntil(async () => (await byTestId(browser, "notes").getText()).includes("戻って2年目"), { timeout: 15000 });
+    }
+    if (view === "report") {
+      await byTestId(browser, "open-report").click();
+      await byTestId(browser, "report-text-outline").waitForDisplayed({ timeout: 15000 });
+      await browser.waitUntil(async () => (await byTestId(browser, "report-checks").getText()) !== "", { timeout: 15000 });
     }
     if (view === "form") {
       await byTestId(browser, "add-attendee").click();

@@ -480,7 +480,7 @@ n_registered: number, n_attended: number, };
 
 export type AttendanceSummary = { general_venue: AttendanceCount, general_online: AttendanceCount, stakeholder_venue: AttendanceCount, stakeholder_online: AttendanceCount, n_walk_ins: number, n_cancelled: number, n_waitlisted: number, };
 
-export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "database_encrypt" | "passphrase_change" | "backup" | "backup_removed" | "restore" | "event_erase" | "security_report_export" | "payment_statement" | "payment_record_export" | "survey_import" | "survey_export" | "hearing_record" | "budget_sheet_export" | "ledger_export" | "settlement_export" | "mailing";
+export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "database_encrypt" | "passphrase_change" | "backup" | "backup_removed" | "restore" | "event_erase" | "security_report_export" | "payment_statement" | "payment_record_export" | "survey_import" | "survey_export" | "hearing_record" | "budget_sheet_export" | "ledger_export" | "settlement_export" | "mailing" | "project_report_export";
 
 export type MailTemplate = "ticket" | "online" | "reminder" | "thanks";
 
@@ -502,7 +502,12 @@ export type RenderedMail = { to: string, subject: string, body: string,
 /**
  * The ticket whose QR code goes with the message.
  */
-ticket: string | null, };
+ticket: string | null, 
+/**
+ * The attached files' names (the QR image, the ticket card), as [`ticket_attachment_name`]
+ * makes them; empty without a ticket.
+ */
+attachments: Array<string>, };
 
 export type MailServer = { host: string, port: number, security: SmtpSecurity, 
 /**
@@ -1424,3 +1429,47 @@ export type BudgetView = { personnel: Yen, direct: Yen, subcontract: Yen, genera
 subcontract_ratio_percent: string, subcontract_over_half: boolean, rows: Array<BudgetRow>, plan: PlanTotals | null, by_event: Array<EventBudget>, warnings: Array<BudgetWarningView>, project: ProjectView, };
 
 export type BudgetExport = { file: string, };
+
+export type Disclosure = "public" | "internal";
+
+export type ReportSection = "outline" | "aims" | "measures";
+
+export type FlagSource = string;
+
+export type FlagResolution = { "decision": "keep", decided_by: string, } | { "decision": "rewrite", text: string, decided_by: string, };
+
+export type FlaggedPassage = { source: FlagSource, 
+/**
+ * What the source is, for people (「事業の概要」, 「第1回 基調講演の講演概要」).
+ */
+place: string, 
+/**
+ * The paragraph as written.
+ */
+passage: string, 
+/**
+ * The registered name found in it.
+ */
+name: string, 
+/**
+ * What a person decided; none: not resolved, the public edition waits.
+ */
+resolution: FlagResolution | null, };
+
+export type ReportIssue = { "kind": "empty_section", section: ReportSection, } | { "kind": "no_summary", event: string, items: Array<string>, } | { "kind": "no_photos", event: string, } | { "kind": "counts_differ", event: string, what: string, report: number, desk: number, } | { "kind": "unresolved_flag", place: string, name: string, } | { "kind": "photo_without_consent", event: string, n_photos: number, };
+
+export type ReportTexts = { outline: string, aims: string, measures: string, 
+/**
+ * The hearings' tags, the most frequent first, to write the measures with.
+ */
+hearing_tags: Array<string>, };
+
+export type FlagDecision = { "decision": "keep" } | { "decision": "rewrite", text: string, };
+
+export type ReportFormat = "pdf" | "docx";
+
+export type ReportExport = { files: Array<string>, issues: Array<ReportIssue>, 
+/**
+ * The checks' findings in the reader's language.
+ */
+messages: Array<string>, };

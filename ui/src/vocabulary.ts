@@ -122,6 +122,7 @@ export const LABELS = {
     ledger_export: ["経費明細の書き出し", "Ledger export"],
     settlement_export: ["精算概要の書き出し", "Settlement summary export"],
     mailing: ["個別メール", "Mail to each person"],
+    project_report_export: ["事業報告書の書き出し", "Project report export"],
   },
   role: {
     officer: ["情報管理責任者", "Information security officer"],
@@ -210,6 +211,11 @@ export const LABELS = {
     starttls: ["STARTTLS（通常 587番）", "STARTTLS (usually port 587)"],
     tls: ["TLS（通常 465番）", "TLS (usually port 465)"],
     plain: ["暗号化なし（127.0.0.1 のみ）", "No TLS (127.0.0.1 only)"],
+  },
+  reportSection: {
+    outline: ["事業の概要", "Outline"],
+    aims: ["事業の目的", "Aims"],
+    measures: ["今後必要な施策", "Measures needed"],
   },
 } as const;
 
@@ -311,6 +317,12 @@ export const COMMAND_NAMES = [
   "restore_backup",
   "erase_all_data",
   "erase_event_data",
+  "report_texts",
+  "save_report_text",
+  "report_flags",
+  "resolve_report_flag",
+  "report_check",
+  "export_report",
   "list_incidents",
   "add_incident",
   "update_incident",
@@ -453,6 +465,8 @@ export const ERROR_CODES = [
   "photo.not_an_image",
   "photo.too_large",
   "photo.too_many_pixels",
+  "report.flag_unknown",
+  "report.flags_unresolved",
   "report.image",
   "report.layout",
   "report.missing_glyph",

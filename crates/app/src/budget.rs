@@ -850,14 +850,22 @@ pub struct BudgetExport {
     pub file: String,
 }
 
-/// The budget sheet's file name when a folder is chosen.
-pub fn budget_sheet_file_name(lang: Lang) -> &'static str {
-    lang.pick("予算書.xlsx", "budget-sheet.xlsx")
+/// The budget sheet's file name when a folder is chosen: always says 非公表用.
+pub fn budget_sheet_file_name(lang: Lang) -> String {
+    tsudoi_core::document::BureauDocument::BudgetSheet.file_name(
+        tsudoi_core::document::Disclosure::Internal,
+        lang,
+        "xlsx",
+    )
 }
 
-/// The ledger's file name when a folder is chosen.
-pub fn ledger_file_name(lang: Lang) -> &'static str {
-    lang.pick("経費明細.xlsx", "ledger.xlsx")
+/// The ledger's file name when a folder is chosen: always says 非公表用.
+pub fn ledger_file_name(lang: Lang) -> String {
+    tsudoi_core::document::BureauDocument::Ledger.file_name(
+        tsudoi_core::document::Disclosure::Internal,
+        lang,
+        "xlsx",
+    )
 }
 
 /// The settlement summary's file name when a folder is chosen: always says 非公表用.
@@ -888,7 +896,7 @@ fn documents(format: &str, public: Option<bool>) -> String {
 
 /// Writes the budget sheet (the contract's form, thousands of yen) as XLSX.
 pub fn export_budget_sheet(ctx: &mut Ctx<'_>, path: &Path, replace: Replace) -> Result<BudgetExport> {
-    let path = place(path, budget_sheet_file_name(ctx.lang));
+    let path = place(path, &budget_sheet_file_name(ctx.lang));
     exported(ctx, AuditAction::BudgetSheetExport, None, |ctx| {
         check_file(&path, replace)?;
         let records = ctx.store.budget_records()?;
@@ -910,7 +918,7 @@ pub fn export_budget_sheet(ctx: &mut Ctx<'_>, path: &Path, replace: Replace) -> 
 /// Writes the ledger as XLSX with the receipts index; the payees may be people, so it is logged
 /// with their number.
 pub fn export_ledger(ctx: &mut Ctx<'_>, path: &Path, replace: Replace) -> Result<BudgetExport> {
-    let path = place(path, ledger_file_name(ctx.lang));
+    let path = place(path, &ledger_file_name(ctx.lang));
     exported(ctx, AuditAction::LedgerExport, None, |ctx| {
         check_file(&path, replace)?;
         let lines = ctx.store.expenses()?;

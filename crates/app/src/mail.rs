@@ -20,8 +20,8 @@ use lettre::Message;
 use serde::Serialize;
 use tsudoi_core::handler::Permission;
 use tsudoi_core::mail::{
-    render_text, select_recipients, unknown_placeholders, LeftOut, MailFilter, MailTemplate, OutboxState,
-    RenderedMail, MAX_BODY_CHARS, MAX_SUBJECT_CHARS,
+    render_text, select_recipients, ticket_attachment_name, unknown_placeholders, LeftOut, MailFilter,
+    MailTemplate, OutboxState, RenderedMail, MAX_BODY_CHARS, MAX_SUBJECT_CHARS,
 };
 pub use tsudoi_core::mail::{MailServer, MailText, SmtpSecurity};
 use tsudoi_core::privacy::{AuditAction, AuditDetail};
@@ -600,7 +600,7 @@ fn mailbox(address: &str) -> Result<Mailbox> {
 
 /// Builds the message: From, one To, a UTF-8 subject (RFC 2047) and body, and the ticket's QR
 /// code as a PNG with its card as a PDF. Nothing else is addressed: no Cc, no Bcc.
-fn build_message(from: &str, mail: &RenderedMail, files: Option<TicketFiles>) -> Result<Message> {
+fn build_message(from: &str, mail: &RenderedMail, lang: Lang, files: Option<TicketFiles>) -> Result<Message> {
     let builder = Message::builder()
         .from(mailbox(from)?)
         .to(mailbox(&mail.to)?)
@@ -609,11 +609,13 @@ fn build_message(from: &str, mail: &RenderedMail, files: Option<TicketFiles>) ->
     let built = match (files, &mail.ticket) {
         (Some(files), Some(token)) => {
             let png_type = ContentType::parse("image/png").map_err(|_| MailRefusal::NoSender)?;
-            let png = Attachment::new(format!("ticket-{token}.png")).body(files.png, png_type);
+            let png = Attachment::new(ticket_attachment_name(token, lang, "png")).body(files.png, png_type);
             let mut parts = MultiPart::mixed().singlepart(text).singlepart(png);
             if let Some(pdf) = files.pdf {
                 let pdf_type = ContentType::parse("application/pdf").map_err(|_| MailRefusal::NoSender)?;
-                parts = parts.singlepart(Attachment::new(format!("ticket-{token}.pdf")).body(pdf, pdf_type));
+                parts = parts.singlepart(
+                    Attachment::new(ticket_attachment_name(token, lang, "pdf")).body(pdf, pdf_type),
+                );
             }
             builder.multipart(parts)
         }
@@ -750,7 +752,7 @@ pub fn send_at_most(
                 continue;
             }
         };
-        let message = build_message(&account.from, &mail, files)?;
+        let message = build_message(&account.from, &mail, mailing.lang, files)?;
         let envelope = Envelope::new(
             Some(mailbox(&account.from)?.email),
             vec![mailbox(&entry.address)?.email],
@@ -906,7 +908,7 @@ pub fn export_eml(ctx: &mut Ctx<'_>, id: i64, dir: &Path, from: &str, replace: R
     let mut names: Vec<(i64, PathBuf)> = Vec::new();
     for entry in &waiting {
         let (mail, files) = message_for(ctx, &mailing, entry, Attachments::Made)?;
-        let message = build_message(from, &mail, files)?;
+        let message = build_message(from, &mail, mailing.lang, files)?;
         let name = format!("mail-{id}-{:05}-attendee-{}.eml", entry.id, entry.attendee_id);
         let path = out.add(&name, message.formatted());
         names.push((entry.id, path));

@@ -411,13 +411,30 @@ fn the_exports_are_written_and_logged() {
     let sheet = budget::export_budget_sheet(&mut ctx, &out, Replace(false)).unwrap();
     let ledger = budget::export_ledger(&mut ctx, &out, Replace(false)).unwrap();
     let settlement = budget::export_settlement(&mut ctx, &out, Replace(false)).unwrap();
-    assert!(sheet.file.ends_with("予算書.xlsx"));
-    assert!(ledger.file.ends_with("経費明細.xlsx"));
+    assert!(sheet.file.ends_with("予算書_非公表用.xlsx"), "{}", sheet.file);
+    assert!(ledger.file.ends_with("経費明細_非公表用.xlsx"), "{}", ledger.file);
     assert!(
         settlement.file.ends_with("精算概要_非公表用.pdf"),
         "the file name says 非公表用"
     );
     assert!(std::fs::read(&settlement.file).unwrap().starts_with(b"%PDF"));
+    for workbook in [&sheet.file, &ledger.file] {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(workbook).unwrap()).unwrap();
+        let sheets: Vec<String> = zip
+            .file_names()
+            .map(|n| n.unwrap().to_string())
+            .filter(|n| n.starts_with("xl/worksheets/sheet"))
+            .collect();
+        assert!(!sheets.is_empty());
+        for name in sheets {
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name(&name).unwrap(), &mut xml).unwrap();
+            assert!(
+                xml.contains("<oddHeader>") && xml.contains("非公表用"),
+                "{workbook} {name}: every printed page is headed 非公表用"
+            );
+        }
+    }
 
     use calamine::{open_workbook, Data, Reader, Xlsx};
     let mut book: Xlsx<_> = open_workbook(&sheet.file).unwrap();

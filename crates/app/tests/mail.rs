@@ -291,6 +291,14 @@ fn each_person_gets_one_message_with_only_their_address_and_their_own_ticket() {
         assert_eq!(attachments.len(), 2, "the QR image and the ticket card");
         assert_eq!(attachments[0]["content_type"], "image/png");
         assert_eq!(attachments[1]["content_type"], "application/pdf");
+        for (attached, name) in attachments.iter().zip(&expected.attachments) {
+            assert_eq!(attached["filename"], name.as_str(), "named as the preview says");
+        }
+        assert!(
+            expected.attachments[1].starts_with("受付票_非公表用_"),
+            "the card's file name says it is not public: {:?}",
+            expected.attachments
+        );
         let pdf = base64::engine::general_purpose::STANDARD
             .decode(attachments[1]["data"].as_str().unwrap())
             .unwrap();

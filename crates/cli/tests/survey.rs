@@ -127,7 +127,7 @@ fn a_forms_export_is_imported_tabulated_and_written_out() {
         ),
         (
             vec!["survey", "form", "--event", &id, "--out", out_text],
-            "アンケート用紙.pdf",
+            "アンケート用紙_公表用.pdf",
         ),
     ] {
         let (written, file) = tsudoi(&db, &args);

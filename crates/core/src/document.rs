@@ -89,6 +89,10 @@ pub enum BureauDocument {
     IncidentReport,
     /// 消去証明書: the erasure certificate (always 非公表用).
     ErasureCertificate,
+    /// 予算書: the budget sheet for the settlement (always 非公表用: the contractor's own figures).
+    BudgetSheet,
+    /// 経費明細: the ledger with its receipts index (names payees: always 非公表用).
+    Ledger,
 }
 
 impl BureauDocument {
@@ -111,6 +115,8 @@ impl BureauDocument {
             SettlementSummary => lang.pick("精算概要", "settlement-summary"),
             IncidentReport => lang.pick("インシデント報告", "incident-report"),
             ErasureCertificate => lang.pick("消去証明書", "erasure-certificate"),
+            BudgetSheet => lang.pick("予算書", "budget-sheet"),
+            Ledger => lang.pick("経費明細", "ledger"),
         }
     }
 
@@ -124,7 +130,7 @@ impl BureauDocument {
             // A blank questionnaire names nobody: it goes to every attendee.
             SurveyForm => Disclosure::Public,
             SeatChart | Tickets | Roster | Badges | PaymentStatement | PaymentReceipt | SettlementSummary
-            | IncidentReport | ErasureCertificate => Disclosure::Internal,
+            | IncidentReport | ErasureCertificate | BudgetSheet | Ledger => Disclosure::Internal,
         }
     }
 
@@ -164,6 +170,8 @@ mod tests {
             SettlementSummary,
             IncidentReport,
             ErasureCertificate,
+            BudgetSheet,
+            Ledger,
         ];
         for document in all {
             for lang in [Lang::Ja, Lang::En] {

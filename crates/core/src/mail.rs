@@ -351,6 +351,17 @@ pub struct RenderedMail {
     pub body: String,
     /// The ticket whose QR code goes with the message.
     pub ticket: Option<String>,
+    /// The attached files' names (the QR image, the ticket card), as [`ticket_attachment_name`]
+    /// makes them; empty without a ticket.
+    pub attachments: Vec<String>,
+}
+
+/// An attached ticket file's name: the ticket cards' document name with its edition
+/// (`受付票_非公表用_<token>.pdf`), so the card a person forwards still says it is not public.
+pub fn ticket_attachment_name(token: &str, lang: Lang, extension: &str) -> String {
+    let stem =
+        crate::document::BureauDocument::Tickets.file_stem(crate::document::Disclosure::Internal, lang);
+    format!("{stem}_{token}.{extension}")
 }
 
 /// The event's date and hours as a Japanese reader expects: `2026年7月25日（土）13:30〜17:00`.
@@ -464,6 +475,13 @@ pub fn render_text(
         // A subject is one line: a title cannot add a header.
         subject: fill(&text.subject).replace(['\r', '\n'], " "),
         body: fill(&text.body),
+        attachments: match (&ticket, template.attaches_ticket()) {
+            (Some(token), true) => ["png", "pdf"]
+                .iter()
+                .map(|extension| ticket_attachment_name(token, lang, extension))
+                .collect(),
+            _ => Vec::new(),
+        },
         ticket: if template.attaches_ticket() { ticket } else { None },
     }
 }

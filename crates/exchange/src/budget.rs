@@ -10,6 +10,14 @@ use tsudoi_core::{EventId, Lang};
 
 use crate::export::{is_formula_like, ExportError};
 
+/// Every printed page of the settlement's workbooks is headed 非公表用, numbered `n / N`.
+fn internal_header(sheet: &mut Worksheet, lang: Lang) {
+    sheet.set_header(format!(
+        "&C&\"-,Bold\"{}&R&P / &N",
+        tsudoi_core::document::Disclosure::Internal.header(lang)
+    ));
+}
+
 /// A receipt file as the index lists it.
 #[derive(Debug, Clone)]
 pub struct ReceiptIndexEntry {
@@ -52,6 +60,7 @@ pub fn budget_sheet_xlsx(project: &Project, budget: &Budget, lang: Lang) -> Resu
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name(lang.pick("予算書", "Budget"))?;
+    internal_header(sheet, lang);
     sheet.set_paper_size(9);
     let plain = Format::new().set_border(FormatBorder::Thin);
     let bold = Format::new().set_bold().set_border(FormatBorder::Thin);
@@ -225,6 +234,7 @@ pub fn ledger_xlsx(
     {
         let sheet = book.add_worksheet();
         sheet.set_name(lang.pick("経費明細", "Ledger"))?;
+        internal_header(sheet, lang);
         let headers = [
             lang.pick("番号", "No."),
             lang.pick("伝票", "Voucher"),
@@ -272,6 +282,7 @@ pub fn ledger_xlsx(
     {
         let sheet = book.add_worksheet();
         sheet.set_name(lang.pick("領収書索引", "Receipts index"))?;
+        internal_header(sheet, lang);
         let headers = [
             lang.pick("伝票", "Voucher"),
             lang.pick("日付", "Date"),

@@ -387,7 +387,7 @@ pub fn attendance_xlsx(
     sheet.set_header(format!(
         "&L{}&C&\"-,Bold\"{}&R&P / &N",
         xlsx_header_text(options.event_title),
-        lang.pick("非公表用", "Internal")
+        tsudoi_core::document::Disclosure::Internal.header(lang)
     ));
     for (index, column) in columns.iter().enumerate() {
         let index = index as u16;
@@ -444,7 +444,10 @@ fn write_summary(
 ) -> Result<(), XlsxError> {
     let lang = options.lang;
     sheet.set_name(lang.pick("集計", "Summary"))?;
-    sheet.set_header(format!("&C&\"-,Bold\"{}", lang.pick("非公表用", "Internal")));
+    sheet.set_header(format!(
+        "&C&\"-,Bold\"{}",
+        tsudoi_core::document::Disclosure::Internal.header(lang)
+    ));
     sheet.set_column_width(0, 22.0)?;
     for column in 1..=6 {
         sheet.set_column_width(column, 12.0)?;

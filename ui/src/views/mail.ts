@@ -273,7 +273,7 @@ function previewPanel(mailing: Mailing, names: Map<number, string>): HTMLElement
       const mail = await api.previewMail(mailing.id, recipient.value ? Number(recipient.value) : null);
       to.textContent = `To: ${mail.to}`;
       subject.textContent = `${t("mailSubject")}: ${mail.subject}`;
-      attached.textContent = mail.ticket ? t("mailAttachment", { file: `ticket-${mail.ticket}.png, ticket-${mail.ticket}.pdf` }) : "";
+      attached.textContent = mail.ticket ? t("mailAttachment", { file: mail.attachments.join(", ") }) : "";
       body.textContent = mail.body;
     } catch (error) {
       showError(errorBox, error);

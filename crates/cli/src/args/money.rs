@@ -91,7 +91,7 @@ pub enum ExpenseCommand {
         #[arg(long = "receipt", value_name = "FILE", required = true)]
         receipts: Vec<PathBuf>,
     },
-    /// Write the ledger as XLSX with a receipts index sheet: a file, or a folder for 経費明細.xlsx.
+    /// Write the ledger as XLSX with a receipts index sheet: a file, or a folder for 経費明細_非公表用.xlsx.
     Export {
         #[arg(long)]
         out: PathBuf,
@@ -206,7 +206,7 @@ pub enum BudgetCommand {
         amounts: Vec<String>,
     },
     /// Write the budget sheet in the contract's form (thousands of yen) as XLSX: a file, or a
-    /// folder for 予算書.xlsx.
+    /// folder for 予算書_非公表用.xlsx.
     Sheet {
         #[arg(long)]
         out: PathBuf,
