@@ -480,7 +480,7 @@ n_registered: number, n_attended: number, };
 
 export type AttendanceSummary = { general_venue: AttendanceCount, general_online: AttendanceCount, stakeholder_venue: AttendanceCount, stakeholder_online: AttendanceCount, n_walk_ins: number, n_cancelled: number, n_waitlisted: number, };
 
-export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "database_encrypt" | "passphrase_change" | "backup" | "restore" | "event_erase" | "security_report_export" | "payment_statement" | "payment_record_export" | "survey_import" | "survey_export" | "hearing_record" | "budget_sheet_export" | "ledger_export" | "settlement_export" | "mailing";
+export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "database_encrypt" | "passphrase_change" | "backup" | "restore" | "event_erase" | "security_report_export" | "payment_statement" | "payment_record_export" | "survey_import" | "survey_export" | "hearing_record" | "budget_sheet_export" | "ledger_export" | "settlement_export" | "mailing" | "payee_change";
 
 export type RegistrationImport = { dry_run: boolean, 
 /**
@@ -1015,7 +1015,7 @@ fee: Yen, fee_is_net: boolean,
 /**
  * Consumption tax stated on the payee's invoice on top of the fee.
  */
-consumption_tax: Yen, travel: Array<TravelLine>, 
+consumption_tax: Yen, travel: Array<TravelEntry>, 
 /**
  * The speaker declines the fee (travel paid to carriers is still booked).
  */
@@ -1140,7 +1140,7 @@ venue_rate: number | null, online_answers: number, n_attended_online: number, on
  */
 unknown_mode_answers: number, total_answers: number, total_rate: number | null, };
 
-export type Group = { "group": "category", "value": Category } | { "group": "mode", "value": AttendanceMode } | { "group": "unknown" } | { "group": "folded" };
+export type Group = { "group": "category", "value": Category } | { "group": "mode", "value": AttendanceMode } | { "group": "answer", "value": [number, string] } | { "group": "unknown" } | { "group": "folded" };
 
 export type GroupRow = { group: Group, 
 /**
@@ -1199,7 +1199,7 @@ export type SurveyOverview = {
 /**
  * The current version (none: no questionnaire yet).
  */
-version: number | null, rate: ResponseRate, by_category: Array<CrossTable>, by_mode: Array<CrossTable>, by_version: Array<AnswerCount>, by_source: Array<AnswerCount>, responses: number, questions: Array<QuestionResult>, };
+version: number | null, rate: ResponseRate, by_category: Array<CrossTable>, by_mode: Array<CrossTable>, by_prefecture: Array<CrossTable>, by_company_size: Array<CrossTable>, by_version: Array<AnswerCount>, by_source: Array<AnswerCount>, responses: number, questions: Array<QuestionResult>, };
 
 export type ExpenseCategory = "personnel" | "travel" | "venue" | "honoraria" | "equipment" | "rental" | "consumables" | "printing" | "assistant_wages" | "other" | "subcontract" | "general_admin";
 
@@ -1318,3 +1318,9 @@ export type BudgetView = { personnel: Yen, direct: Yen, subcontract: Yen, genera
 subcontract_ratio_percent: string, subcontract_over_half: boolean, rows: Array<BudgetRow>, plan: PlanTotals | null, by_event: Array<EventBudget>, warnings: Array<BudgetWarningView>, project: ProjectView, };
 
 export type BudgetExport = { file: string, };
+
+export type TravelEntry = { receipt_file: string } & TravelLine;
+
+export type PaymentPreview = { warnings: Array<PaymentNotice> } & PaymentCalculation;
+
+export type KioskVisitor = { category: Category, mode: AttendanceMode, };

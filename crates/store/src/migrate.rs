@@ -84,6 +84,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0017_mail",
         sql: include_str!("../migrations/0017_mail.sql"),
     },
+    // 0018 and 0019 are other branches' (merged before this one).
+    Migration {
+        name: "0020_survey_ticket_used",
+        sql: include_str!("../migrations/0020_survey_ticket_used.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.
