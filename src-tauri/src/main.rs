@@ -42,7 +42,8 @@ macro_rules! with_commands {
             payments: list_payees, save_payee, list_payments, preview_payment, add_payment, void_payment,
                 print_payment_document, tax_months, payment_records, export_tax_months, export_payment_records;
             survey: survey_questionnaire, survey_results, preview_survey_import, import_survey, enter_paper_sheet,
-                kiosk_answer;
+                kiosk_answer, kiosk_ticket, survey_standard_questions, save_questionnaire,
+                save_shared_questionnaire, survey_results_together;
             budget: budget_show, set_project, set_budget_plan, list_expenses, add_expense, refund_expense,
                 correct_expense, list_staff_time, add_staff_time, void_staff_time, staff_sheets, list_subcontracts,
                 add_subcontract, export_budget;

@@ -480,7 +480,7 @@ n_registered: number, n_attended: number, };
 
 export type AttendanceSummary = { general_venue: AttendanceCount, general_online: AttendanceCount, stakeholder_venue: AttendanceCount, stakeholder_online: AttendanceCount, n_walk_ins: number, n_cancelled: number, n_waitlisted: number, };
 
-export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "database_encrypt" | "passphrase_change" | "backup" | "backup_removed" | "restore" | "event_erase" | "security_report_export" | "payment_statement" | "payment_record_export" | "survey_import" | "survey_export" | "hearing_record" | "budget_sheet_export" | "ledger_export" | "settlement_export" | "mailing" | "project_report_export";
+export type AuditAction = "attendance_export" | "ticket_export" | "seat_chart_export" | "registration_import" | "online_attendance_import" | "agenda_export" | "minutes_export" | "photo_delete" | "attendee_merge" | "attendee_erase" | "roster_print" | "badge_print" | "sign_in_failed" | "handler_roster_export" | "handler_change" | "incident_record" | "incident_print" | "database_encrypt" | "passphrase_change" | "backup" | "backup_removed" | "restore" | "event_erase" | "security_report_export" | "payment_statement" | "payment_record_export" | "survey_import" | "survey_export" | "hearing_record" | "budget_sheet_export" | "ledger_export" | "settlement_export" | "mailing" | "project_report_export" | "payee_change";
 
 export type MailTemplate = "ticket" | "online" | "reminder" | "thanks";
 
@@ -1126,11 +1126,65 @@ fee: Yen, fee_is_net: boolean,
 /**
  * Consumption tax stated on the payee's invoice on top of the fee.
  */
-consumption_tax: Yen, travel: Array<TravelLine>, 
+consumption_tax: Yen, travel: Array<TravelEntry>, 
 /**
  * The speaker declines the fee (travel paid to carriers is still booked).
  */
 declined: boolean, notes: string, };
+
+export type TravelEntry = { 
+/**
+ * The receipt file's path; empty: none (or the line already names its receipt by SHA-256).
+ */
+receipt_file: string, 
+/**
+ * The route or what it was: `東京⇔大阪 新幹線`, `ホテル1泊`.
+ */
+description: string, 
+/**
+ * What was paid, consumption tax included (fares and hotels are quoted that way).
+ */
+amount: Yen, paid_to: TravelPaidTo, 
+/**
+ * The SHA-256 of the receipt file, when there is one.
+ */
+receipt_sha256: string | null, };
+
+export type PaymentPreview = { warnings: Array<PaymentNotice>, 
+/**
+ * The fee before withholding (grossed up when it was agreed as net).
+ */
+fee: Yen, 
+/**
+ * Consumption tax stated on the invoice.
+ */
+consumption_tax: Yen, 
+/**
+ * Travel reimbursed to the payee.
+ */
+reimbursed_travel: Yen, 
+/**
+ * What the payee is owed before withholding: fee + stated consumption tax + reimbursed travel.
+ */
+gross: Yen, 
+/**
+ * What the tax is computed on: fee + reimbursed travel (stated consumption tax and travel
+ * paid to carriers left out); zero for a company.
+ */
+withholding_base: Yen, withholding: Yen, 
+/**
+ * What is transferred to the payee: gross − withholding.
+ */
+net_paid: Yen, 
+/**
+ * Travel the organizer paid directly to carriers and hotels.
+ */
+direct_travel: Yen, 
+/**
+ * Everything this payment costs the project: gross + direct travel (the withheld tax is
+ * part of the gross; it goes to the tax office instead of the payee).
+ */
+total_cost: Yen, };
 
 export type PaymentNotice = { code: string, message: string, };
 
@@ -1251,7 +1305,7 @@ venue_rate: number | null, online_answers: number, n_attended_online: number, on
  */
 unknown_mode_answers: number, total_answers: number, total_rate: number | null, };
 
-export type Group = { "group": "category", "value": Category } | { "group": "mode", "value": AttendanceMode } | { "group": "unknown" } | { "group": "folded" };
+export type Group = { "group": "category", "value": Category } | { "group": "mode", "value": AttendanceMode } | { "group": "answer", "value": [number, string] } | { "group": "unknown" } | { "group": "folded" };
 
 export type GroupRow = { group: Group, 
 /**
@@ -1310,7 +1364,17 @@ export type SurveyOverview = {
 /**
  * The current version (none: no questionnaire yet).
  */
-version: number | null, rate: ResponseRate, by_category: Array<CrossTable>, by_mode: Array<CrossTable>, by_version: Array<AnswerCount>, by_source: Array<AnswerCount>, responses: number, questions: Array<QuestionResult>, };
+version: number | null, rate: ResponseRate, by_category: Array<CrossTable>, by_mode: Array<CrossTable>, 
+/**
+ * By the prefecture answered in the "about you" block (empty without that question).
+ */
+by_prefecture: Array<CrossTable>, 
+/**
+ * By the company size answered in the "about you" block (empty without that question).
+ */
+by_company_size: Array<CrossTable>, by_version: Array<AnswerCount>, by_source: Array<AnswerCount>, responses: number, questions: Array<QuestionResult>, };
+
+export type KioskVisitor = { category: Category, mode: AttendanceMode, };
 
 export type ExpenseCategory = "personnel" | "travel" | "venue" | "honoraria" | "equipment" | "rental" | "consumables" | "printing" | "assistant_wages" | "other" | "subcontract" | "general_admin";
 

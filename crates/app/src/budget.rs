@@ -246,15 +246,18 @@ fn split(entry: &SplitEntry) -> Result<ExpenseSplit> {
 /// keeps them by content.
 /// Receipt files kept for one voucher: each one's SHA-256 and original name, and the files this
 /// call wrote (removed again if the voucher cannot be booked).
-struct KeptReceipts {
-    named: Vec<(String, String)>,
-    written: Vec<PathBuf>,
+pub(crate) struct KeptReceipts {
+    pub(crate) named: Vec<(String, String)>,
+    pub(crate) written: Vec<PathBuf>,
+    /// The SHA-256 of each path given, in order (a file given twice appears twice).
+    pub(crate) per_path: Vec<String>,
 }
 
-fn keep_receipts(ctx: &Ctx<'_>, paths: &[String]) -> Result<KeptReceipts> {
+pub(crate) fn keep_receipts(ctx: &Ctx<'_>, paths: &[String]) -> Result<KeptReceipts> {
     // Every file is read and checked before any is written: a refusal leaves nothing behind.
     let mut files = Vec::new();
     let mut seen = BTreeSet::new();
+    let mut per_path = Vec::new();
     for path in paths {
         let path = Path::new(path);
         let bytes = std::fs::read(path).map_err(AppError::io(path))?;
@@ -266,6 +269,7 @@ fn keep_receipts(ctx: &Ctx<'_>, paths: &[String]) -> Result<KeptReceipts> {
             }
             .into());
         }
+        per_path.push(sha256.clone());
         if seen.insert(sha256) {
             let name = path
                 .file_name()
@@ -290,11 +294,17 @@ fn keep_receipts(ctx: &Ctx<'_>, paths: &[String]) -> Result<KeptReceipts> {
             }
         }
     }
-    Ok(KeptReceipts { named: kept, written })
+    Ok(KeptReceipts {
+        named: kept,
+        written,
+        per_path,
+    })
 }
 
 fn book(ctx: &mut Ctx<'_>, draft: ExpenseDraft, receipts: &[String]) -> Result<Vec<LedgerLine>> {
-    let KeptReceipts { named: kept, written } = keep_receipts(ctx, receipts)?;
+    let KeptReceipts {
+        named: kept, written, ..
+    } = keep_receipts(ctx, receipts)?;
     let draft = ExpenseDraft {
         receipts: kept.iter().map(|(sha, _)| sha.clone()).collect(),
         ..draft
@@ -429,7 +439,9 @@ pub fn correct(ctx: &mut Ctx<'_>, entry: &CorrectionEntry) -> Result<Vec<LedgerL
 /// Adds receipt files to a voucher booked without them (an invoice that came later).
 pub fn attach_receipts(ctx: &mut Ctx<'_>, voucher_id: i64, paths: &[String]) -> Result<Vec<LedgerLine>> {
     ctx.require(Permission::DayWork)?;
-    let KeptReceipts { named: kept, written } = keep_receipts(ctx, paths)?;
+    let KeptReceipts {
+        named: kept, written, ..
+    } = keep_receipts(ctx, paths)?;
     let now = ctx.now();
     let mut lines = Vec::new();
     for (sha256, name) in &kept {

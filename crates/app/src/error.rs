@@ -44,6 +44,9 @@ pub enum AppError {
     /// A statement or receipt asked for a payee with no payment that stands.
     #[error("no payment to {payee} to print")]
     NoPaymentToPrint { payee: String },
+    /// A ticket scanned at the survey kiosk is not a standing registration of the event.
+    #[error("the ticket is not a registration of this event")]
+    KioskTicketUnknown,
     /// The contract period was given with only one of its two days.
     #[error("the contract period needs both its first and its last day")]
     PeriodIncomplete,
@@ -94,6 +97,7 @@ impl Localized for AppError {
             AppError::NotPermitted { .. } => "auth.not_permitted",
             AppError::FirstHandlerIsOfficer => "auth.first_is_officer",
             AppError::NoPaymentToPrint { .. } => "payment.none_to_print",
+            AppError::KioskTicketUnknown => "survey.kiosk_ticket_unknown",
             AppError::PeriodIncomplete => "budget.period_incomplete",
             AppError::SignInRefused => "auth.sign_in_refused",
             AppError::SignInWait { .. } => "auth.wait",
@@ -138,6 +142,12 @@ impl Localized for AppError {
                     ),
                 }
             }
+            AppError::KioskTicketUnknown => lang
+                .pick(
+                    "この受付票はこの回の参加登録として見つかりません。受付票なしでも回答できます（匿名）。",
+                    "This ticket is not a registration of this event. You can answer without a ticket (anonymously).",
+                )
+                .to_string(),
             AppError::NoPaymentToPrint { payee } => match lang {
                 Lang::Ja => format!(
                     "{payee} さんへの支払（取り消していないもの）がないため、書き出しませんでした。先に支払を登録するか、受取人を確認してください。"

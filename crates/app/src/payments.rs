@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use tsudoi_core::event::parse_date;
 use tsudoi_core::handler::Permission;
 use tsudoi_core::money::payment::{
-    Payee, PayeeDraft, PayeeId, Payment, PaymentDraft, PaymentId, PaymentRecordLine, TaxMonth,
+    Payee, PayeeDraft, PayeeId, Payment, PaymentDraft, PaymentId, PaymentRecordLine, PaymentWarning, TaxMonth,
 };
 use tsudoi_core::money::withholding::{PaymentCalculation, PaymentTerms, TravelLine};
 use tsudoi_core::money::Yen;
@@ -25,6 +25,7 @@ use tsudoi_core::{EventId, Lang};
 use tsudoi_report::payment::{payment_receipt_pdf, payment_statement_pdf, PaymentSheet};
 
 use crate::audit::{exported, logged_path, Written};
+use crate::budget::{keep_receipts, KeptReceipts};
 use crate::exchange::ExportFormat;
 use crate::output::{check_file, write_file, Replace};
 use crate::{Ctx, Result};
@@ -52,12 +53,43 @@ pub struct PaymentRequest {
     #[serde(default)]
     pub consumption_tax: Yen,
     #[serde(default)]
-    pub travel: Vec<TravelLine>,
+    pub travel: Vec<TravelEntry>,
     /// The speaker declines the fee (travel paid to carriers is still booked).
     #[serde(default)]
     pub declined: bool,
     #[serde(default)]
     pub notes: String,
+}
+
+/// A travel line as typed: the line (route or hotel, amount, who it was paid to) and the path of
+/// its receipt file, if one is given. The file is kept by content, encrypted like the ledger's
+/// receipts, and backs the payment's ledger voucher.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TravelEntry {
+    #[serde(flatten)]
+    pub line: TravelLine,
+    /// The receipt file's path; empty: none (or the line already names its receipt by SHA-256).
+    #[serde(default)]
+    pub receipt_file: String,
+}
+
+impl From<TravelLine> for TravelEntry {
+    fn from(line: TravelLine) -> TravelEntry {
+        TravelEntry {
+            line,
+            receipt_file: String::new(),
+        }
+    }
+}
+
+/// What a payment being typed comes to, and what to look at again before it is saved.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PaymentPreview {
+    #[serde(flatten)]
+    pub calculation: PaymentCalculation,
+    pub warnings: Vec<PaymentNotice>,
 }
 
 /// Something about a payment to look at again: a stable code and a sentence in the reader's
@@ -80,18 +112,22 @@ pub struct PaymentShown {
     pub warnings: Vec<PaymentNotice>,
 }
 
-/// Adds a payee (a speaker or another expert, a person or a company).
+/// Adds a payee (a speaker or another expert, a person or a company). The privacy log says who
+/// added which payee (its number and the fields given, never their values).
 pub fn add_payee(ctx: &mut Ctx<'_>, draft: PayeeDraft) -> Result<Payee> {
     ctx.require(KEEPERS)?;
     let now = ctx.now();
-    Ok(ctx.store.add_payee(draft, now)?)
+    let actor = ctx.operator.name.clone();
+    Ok(ctx.store.add_payee(draft, &actor, now)?)
 }
 
-/// Replaces a payee's details. Payments already made keep the kind they were made with.
+/// Replaces a payee's details. Payments already made keep the kind they were made with. The
+/// privacy log says who changed which payee and which fields, never the values.
 pub fn update_payee(ctx: &mut Ctx<'_>, id: PayeeId, draft: PayeeDraft) -> Result<Payee> {
     ctx.require(KEEPERS)?;
     let now = ctx.now();
-    Ok(ctx.store.update_payee(id, draft, now)?)
+    let actor = ctx.operator.name.clone();
+    Ok(ctx.store.update_payee(id, draft, &actor, now)?)
 }
 
 /// Every payee, by reading then name, with their address and bank details.
@@ -112,41 +148,97 @@ fn terms_of(request: &PaymentRequest) -> PaymentTerms {
         fee: request.fee,
         fee_is_net: request.fee_is_net,
         consumption_tax: request.consumption_tax,
-        travel: request.travel.clone(),
+        travel: request.travel.iter().map(|t| t.line.clone()).collect(),
         declined: request.declined,
     }
 }
 
+fn paid_on_of(ctx: &Ctx<'_>, request: &PaymentRequest) -> Result<chrono::NaiveDate> {
+    if request.paid_on.trim().is_empty() {
+        Ok(ctx.clock.local_now().date())
+    } else {
+        Ok(parse_date(&request.paid_on)?)
+    }
+}
+
+fn notices(ctx: &Ctx<'_>, warnings: &[PaymentWarning]) -> Vec<PaymentNotice> {
+    warnings
+        .iter()
+        .map(|w| PaymentNotice {
+            code: w.code().to_string(),
+            message: w.message(ctx.lang),
+        })
+        .collect()
+}
+
 /// What a payment would come to, before it is recorded (the window's figures as a person
-/// types): the payee's kind decides whether tax is withheld.
-pub fn preview(ctx: &Ctx<'_>, request: &PaymentRequest) -> Result<PaymentCalculation> {
+/// types), and its warnings (an ordinary attendee paid, a fee with no talk, a date outside the
+/// contract period), so that both reach the person before the save: the payee's kind decides
+/// whether tax is withheld.
+pub fn preview(ctx: &Ctx<'_>, request: &PaymentRequest) -> Result<PaymentPreview> {
     ctx.require(KEEPERS)?;
     let payee = ctx.store.payee(request.payee_id)?;
     let terms = PaymentTerms {
         payee_kind: payee.details.kind,
         ..terms_of(request)
     };
-    Ok(terms.calculate().map_err(tsudoi_store::StoreError::from)?)
+    let calculation = terms.calculate().map_err(tsudoi_store::StoreError::from)?;
+    let warnings = ctx.store.draft_payment_warnings(
+        request.payee_id,
+        request.event_id,
+        paid_on_of(ctx, request)?,
+        !request.declined && calculation.fee.0 > 0,
+    )?;
+    Ok(PaymentPreview {
+        calculation,
+        warnings: notices(ctx, &warnings),
+    })
 }
 
 /// Records a payment (and its 謝金/旅費 ledger lines, in the store's transaction) and returns it
-/// with its figures and warnings.
+/// with its figures and warnings. The travel lines' receipt files are read and kept first (a
+/// file already backing another voucher is refused before anything is written); when the
+/// payment cannot be recorded, the files this call wrote are removed again.
 pub fn add_payment(ctx: &mut Ctx<'_>, request: PaymentRequest) -> Result<PaymentShown> {
     ctx.require(KEEPERS)?;
-    let paid_on = if request.paid_on.trim().is_empty() {
-        ctx.clock.local_now().date()
-    } else {
-        parse_date(&request.paid_on)?
-    };
+    let paid_on = paid_on_of(ctx, &request)?;
+    let mut terms = terms_of(&request);
+    let paths: Vec<String> = request
+        .travel
+        .iter()
+        .map(|t| t.receipt_file.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let KeptReceipts {
+        named,
+        written,
+        per_path,
+    } = keep_receipts(ctx, &paths)?;
+    let mut hashes = per_path.into_iter();
+    for (line, entry) in terms.travel.iter_mut().zip(&request.travel) {
+        if !entry.receipt_file.trim().is_empty() {
+            line.receipt_sha256 = hashes.next();
+        }
+    }
     let draft = PaymentDraft {
         payee_id: request.payee_id,
         event_id: request.event_id,
         paid_on,
-        terms: terms_of(&request),
+        terms,
         notes: request.notes.clone(),
     };
     let now = ctx.now();
-    let payment = ctx.store.add_payment(draft, now)?;
+    let payment = match ctx.store.add_payment(draft, now) {
+        Ok(payment) => payment,
+        Err(error) => {
+            for path in &written {
+                let _ = std::fs::remove_file(path);
+            }
+            return Err(error.into());
+        }
+    };
+    // The names are for the receipts index; the payment already stands without them.
+    let _ = ctx.store.name_receipts(&named);
     shown(ctx, payment, &mut HashMap::new())
 }
 
@@ -175,14 +267,7 @@ fn shown(ctx: &Ctx<'_>, payment: Payment, titles: &mut HashMap<EventId, String>)
     let warnings = if payment.is_void() {
         Vec::new()
     } else {
-        ctx.store
-            .payment_warnings(payment.id)?
-            .iter()
-            .map(|w| PaymentNotice {
-                code: w.code().to_string(),
-                message: w.message(ctx.lang),
-            })
-            .collect()
+        notices(ctx, &ctx.store.payment_warnings(payment.id)?)
     };
     Ok(PaymentShown {
         event_title: event_title(ctx, payment.event_id, titles)?,

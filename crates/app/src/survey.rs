@@ -15,8 +15,8 @@ use tsudoi_core::handler::Permission;
 use tsudoi_core::hearing::{summarize_by_tag, HearingDraft, TagSummary};
 use tsudoi_core::privacy::{AuditAction, AuditDetail};
 use tsudoi_core::survey::{
-    cross_tabulate, plan_forms, read_forms_row, response_rate, tabulate, AnswerSource, CrossTable, FormsPlan,
-    Grouping, QuestionKind, Questionnaire, Response, ResponseRate, SurveyResults,
+    cross_tabulate, plan_forms, read_forms_row, response_rate, tabulate, AboutYou, AnswerSource, CrossTable,
+    FormsPlan, Grouping, QuestionKind, Questionnaire, Response, ResponseRate, SurveyResults,
 };
 use tsudoi_core::{EventId, Localized};
 use tsudoi_exchange::survey::{parse_submitted_at, read_answer_rows};
@@ -319,25 +319,52 @@ pub fn save_questionnaire(
         .save_questionnaire(event_id, questionnaire, &actor, now)?)
 }
 
-/// Keeps the event's questions read from a JSON file (a list of core's `Question`), as
-/// [`save_questionnaire`] does. A file that is not such a list is refused with what was wrong.
+/// Reads questions from a JSON file (a list of core's `Question`). A file that is not such a
+/// list is refused with what was wrong.
+pub fn read_questions_file(path: &Path) -> Result<Questionnaire> {
+    let bytes = read_file(path)?;
+    let questions: Vec<tsudoi_core::survey::Question> = serde_json::from_slice(&bytes).map_err(|e| {
+        tsudoi_store::StoreError::from(tsudoi_core::survey::SurveyError::BadQuestionsFile(e.to_string()))
+    })?;
+    Ok(Questionnaire {
+        version: 0,
+        questions,
+    })
+}
+
+/// Keeps the event's questions read from a JSON file ([`read_questions_file`]), as
+/// [`save_questionnaire`] does.
 pub fn save_questionnaire_file(
     ctx: &mut Ctx<'_>,
     event_id: EventId,
     path: &Path,
 ) -> Result<StoredQuestionnaire> {
-    let bytes = read_file(path)?;
-    let questions: Vec<tsudoi_core::survey::Question> = serde_json::from_slice(&bytes).map_err(|e| {
-        tsudoi_store::StoreError::from(tsudoi_core::survey::SurveyError::BadQuestionsFile(e.to_string()))
-    })?;
-    save_questionnaire(
-        ctx,
-        event_id,
-        Questionnaire {
-            version: 0,
-            questions,
-        },
-    )
+    let questionnaire = read_questions_file(path)?;
+    save_questionnaire(ctx, event_id, questionnaire)
+}
+
+/// The built-in questionnaire (satisfaction, what helped, coming again, comments, and the
+/// optional "about you" block: category, prefecture, company size), to start from or keep as is.
+pub fn standard_questionnaire() -> Questionnaire {
+    tsudoi_core::survey::standard_questionnaire()
+}
+
+/// The questionnaire shared by the project's gatherings (its current version), if there is one.
+/// An event without a questionnaire of its own answers this one.
+pub fn shared_questionnaire(ctx: &Ctx<'_>) -> Result<Option<StoredQuestionnaire>> {
+    Ok(ctx.store.shared_questionnaire()?)
+}
+
+/// Keeps the questionnaire shared by both gatherings; once answered, a change becomes the next
+/// version.
+pub fn save_shared_questionnaire(
+    ctx: &mut Ctx<'_>,
+    questionnaire: Questionnaire,
+) -> Result<StoredQuestionnaire> {
+    ctx.require(Permission::DayWork)?;
+    let actor = ctx.operator.name.clone();
+    let now = ctx.now();
+    Ok(ctx.store.save_shared_questionnaire(questionnaire, &actor, now)?)
 }
 
 /// What entering a paper sheet did: its number, how many sheets are in, the next number.
@@ -424,10 +451,50 @@ pub fn enter_typed_sheet(
     enter_paper_sheet(ctx, event_id, sheet_number, response)
 }
 
-/// Keeps one answer given at the kiosk (anonymous: the category and mode at most).
-pub fn kiosk_answer(ctx: &mut Ctx<'_>, event_id: EventId, response: Response) -> Result<u32> {
+/// Who scanned their ticket at the kiosk, in the survey's terms only (never a name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct KioskVisitor {
+    pub category: tsudoi_core::Category,
+    pub mode: tsudoi_core::AttendanceMode,
+}
+
+fn ticket_fingerprint(token: &tsudoi_core::TicketToken) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(token.as_str().as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Reads a ticket scanned at the kiosk before the questions: its person's category and way of
+/// attending. Refused when the ticket is not a standing registration of this event, or already
+/// answered (one answer per attendee).
+pub fn kiosk_ticket(ctx: &Ctx<'_>, event_id: EventId, scanned: &str) -> Result<KioskVisitor> {
+    let token = tsudoi_core::TicketToken::parse(scanned).map_err(|_| AppError::KioskTicketUnknown)?;
+    let Some((category, mode)) = ctx.store.kiosk_visitor(event_id, &token)? else {
+        return Err(AppError::KioskTicketUnknown);
+    };
+    if ctx
+        .store
+        .kiosk_ticket_used(event_id, &ticket_fingerprint(&token))?
+    {
+        return Err(tsudoi_store::StoreError::TicketAlreadyAnswered.into());
+    }
+    Ok(KioskVisitor { category, mode })
+}
+
+/// Keeps one answer given at the kiosk: anonymous (the category and mode at most). With a
+/// scanned ticket the answer takes its person's category and way of attending (never the name)
+/// and the ticket cannot answer again; without one it stays anonymous, as it always may.
+pub fn kiosk_answer(
+    ctx: &mut Ctx<'_>,
+    event_id: EventId,
+    response: Response,
+    ticket: Option<&str>,
+) -> Result<u32> {
     let questionnaire = current_questionnaire(ctx, event_id)?;
-    let new = NewResponse {
+    let mut new = NewResponse {
         questionnaire_id: questionnaire.id,
         source: AnswerSource::Kiosk,
         sheet_number: None,
@@ -436,7 +503,19 @@ pub fn kiosk_answer(ctx: &mut Ctx<'_>, event_id: EventId, response: Response) ->
         response,
     };
     let now = ctx.now();
-    ctx.store.add_survey_responses(event_id, &[new], None, now)?;
+    match ticket.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(scanned) => {
+            let visitor = kiosk_ticket(ctx, event_id, scanned)?;
+            let token = tsudoi_core::TicketToken::parse(scanned).map_err(|_| AppError::KioskTicketUnknown)?;
+            new.response.category = Some(visitor.category);
+            new.response.mode = Some(visitor.mode);
+            ctx.store
+                .add_kiosk_response_with_ticket(event_id, &new, &ticket_fingerprint(&token), now)?;
+        }
+        None => {
+            ctx.store.add_survey_responses(event_id, &[new], None, now)?;
+        }
+    }
     Ok(ctx.store.survey_responses(event_id)?.len() as u32)
 }
 
@@ -461,6 +540,10 @@ pub struct SurveyOverview {
     pub rate: ResponseRate,
     pub by_category: Vec<CrossTable>,
     pub by_mode: Vec<CrossTable>,
+    /// By the prefecture answered in the "about you" block (empty without that question).
+    pub by_prefecture: Vec<CrossTable>,
+    /// By the company size answered in the "about you" block (empty without that question).
+    pub by_company_size: Vec<CrossTable>,
     pub by_version: Vec<AnswerCount>,
     pub by_source: Vec<AnswerCount>,
 }
@@ -490,29 +573,45 @@ pub(crate) fn answers_in_current_terms(ctx: &Ctx<'_>, event_id: EventId) -> Resu
     Ok(Some((current.questionnaire.clone(), responses)))
 }
 
-/// The results of the event's survey; only for people on the roster (the free texts may say
-/// more than a count does).
-pub fn results(ctx: &Ctx<'_>, event_id: EventId) -> Result<SurveyOverview> {
-    ctx.require(Permission::DayWork)?;
-    ctx.store.event(event_id)?;
+/// The checked-in (venue) and attended (online) counts of an event, for the response rate.
+fn attended(ctx: &Ctx<'_>, event_id: EventId) -> Result<(u32, u32)> {
     let summary = crate::exchange::attendance_summary(ctx, event_id)?;
     let n_checked_in = summary.general_venue.n_attended + summary.stakeholder_venue.n_attended;
     let n_online = summary.general_online.n_attended + summary.stakeholder_online.n_attended;
-    let Some((questionnaire, answers)) = answers_in_current_terms(ctx, event_id)? else {
-        return Ok(SurveyOverview {
-            version: None,
-            results: SurveyResults {
-                responses: 0,
-                questions: Vec::new(),
-            },
-            rate: response_rate(&[], n_checked_in, n_online),
-            by_category: Vec::new(),
-            by_mode: Vec::new(),
-            by_version: Vec::new(),
-            by_source: Vec::new(),
-        });
-    };
-    let (stored, responses): (Vec<StoredResponse>, Vec<Response>) = answers.into_iter().unzip();
+    Ok((n_checked_in, n_online))
+}
+
+fn empty_overview(rate: ResponseRate) -> SurveyOverview {
+    SurveyOverview {
+        version: None,
+        results: SurveyResults {
+            responses: 0,
+            questions: Vec::new(),
+        },
+        rate,
+        by_category: Vec::new(),
+        by_mode: Vec::new(),
+        by_prefecture: Vec::new(),
+        by_company_size: Vec::new(),
+        by_version: Vec::new(),
+        by_source: Vec::new(),
+    }
+}
+
+/// The overview of answers already in the questionnaire's terms: the figures, the rate against
+/// the people who could answer, the cross-tabulations (by category, mode, prefecture and company
+/// size; small groups folded) and the counts by version and source.
+fn overview_of(
+    ctx: &Ctx<'_>,
+    questionnaire: &Questionnaire,
+    answers: Vec<(StoredResponse, Response)>,
+    (n_checked_in, n_online): (u32, u32),
+) -> SurveyOverview {
+    let (stored, mut responses): (Vec<StoredResponse>, Vec<Response>) = answers.into_iter().unzip();
+    // An anonymous answer's "about you" category counts under its category too.
+    for response in &mut responses {
+        response.category = questionnaire.category_of(response);
+    }
     let count_by = |label: &dyn Fn(&StoredResponse) -> String| {
         let mut counts: Vec<AnswerCount> = Vec::new();
         for stored in &stored {
@@ -524,19 +623,66 @@ pub fn results(ctx: &Ctx<'_>, event_id: EventId) -> Result<SurveyOverview> {
         }
         counts
     };
+    let by_answer = |about: AboutYou| match about.find(questionnaire) {
+        Some(index) => cross_tabulate(questionnaire, &responses, Grouping::Answer(index)),
+        None => Vec::new(),
+    };
     let lang = ctx.lang;
-    Ok(SurveyOverview {
+    SurveyOverview {
         version: Some(questionnaire.version),
-        results: tabulate(&questionnaire, &responses),
+        results: tabulate(questionnaire, &responses),
         rate: response_rate(&responses, n_checked_in, n_online),
-        by_category: cross_tabulate(&questionnaire, &responses, Grouping::Category),
-        by_mode: cross_tabulate(&questionnaire, &responses, Grouping::Mode),
+        by_category: cross_tabulate(questionnaire, &responses, Grouping::Category),
+        by_mode: cross_tabulate(questionnaire, &responses, Grouping::Mode),
+        by_prefecture: by_answer(AboutYou::Prefecture),
+        by_company_size: by_answer(AboutYou::CompanySize),
         by_version: count_by(&|r| match lang {
             tsudoi_core::Lang::Ja => format!("第{}版", r.version),
             tsudoi_core::Lang::En => format!("version {}", r.version),
         }),
         by_source: count_by(&|r| r.source.label(lang).to_string()),
-    })
+    }
+}
+
+/// The results of the event's survey; only for people on the roster (the free texts may say
+/// more than a count does). With the shared questionnaire, this gathering's answers alone.
+pub fn results(ctx: &Ctx<'_>, event_id: EventId) -> Result<SurveyOverview> {
+    ctx.require(Permission::DayWork)?;
+    ctx.store.event(event_id)?;
+    let counts = attended(ctx, event_id)?;
+    let Some((questionnaire, answers)) = answers_in_current_terms(ctx, event_id)? else {
+        return Ok(empty_overview(response_rate(&[], counts.0, counts.1)));
+    };
+    Ok(overview_of(ctx, &questionnaire, answers, counts))
+}
+
+/// The results of the shared questionnaire over every gathering that answered it, together
+/// (older versions' answers in the current version's terms); the response rate is against the
+/// people of those gatherings together.
+pub fn results_together(ctx: &Ctx<'_>) -> Result<SurveyOverview> {
+    ctx.require(Permission::DayWork)?;
+    let versions = ctx.store.shared_questionnaire_versions()?;
+    let Some(current) = versions.last() else {
+        return Ok(empty_overview(response_rate(&[], 0, 0)));
+    };
+    let mut answers = Vec::new();
+    let mut events: Vec<EventId> = Vec::new();
+    for (event, mut stored) in ctx.store.shared_survey_responses()? {
+        if !events.contains(&event) {
+            events.push(event);
+        }
+        let mapped = match versions.iter().find(|v| v.id == stored.questionnaire_id) {
+            Some(v) if v.id != current.id => v.questionnaire.remap(&stored.response, &current.questionnaire),
+            _ => std::mem::take(&mut stored.response),
+        };
+        answers.push((stored, mapped));
+    }
+    let mut counts = (0, 0);
+    for event in events {
+        let (venue, online) = attended(ctx, event)?;
+        counts = (counts.0 + venue, counts.1 + online);
+    }
+    Ok(overview_of(ctx, &current.questionnaire, answers, counts))
 }
 
 /// Records a hearing. Any signed-in handler may; the privacy log names the record's number.
@@ -656,6 +802,58 @@ fn edition_detail(format: &str, public: bool) -> String {
     .encode()
 }
 
+/// What a survey document is drawn from: the event, its results, and the free texts naming a
+/// registered person (by question index).
+struct DocumentInputs<'a> {
+    event: &'a tsudoi_core::Event,
+    overview: &'a SurveyOverview,
+    flagged: &'a [(usize, FlaggedText)],
+}
+
+/// The one path of the survey's exports (the workbook and the report): the file checked, the
+/// results and the flagged free texts gathered, the document drawn by `draw`, written whole and
+/// logged as an export with its edition.
+fn export_document(
+    ctx: &mut Ctx<'_>,
+    event_id: EventId,
+    path: &Path,
+    public: bool,
+    replace: crate::output::Replace,
+    kind: SurveyDocument,
+    draw: impl FnOnce(&Ctx<'_>, DocumentInputs<'_>) -> Result<Vec<u8>>,
+) -> Result<SurveyExport> {
+    let path = target_path(path, kind, public, ctx.lang);
+    let format = match kind {
+        SurveyDocument::Workbook => "xlsx",
+        SurveyDocument::Report | SurveyDocument::PaperForm => "pdf",
+    };
+    crate::audit::exported(ctx, AuditAction::SurveyExport, Some(event_id), |ctx| {
+        crate::output::check_file(&path, replace)?;
+        let event = ctx.store.event(event_id)?;
+        let overview = results(ctx, event_id)?;
+        let flagged = flagged_texts(ctx, event_id, &overview)?;
+        let bytes = draw(
+            ctx,
+            DocumentInputs {
+                event: &event,
+                overview: &overview,
+                flagged: &flagged,
+            },
+        )?;
+        let written = crate::output::write_file(&path, &bytes, replace)?;
+        Ok(crate::audit::Written {
+            value: SurveyExport {
+                file: crate::audit::logged_path(&path),
+                flagged: flagged.into_iter().map(|(_, f)| f).collect(),
+            },
+            n_people: 0,
+            target: path.clone(),
+            detail: edition_detail(format, public),
+            files: vec![written],
+        })
+    })
+}
+
 /// Writes the survey's results as a workbook (回答 and 集計 sheets; the edition in every page's
 /// header and in the file name when a folder is given). A public workbook leaves the free
 /// texts out. Logged as an export.
@@ -666,45 +864,39 @@ pub fn export_workbook(
     public: bool,
     replace: crate::output::Replace,
 ) -> Result<SurveyExport> {
-    let path = target_path(path, SurveyDocument::Workbook, public, ctx.lang);
-    crate::audit::exported(ctx, AuditAction::SurveyExport, Some(event_id), |ctx| {
-        crate::output::check_file(&path, replace)?;
-        let event = ctx.store.event(event_id)?;
-        let overview = results(ctx, event_id)?;
-        let flagged = flagged_texts(ctx, event_id, &overview)?;
-        let (questionnaire, answers) = answers_in_current_terms(ctx, event_id)?
-            .ok_or(tsudoi_store::StoreError::NoQuestionnaire(event_id.0))?;
-        let lang = ctx.lang;
-        let rows: Vec<(String, Response)> = answers
-            .into_iter()
-            .map(|(stored, response)| {
-                let label = match stored.sheet_number {
-                    Some(n) => format!("{} {n}", stored.source.label(lang)),
-                    None => stored.source.label(lang).to_string(),
-                };
-                (label, response)
-            })
-            .collect();
-        let bytes = tsudoi_exchange::survey::survey_xlsx(&tsudoi_exchange::survey::SurveyWorkbook {
-            lang,
-            event_title: &event.details.title,
-            questionnaire: &questionnaire,
-            responses: &rows,
-            results: &overview.results,
-            public,
-        })?;
-        let written = crate::output::write_file(&path, &bytes, replace)?;
-        Ok(crate::audit::Written {
-            value: SurveyExport {
-                file: crate::audit::logged_path(&path),
-                flagged: flagged.into_iter().map(|(_, f)| f).collect(),
-            },
-            n_people: 0,
-            target: path.clone(),
-            detail: edition_detail("xlsx", public),
-            files: vec![written],
-        })
-    })
+    export_document(
+        ctx,
+        event_id,
+        path,
+        public,
+        replace,
+        SurveyDocument::Workbook,
+        |ctx, inputs| {
+            let (questionnaire, answers) = answers_in_current_terms(ctx, event_id)?
+                .ok_or(tsudoi_store::StoreError::NoQuestionnaire(event_id.0))?;
+            let lang = ctx.lang;
+            let rows: Vec<(String, Response)> = answers
+                .into_iter()
+                .map(|(stored, response)| {
+                    let label = match stored.sheet_number {
+                        Some(n) => format!("{} {n}", stored.source.label(lang)),
+                        None => stored.source.label(lang).to_string(),
+                    };
+                    (label, response)
+                })
+                .collect();
+            Ok(tsudoi_exchange::survey::survey_xlsx(
+                &tsudoi_exchange::survey::SurveyWorkbook {
+                    lang,
+                    event_title: &inputs.event.details.title,
+                    questionnaire: &questionnaire,
+                    responses: &rows,
+                    results: &inputs.overview.results,
+                    public,
+                },
+            )?)
+        },
+    )
 }
 
 /// Writes the survey report (調査報告書) as a PDF, 公表用 or 非公表用 on every page and in the file
@@ -718,47 +910,42 @@ pub fn export_report(
     public: bool,
     replace: crate::output::Replace,
 ) -> Result<SurveyExport> {
-    let path = target_path(path, SurveyDocument::Report, public, ctx.lang);
-    crate::audit::exported(ctx, AuditAction::SurveyExport, Some(event_id), |ctx| {
-        crate::output::check_file(&path, replace)?;
-        let event = ctx.store.event(event_id)?;
-        let overview = results(ctx, event_id)?;
-        let flagged = flagged_texts(ctx, event_id, &overview)?;
-        let mut withheld: Vec<(usize, Vec<String>)> = Vec::new();
-        if public {
-            for (i, f) in &flagged {
-                match withheld.iter_mut().find(|(index, _)| index == i) {
-                    Some((_, texts)) => texts.push(f.text.clone()),
-                    None => withheld.push((*i, vec![f.text.clone()])),
+    export_document(
+        ctx,
+        event_id,
+        path,
+        public,
+        replace,
+        SurveyDocument::Report,
+        |ctx, inputs| {
+            let mut withheld: Vec<(usize, Vec<String>)> = Vec::new();
+            if public {
+                for (i, f) in inputs.flagged {
+                    match withheld.iter_mut().find(|(index, _)| index == i) {
+                        Some((_, texts)) => texts.push(f.text.clone()),
+                        None => withheld.push((*i, vec![f.text.clone()])),
+                    }
                 }
             }
-        }
-        let hearings = hearing_summary(ctx, Some(event_id), public)?;
-        let pdf = tsudoi_report::survey::survey_report_pdf(&tsudoi_report::survey::SurveyReport {
-            lang: ctx.lang,
-            event_title: &event.details.title,
-            event_date: event.details.date.format("%Y-%m-%d").to_string(),
-            public,
-            results: &overview.results,
-            rate: &overview.rate,
-            by_category: &overview.by_category,
-            by_mode: &overview.by_mode,
-            withheld,
-            hearings: &hearings,
-            printed_on: ctx.clock.local_now().date().format("%Y-%m-%d").to_string(),
-        })?;
-        let written = crate::output::write_file(&path, &pdf, replace)?;
-        Ok(crate::audit::Written {
-            value: SurveyExport {
-                file: crate::audit::logged_path(&path),
-                flagged: flagged.into_iter().map(|(_, f)| f).collect(),
-            },
-            n_people: 0,
-            target: path.clone(),
-            detail: edition_detail("pdf", public),
-            files: vec![written],
-        })
-    })
+            let hearings = hearing_summary(ctx, Some(event_id), public)?;
+            let overview = inputs.overview;
+            Ok(tsudoi_report::survey::survey_report_pdf(
+                &tsudoi_report::survey::SurveyReport {
+                    lang: ctx.lang,
+                    event_title: &inputs.event.details.title,
+                    event_date: inputs.event.details.date.format("%Y-%m-%d").to_string(),
+                    public,
+                    results: &overview.results,
+                    rate: &overview.rate,
+                    by_category: &overview.by_category,
+                    by_mode: &overview.by_mode,
+                    withheld,
+                    hearings: &hearings,
+                    printed_on: ctx.clock.local_now().date().format("%Y-%m-%d").to_string(),
+                },
+            )?)
+        },
+    )
 }
 
 /// Writes the printable paper questionnaire (A4 PDF) of the event's current version. It holds

@@ -7,7 +7,7 @@
 use chrono::{FixedOffset, NaiveTime, TimeZone, Utc};
 use tsudoi_app::handlers::{self, SignedIn};
 use tsudoi_app::output::Replace;
-use tsudoi_app::payments::{self, PaymentDocument, PaymentRequest, PaymentShown};
+use tsudoi_app::payments::{self, PaymentDocument, PaymentRequest, PaymentShown, TravelEntry};
 use tsudoi_app::{Clock, Ctx, Database};
 use tsudoi_core::agenda::{AgendaItemDraft, AgendaKind, ItemPlace, SpeakerDraft};
 use tsudoi_core::handler::{HandlerDraft, HandlerRole};
@@ -62,7 +62,7 @@ impl Office {
         .id
     }
 
-    fn pay(&mut self, payee: PayeeId, fee: i64, travel: Vec<TravelLine>, fee_is_net: bool) -> PaymentShown {
+    fn pay(&mut self, payee: PayeeId, fee: i64, travel: Vec<TravelEntry>, fee_is_net: bool) -> PaymentShown {
         let event = self.event;
         payments::add_payment(
             &mut self.ctx(None),
@@ -89,13 +89,14 @@ fn clock() -> Clock {
     )
 }
 
-fn travel(amount: i64, paid_to: TravelPaidTo) -> TravelLine {
+fn travel(amount: i64, paid_to: TravelPaidTo) -> TravelEntry {
     TravelLine {
         description: "新幹線 東京－仙台".into(),
         amount: Yen(amount),
         paid_to,
         receipt_sha256: None,
     }
+    .into()
 }
 
 fn figures(shown: &PaymentShown) -> (i64, i64, i64, i64) {
@@ -305,4 +306,192 @@ fn payees_are_kept_by_those_who_may_edit_personal_data() {
     let payees = payments::list_payees(&office.ctx(Some(&officer))).unwrap();
     assert_eq!(payees[0].id, yamada);
     assert_eq!(payees[0].details.bank_account, "七十七銀行 本店 普通 1234567");
+}
+
+#[test]
+fn a_travel_line_keeps_its_receipt_file_with_the_ledger() {
+    let mut office = Office::new();
+    let event = office.event;
+    let yamada = office.payee("山田 太郎", PayeeKind::Individual, None);
+    let ticket = office.dir.path().join("新幹線 領収書.pdf");
+    std::fs::write(&ticket, b"%PDF-1.4 shinkansen receipt").unwrap();
+    let hotel = office.dir.path().join("hotel.jpg");
+    std::fs::write(&hotel, b"hotel receipt bytes").unwrap();
+    let with_receipt = |line: TravelEntry, path: &std::path::Path| TravelEntry {
+        receipt_file: path.display().to_string(),
+        ..line
+    };
+    let request = PaymentRequest {
+        payee_id: yamada,
+        event_id: Some(event),
+        paid_on: "2026-07-31".into(),
+        fee: Yen(50_000),
+        fee_is_net: false,
+        consumption_tax: Yen::ZERO,
+        travel: vec![
+            with_receipt(travel(23_000, TravelPaidTo::Payee), &ticket),
+            with_receipt(travel(12_000, TravelPaidTo::Carrier), &hotel),
+            travel(1_000, TravelPaidTo::Payee),
+        ],
+        declined: false,
+        notes: String::new(),
+    };
+    let paid = payments::add_payment(&mut office.ctx(None), request.clone()).unwrap();
+    let lines = &paid.payment.terms.travel;
+    let ticket_sha = tsudoi_store::receipt_sha256(&std::fs::read(&ticket).unwrap());
+    assert_eq!(lines[0].receipt_sha256.as_deref(), Some(ticket_sha.as_str()));
+    assert!(lines[1].receipt_sha256.is_some(), "the hotel's receipt");
+    assert_eq!(
+        lines[2].receipt_sha256, None,
+        "a line without a receipt file stays without"
+    );
+    // The file is kept by content beside the database and read back through the store.
+    assert_eq!(
+        tsudoi_app::budget::receipt_bytes(&office.ctx(None), &ticket_sha).unwrap(),
+        b"%PDF-1.4 shinkansen receipt"
+    );
+    assert!(office.dir.path().join("receipts").join(&ticket_sha[..2]).is_dir());
+    // It backs the payment's voucher in the ledger, under the name it had.
+    let ledger = tsudoi_app::budget::expenses(&office.ctx(None)).unwrap();
+    let voucher = ledger
+        .iter()
+        .find(|l| l.receipts.contains(&ticket_sha))
+        .expect("the payment's voucher names the receipt");
+    assert_eq!(voucher.receipts.len(), 2, "both files back the one voucher");
+    let index = tsudoi_store::Store::open(&office.dir.path().join("tsudoi.sqlite3"))
+        .unwrap()
+        .receipt_files()
+        .unwrap();
+    assert!(index
+        .iter()
+        .any(|r| r.sha256 == ticket_sha && r.original_name == "新幹線 領収書.pdf"));
+
+    // The same receipt again is refused before anything is recorded.
+    let before = payments::list_payments(&office.ctx(None), None, None)
+        .unwrap()
+        .len();
+    let refused = payments::add_payment(&mut office.ctx(None), request).unwrap_err();
+    assert_eq!(refused.code(), "store.receipt_already_used");
+    assert_eq!(
+        payments::list_payments(&office.ctx(None), None, None)
+            .unwrap()
+            .len(),
+        before,
+        "nothing recorded"
+    );
+    // A receipt file that cannot be read refuses the payment with its path.
+    let missing = PaymentRequest {
+        travel: vec![with_receipt(
+            travel(5_000, TravelPaidTo::Payee),
+            &office.dir.path().join("ない.pdf"),
+        )],
+        ..paid_request(yamada, event)
+    };
+    assert!(payments::add_payment(&mut office.ctx(None), missing).is_err());
+}
+
+fn paid_request(payee: PayeeId, event: EventId) -> PaymentRequest {
+    PaymentRequest {
+        payee_id: payee,
+        event_id: Some(event),
+        paid_on: "2026-07-31".into(),
+        fee: Yen(30_000),
+        fee_is_net: false,
+        consumption_tax: Yen::ZERO,
+        travel: vec![],
+        declined: false,
+        notes: String::new(),
+    }
+}
+
+#[test]
+fn every_warning_reaches_the_person_before_the_save() {
+    let mut office = Office::new();
+    let event = office.event;
+    tsudoi_app::budget::set_project(
+        &mut office.ctx(None),
+        &tsudoi_app::budget::ProjectSettings {
+            start: Some("2026-06-01".into()),
+            end: Some("2027-02-28".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let sato = office.payee("佐藤 花子", PayeeKind::Individual, None);
+    tsudoi_app::attendees::add(&mut office.ctx(None), event, AttendeeDraft::new("佐藤　花子")).unwrap();
+    let request = PaymentRequest {
+        paid_on: "2027-03-15".into(),
+        ..paid_request(sato, event)
+    };
+    let preview = payments::preview(&office.ctx(None), &request).unwrap();
+    let codes: Vec<&str> = preview.warnings.iter().map(|w| w.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "payment.payee_is_attendee",
+            "payment.no_talk_in_programme",
+            "payment.outside_contract_period"
+        ],
+        "all three before anything is saved"
+    );
+    assert_eq!(preview.calculation.withholding, Yen(3_063));
+    assert!(
+        payments::list_payments(&office.ctx(None), None, None)
+            .unwrap()
+            .is_empty(),
+        "a preview records nothing"
+    );
+    let json = serde_json::to_value(&preview).unwrap();
+    assert_eq!(json["net_paid"], 26_937, "the figures at the top, as before");
+    assert_eq!(json["warnings"][2]["code"], "payment.outside_contract_period");
+
+    // Inside the period, declined: no fee, so no talk is needed; the attendee warning stays.
+    let declined = PaymentRequest {
+        paid_on: "2026-07-31".into(),
+        declined: true,
+        ..paid_request(sato, event)
+    };
+    let preview = payments::preview(&office.ctx(None), &declined).unwrap();
+    let codes: Vec<&str> = preview.warnings.iter().map(|w| w.code.as_str()).collect();
+    assert_eq!(codes, ["payment.payee_is_attendee"]);
+
+    // Saved anyway, the payment shows the same warnings afterwards.
+    let saved = payments::add_payment(&mut office.ctx(None), request).unwrap();
+    assert_eq!(saved.warnings.len(), 3);
+}
+
+#[test]
+fn payee_changes_are_logged_by_field_never_by_value() {
+    let mut office = Office::new();
+    let yamada = office.payee("山田 太郎", PayeeKind::Individual, None);
+    let mut draft = payments::get_payee(&office.ctx(None), yamada).unwrap().details;
+    draft.bank_account = "ゆうちょ銀行 〇一八 普通 7654321".into();
+    draft.address = "大阪市北区9-9".into();
+    payments::update_payee(&mut office.ctx(None), yamada, draft.clone()).unwrap();
+    // Saving the same details again changes nothing and logs nothing.
+    payments::update_payee(&mut office.ctx(None), yamada, draft).unwrap();
+
+    let log = tsudoi_app::privacy::log(&office.ctx(None), 10).unwrap();
+    let lines: Vec<_> = log
+        .iter()
+        .filter(|l| l.action == AuditAction::PayeeChange)
+        .collect();
+    assert_eq!(lines.len(), 2, "the addition and the one real change: {log:?}");
+    assert_eq!(
+        lines[0].detail,
+        format!("受取人 #{yamada} を変更（項目: 住所、振込先）")
+    );
+    assert!(lines[1].detail.starts_with(&format!("受取人 #{yamada} を登録")));
+    assert_eq!(lines[0].actor, lines[1].actor);
+    let store = tsudoi_store::Store::open(&office.dir.path().join("tsudoi.sqlite3")).unwrap();
+    let raw = store.audit_log(10).unwrap();
+    for line in &raw {
+        for secret in ["7654321", "大阪市", "1234567", "仙台市", "山田"] {
+            assert!(
+                !line.detail.contains(secret) && !line.file.contains(secret),
+                "the log never holds a payee's sensitive values or name: {line:?}"
+            );
+        }
+    }
+    assert!(store.verify_audit_chain().unwrap().intact);
 }

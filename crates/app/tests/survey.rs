@@ -532,3 +532,187 @@ fn a_time_that_cannot_be_read_is_said_and_the_row_kept() {
     assert_eq!(notes, [(3, RowNoteKind::UnknownTime)]);
     assert!(done.rows[0].message.contains("いつか"));
 }
+
+/// The answers of the built-in questionnaire, by the cells a paper sheet would carry.
+fn standard_cells(satisfaction: &str, prefecture: &str, size: &str) -> Vec<String> {
+    let mut cells = vec![String::new(); 7];
+    cells[0] = satisfaction.to_string();
+    cells[5] = prefecture.to_string();
+    cells[6] = size.to_string();
+    cells
+}
+
+#[test]
+fn one_questionnaire_shared_by_both_gatherings_has_results_per_gathering_and_together() {
+    let mut office = Office::new();
+    let first = office.event;
+    let second = tsudoi_app::events::create(
+        &mut office.ctx(),
+        EventDraft::new("第1回 交流会", NaiveDate::from_ymd_opt(2026, 7, 25).unwrap()),
+    )
+    .unwrap()
+    .id;
+    let shared =
+        survey::save_shared_questionnaire(&mut office.ctx(), survey::standard_questionnaire()).unwrap();
+    assert_eq!(shared.event_id, None, "kept for the project, not an event");
+    for event in [first, second] {
+        let current = survey::questionnaire(&office.ctx(), event).unwrap().unwrap();
+        assert_eq!(
+            current.id, shared.id,
+            "both gatherings answer the shared questionnaire"
+        );
+    }
+    // Three sheets at the first gathering, four at the second.
+    for (event, cells) in [
+        (first, standard_cells("5", "宮城県", "6〜20人")),
+        (first, standard_cells("4", "宮城県", "6〜20人")),
+        (first, standard_cells("4", "宮城県", "301人以上")),
+        (second, standard_cells("2", "東京都", "6〜20人")),
+        (second, standard_cells("3", "東京都", "5人以下")),
+        (second, standard_cells("3", "東京都", "6〜20人")),
+        (second, standard_cells("1", "沖縄県", "")),
+    ] {
+        survey::enter_typed_sheet(&mut office.ctx(), event, None, None, None, &cells).unwrap();
+    }
+    let one = survey::results(&office.ctx(), first).unwrap();
+    let two = survey::results(&office.ctx(), second).unwrap();
+    let together = survey::results_together(&office.ctx()).unwrap();
+    assert_eq!(
+        (
+            one.results.responses,
+            two.results.responses,
+            together.results.responses
+        ),
+        (3, 4, 7),
+        "per gathering, and both together"
+    );
+    assert_eq!(one.results.questions[0].mean, Some(4.33));
+    // 22 / 7 to two places (written as hundredths: clippy reads 3.14 as a wrong π).
+    assert_eq!(
+        together.results.questions[0]
+            .mean
+            .map(|mean| (mean * 100.0).round() as i64),
+        Some(314),
+        "22 / 7"
+    );
+
+    // Cross-tables by prefecture and company size; groups under three folded.
+    let by_prefecture: Vec<(String, u32)> = together.by_prefecture[0]
+        .groups
+        .iter()
+        .map(|g| (g.group.label(Lang::Ja), g.answers))
+        .collect();
+    assert_eq!(
+        by_prefecture,
+        [
+            ("東京都".to_string(), 3),
+            ("その他（少数のため統合）".to_string(), 4)
+        ],
+        "沖縄県 alone (1) is folded with the smallest other group (宮城県, the first of two of three), \
+         so no cell shows fewer than three answers"
+    );
+    assert_eq!(
+        one.by_prefecture[0].groups.len(),
+        1,
+        "宮城県 alone at the first gathering"
+    );
+    assert!(
+        !together.by_company_size.is_empty(),
+        "the company size of the about-you block is cross-tabulated"
+    );
+    let sizes: Vec<String> = together.by_company_size[0]
+        .groups
+        .iter()
+        .map(|g| g.group.label(Lang::Ja))
+        .collect();
+    assert_eq!(
+        sizes,
+        [
+            shared.questionnaire.questions[6].choices[1].clone(),
+            "その他（少数のため統合）".to_string()
+        ],
+        "6〜20人 has four answers; the others and the blank (1 each) are folded together"
+    );
+
+    // A gathering that makes its own questions stops using the shared ones; the shared
+    // answers it had are put in its terms, and the shared results are unchanged.
+    let mut own = survey::standard_questionnaire();
+    own.questions.truncate(4);
+    let saved = survey::save_questionnaire(&mut office.ctx(), second, own).unwrap();
+    assert_eq!(saved.event_id, Some(second.0));
+    let two = survey::results(&office.ctx(), second).unwrap();
+    assert_eq!(two.results.responses, 4);
+    assert_eq!(two.results.questions.len(), 4);
+    assert!(
+        two.by_prefecture.is_empty(),
+        "its own questions do not ask the prefecture"
+    );
+    assert_eq!(
+        survey::results_together(&office.ctx()).unwrap().results.responses,
+        7
+    );
+}
+
+#[test]
+fn the_kiosk_takes_one_answer_per_ticket_and_stays_anonymous_without_one() {
+    let mut office = Office::new();
+    let event = office.event;
+    survey::save_questionnaire(&mut office.ctx(), event, survey::standard_questionnaire()).unwrap();
+    let sato = tsudoi_app::attendees::add(
+        &mut office.ctx(),
+        event,
+        tsudoi_core::AttendeeDraft {
+            category: Category::Supporter,
+            mode: AttendanceMode::Online,
+            ..tsudoi_core::AttendeeDraft::new("佐藤 花子")
+        },
+    )
+    .unwrap();
+    let ticket = sato.ticket.clone().unwrap();
+    let answers = || {
+        let mut answers = vec![Answer::Blank; 7];
+        answers[0] = Answer::Scale(4);
+        Response {
+            answers,
+            ..Response::default()
+        }
+    };
+    let visitor = survey::kiosk_ticket(&office.ctx(), event, ticket.as_str()).unwrap();
+    assert_eq!(
+        (visitor.category, visitor.mode),
+        (Category::Supporter, AttendanceMode::Online)
+    );
+    assert_eq!(
+        survey::kiosk_answer(&mut office.ctx(), event, answers(), Some(ticket.as_str())).unwrap(),
+        1
+    );
+    // The same ticket again: refused at the scan and at the answer, nothing kept.
+    let again = survey::kiosk_ticket(&office.ctx(), event, ticket.as_str()).unwrap_err();
+    assert_eq!(again.code(), "store.ticket_already_answered");
+    let again = survey::kiosk_answer(&mut office.ctx(), event, answers(), Some(ticket.as_str())).unwrap_err();
+    assert_eq!(again.code(), "store.ticket_already_answered");
+    // A ticket that is no registration of the event.
+    let unknown = survey::kiosk_ticket(&office.ctx(), event, "not a ticket").unwrap_err();
+    assert_eq!(unknown.code(), "survey.kiosk_ticket_unknown");
+    // Without a ticket: anonymous, as many as people come.
+    survey::kiosk_answer(&mut office.ctx(), event, answers(), None).unwrap();
+    assert_eq!(
+        survey::kiosk_answer(&mut office.ctx(), event, answers(), None).unwrap(),
+        3
+    );
+    let results = survey::results(&office.ctx(), event).unwrap();
+    assert_eq!(results.results.responses, 3);
+    let stored = tsudoi_store::Store::open(&office.dir.path().join("tsudoi.sqlite3")).unwrap();
+    let responses = stored.survey_responses(event).unwrap();
+    assert_eq!(
+        responses[0].response.category,
+        Some(Category::Supporter),
+        "the scanned answer knows the category"
+    );
+    assert_eq!(responses[1].response.category, None, "the anonymous one does not");
+    let json = serde_json::to_string(&responses).unwrap();
+    assert!(
+        !json.contains("佐藤") && !json.contains(ticket.as_str()),
+        "never the name or the ticket"
+    );
+}

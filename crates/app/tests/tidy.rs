@@ -156,7 +156,7 @@ fn every_privacy_log_action_is_written_by_some_operation() {
         let variant = format!("AuditAction::{}", variant_name(action.as_str()));
         let written_by_the_store = matches!(
             action,
-            AuditAction::RegistrationImport | AuditAction::OnlineAttendanceImport
+            AuditAction::RegistrationImport | AuditAction::OnlineAttendanceImport | AuditAction::PayeeChange
         );
         assert!(
             app.contains(&variant) || (written_by_the_store && store.contains(&variant)),

@@ -953,6 +953,10 @@ pub enum PaymentCommand {
         /// (paid by us to the carrier or hotel), optionally :DESCRIPTION; repeat for each.
         #[arg(long, value_name = "YEN:payee|carrier[:WHAT]")]
         travel: Vec<String>,
+        /// The receipt file of the N-th --travel (from 1): N=PATH; repeat for each. Kept by
+        /// content, encrypted with the ledger's receipts.
+        #[arg(long, value_name = "N=PATH")]
+        travel_receipt: Vec<String>,
         /// The day of payment, YYYY-MM-DD (default: today).
         #[arg(long)]
         date: Option<String>,
@@ -961,6 +965,9 @@ pub enum PaymentCommand {
         declined: bool,
         #[arg(long)]
         notes: Option<String>,
+        /// Show the figures and the warnings without recording anything.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Payments by date, with their figures and warnings.
     List {
@@ -1035,18 +1042,28 @@ pub enum SurveyCommand {
         #[arg(long)]
         dry_run: bool,
     },
-    /// The event's questionnaire (its current version).
+    /// The event's questionnaire (its current version: its own, else the shared one), or with
+    /// --shared the questionnaire both gatherings share.
     Questionnaire {
-        #[arg(long)]
-        event: i64,
+        #[arg(long, required_unless_present = "shared")]
+        event: Option<i64>,
+        #[arg(long, conflicts_with = "event")]
+        shared: bool,
     },
-    /// Write the event's questions from a JSON file: a list of {"text", "kind", "required",
-    /// "choices"} (kind: single, multiple, scale, number or free_text; a scale's choices are its
-    /// five words from 1 up, or none). Once answered, the questions become the next version.
+    /// Write the event's questions (or with --shared those both gatherings share) from a JSON
+    /// file: a list of {"text", "kind", "required", "choices"} (kind: single, multiple, scale,
+    /// number or free_text; a scale's choices are its five words from 1 up, or none); or with
+    /// --standard the built-in questionnaire (with the optional "about you" block: category,
+    /// prefecture, company size). Once answered, the questions become the next version.
     Questions {
-        #[arg(long)]
-        event: i64,
-        file: PathBuf,
+        #[arg(long, required_unless_present = "shared")]
+        event: Option<i64>,
+        #[arg(long, conflicts_with = "event")]
+        shared: bool,
+        #[arg(long, conflicts_with = "file")]
+        standard: bool,
+        #[arg(required_unless_present = "standard")]
+        file: Option<PathBuf>,
     },
     /// Enter one paper sheet: one answer per question, in order ("" for blank); choices by
     /// their number (1, 2 …; several as 1,3) or their text, scales as 1–5.
@@ -1065,10 +1082,14 @@ pub enum SurveyCommand {
         answers: Vec<String>,
     },
     /// The results: counts and percentages per choice, means, free texts, the response rate
-    /// and the cross-tabulations (groups under 3 answers folded).
+    /// and the cross-tabulations (by category, mode, prefecture and company size; groups under 3
+    /// answers folded). One gathering's (--event), or the shared questionnaire's over both
+    /// gatherings together (--together).
     Results {
-        #[arg(long)]
-        event: i64,
+        #[arg(long, required_unless_present = "together")]
+        event: Option<i64>,
+        #[arg(long, conflicts_with = "event")]
+        together: bool,
     },
     /// Write the results as XLSX (raw answers + summary): a file, or a folder.
     Export {

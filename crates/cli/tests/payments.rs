@@ -295,3 +295,129 @@ fn payments_answer_their_figures_and_print_a_statement() {
     assert_eq!(voided["voided_reason"], "二重登録");
     assert_eq!(ok(&db, &["payment", "tax-months"])[0]["total_withheld"], 11_370);
 }
+
+#[test]
+fn warnings_are_printed_before_and_after_saving_and_travel_keeps_its_receipt() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tsudoi.sqlite3");
+    let event = ok(
+        &db,
+        &["event", "create", "--title", "第1回", "--date", "2026-07-25"],
+    );
+    let event = event["id"].as_i64().unwrap().to_string();
+    ok(
+        &db,
+        &["project", "set", "--start", "2026-06-01", "--end", "2027-02-28"],
+    );
+    ok(
+        &db,
+        &["attendee", "add", "--event", &event, "--name", "佐藤 花子"],
+    );
+    let payee = ok(
+        &db,
+        &["payee", "add", "--name", "佐藤 花子", "--kind", "individual"],
+    );
+    let payee = payee["id"].as_i64().unwrap().to_string();
+    let receipt = dir.path().join("新幹線.pdf");
+    std::fs::write(&receipt, b"%PDF-1.4 fare").unwrap();
+    let receipt_arg = format!("1={}", receipt.display());
+    let args = [
+        "payment",
+        "add",
+        "--event",
+        &event,
+        "--payee",
+        &payee,
+        "--fee",
+        "30000",
+        "--travel",
+        "23000:payee:新幹線 東京－仙台",
+        "--travel-receipt",
+        &receipt_arg,
+        "--date",
+        "2027-03-10",
+    ];
+
+    // Before saving: --dry-run shows the figures and every warning, and records nothing.
+    let mut dry = args.to_vec();
+    dry.push("--dry-run");
+    let (output, preview) = tsudoi(&db, &dry);
+    assert!(output.status.success());
+    let codes: Vec<&str> = preview["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "payment.payee_is_attendee",
+            "payment.no_talk_in_programme",
+            "payment.outside_contract_period"
+        ]
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.matches("注意:").count(),
+        3,
+        "with --json the warnings go to the standard error too: {stderr}"
+    );
+    assert_eq!(ok(&db, &["payment", "list"]).as_array().unwrap().len(), 0);
+    assert!(
+        !dir.path().join("receipts").exists(),
+        "a dry run keeps no receipt file"
+    );
+
+    // Saved: the same warnings, never silent; the travel line names its receipt.
+    let (output, saved) = tsudoi(&db, &args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(saved["warnings"].as_array().unwrap().len(), 3);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("事業期間の外"));
+    let sha = saved["terms"]["travel"][0]["receipt_sha256"].as_str().unwrap();
+    assert_eq!(sha.len(), 64);
+    let ledger = ok(&db, &["expense", "list"]);
+    assert!(
+        ledger.to_string().contains(sha),
+        "the receipt backs the payment's ledger voucher: {ledger}"
+    );
+
+    // A receipt for a travel line that does not exist is refused, with what to type.
+    let (output, _) = tsudoi(
+        &db,
+        &[
+            "payment",
+            "add",
+            "--event",
+            &event,
+            "--payee",
+            &payee,
+            "--fee",
+            "1000",
+            "--travel-receipt",
+            "2=x.pdf",
+        ],
+    );
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--travel-receipt"));
+
+    // The payee's change is in the privacy log, by field, never by value.
+    ok(
+        &db,
+        &[
+            "payee",
+            "update",
+            &payee,
+            "--bank-account",
+            "七十七銀行 普通 7654321",
+        ],
+    );
+    let log = ok(&db, &["audit"]);
+    let line = &log[0];
+    assert_eq!(line["action"], "payee_change");
+    assert!(!log.to_string().contains("7654321"), "{log}");
+}

@@ -40,6 +40,7 @@ choice_enum! {
         SettlementExport = "settlement_export", "精算概要の書き出し", "Settlement summary export";
         Mailing = "mailing", "個別メール", "Mail to each person";
         ProjectReportExport = "project_report_export", "事業報告書の書き出し", "Project report export";
+        PayeeChange = "payee_change", "受取人の登録・変更", "Payee added or changed";
     }
 }
 
@@ -96,6 +97,13 @@ pub enum AuditDetail {
         approver: String,
         sent: u32,
         failed: u32,
+    },
+    /// A payee (謝金・旅費) added or changed: its row number and the names of the fields that
+    /// changed, never their values (the address and bank details are sensitive).
+    PayeeChange {
+        payee: i64,
+        added: bool,
+        fields: Vec<String>,
     },
 }
 
@@ -238,8 +246,33 @@ impl AuditDetail {
                 },
                 Lang::En,
             ) => format!("mailing #{mailing} ({purpose}) {step}, approved by: {approver}, {sent} sent, {failed} failed"),
+            (AuditDetail::PayeeChange { payee, added, fields }, Lang::Ja) => {
+                let fields: Vec<&str> = fields.iter().map(|f| payee_field_label(f, Lang::Ja)).collect();
+                let what = if *added { "登録" } else { "変更" };
+                format!("受取人 #{payee} を{what}（項目: {}）", fields.join("、"))
+            }
+            (AuditDetail::PayeeChange { payee, added, fields }, Lang::En) => {
+                let fields: Vec<&str> = fields.iter().map(|f| payee_field_label(f, Lang::En)).collect();
+                let what = if *added { "added" } else { "changed" };
+                format!("payee #{payee} {what} (fields: {})", fields.join(", "))
+            }
         }
     }
+}
+
+/// The words for a payee's field in the privacy log (the field's identifier when unknown).
+fn payee_field_label(field: &str, lang: Lang) -> &str {
+    let (ja, en) = match field {
+        "name" => ("氏名・名称", "name"),
+        "kana" => ("ふりがな", "reading"),
+        "kind" => ("区分", "kind"),
+        "speaker" => ("登壇者", "speaker"),
+        "address" => ("住所", "address"),
+        "bank_account" => ("振込先", "bank account"),
+        "notes" => ("備考", "notes"),
+        _ => return field,
+    };
+    lang.pick(ja, en)
 }
 
 #[cfg(test)]
@@ -266,6 +299,24 @@ mod detail_tests {
         assert_eq!(
             AuditDetail::describe_stored("png, svg, pdf", Lang::Ja),
             "png, svg, pdf"
+        );
+    }
+
+    #[test]
+    fn a_payee_change_names_the_fields_never_their_values() {
+        let stored = AuditDetail::PayeeChange {
+            payee: 4,
+            added: false,
+            fields: vec!["address".into(), "bank_account".into()],
+        }
+        .encode();
+        assert_eq!(
+            AuditDetail::describe_stored(&stored, Lang::Ja),
+            "受取人 #4 を変更（項目: 住所、振込先）"
+        );
+        assert_eq!(
+            AuditDetail::describe_stored(&stored, Lang::En),
+            "payee #4 changed (fields: address, bank account)"
         );
     }
 }

@@ -555,6 +555,197 @@ impl Questionnaire {
     }
 }
 
+/// The questions of the optional "about you" block that the results are cross-tabulated by,
+/// when the answers are not tied to a registration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum AboutYou {
+    /// The prefecture of the business (都道府県).
+    Prefecture,
+    /// The company's size by its employees (従業員数).
+    CompanySize,
+}
+
+const PREFECTURE_HINTS: &[&str] = &["都道府県", "prefecture"];
+const COMPANY_SIZE_HINTS: &[&str] = &[
+    "従業員",
+    "社員数",
+    "企業規模",
+    "会社の規模",
+    "company size",
+    "employees",
+];
+
+impl AboutYou {
+    /// Which "about you" question `question` is, by its words: a single choice whose text names
+    /// the prefecture or the company size (the built-in questions, and the same questions in a
+    /// Forms export).
+    pub fn of(question: &Question) -> Option<AboutYou> {
+        if question.kind != QuestionKind::Single {
+            return None;
+        }
+        if has_any(&question.text, PREFECTURE_HINTS) {
+            Some(AboutYou::Prefecture)
+        } else if has_any(&question.text, COMPANY_SIZE_HINTS) {
+            Some(AboutYou::CompanySize)
+        } else {
+            None
+        }
+    }
+
+    /// The index of the questionnaire's question of this kind, if it has one.
+    pub fn find(self, questionnaire: &Questionnaire) -> Option<usize> {
+        questionnaire
+            .questions
+            .iter()
+            .position(|q| AboutYou::of(q) == Some(self))
+    }
+}
+
+impl Questionnaire {
+    /// The category an anonymous answer gives in the "about you" block (お立場), for a response
+    /// not tied to a registration: so that it is counted under its category too. A response
+    /// whose category is known (from a ticket or a sheet's tick) keeps it.
+    pub fn category_of(&self, response: &Response) -> Option<crate::attendee::Category> {
+        if response.category.is_some() {
+            return response.category;
+        }
+        self.questions
+            .iter()
+            .zip(&response.answers)
+            .filter(|(q, _)| q.kind == QuestionKind::Single && has_any(&q.text, CATEGORY_HINTS))
+            .find_map(|(q, answer)| match answer {
+                Answer::Choice(picked) => picked
+                    .first()
+                    .and_then(|i| q.choices.get(usize::from(*i)))
+                    .and_then(|word| category_from_word(word)),
+                _ => None,
+            })
+    }
+}
+
+/// The 47 prefectures in the order of the national local public body codes (北海道 … 沖縄県).
+pub const PREFECTURES: [&str; 47] = [
+    "北海道",
+    "青森県",
+    "岩手県",
+    "宮城県",
+    "秋田県",
+    "山形県",
+    "福島県",
+    "茨城県",
+    "栃木県",
+    "群馬県",
+    "埼玉県",
+    "千葉県",
+    "東京都",
+    "神奈川県",
+    "新潟県",
+    "富山県",
+    "石川県",
+    "福井県",
+    "山梨県",
+    "長野県",
+    "岐阜県",
+    "静岡県",
+    "愛知県",
+    "三重県",
+    "滋賀県",
+    "京都府",
+    "大阪府",
+    "兵庫県",
+    "奈良県",
+    "和歌山県",
+    "鳥取県",
+    "島根県",
+    "岡山県",
+    "広島県",
+    "山口県",
+    "徳島県",
+    "香川県",
+    "愛媛県",
+    "高知県",
+    "福岡県",
+    "佐賀県",
+    "長崎県",
+    "熊本県",
+    "大分県",
+    "宮崎県",
+    "鹿児島県",
+    "沖縄県",
+];
+
+/// Company sizes by employees, in the steps SME surveys use (小規模事業者 up to 20, 中小企業 up
+/// to 300 in manufacturing).
+pub const COMPANY_SIZES: [&str; 6] = [
+    "5人以下",
+    "6〜20人",
+    "21〜50人",
+    "51〜100人",
+    "101〜300人",
+    "301人以上",
+];
+
+/// The built-in questionnaire: satisfaction, what helped, whether to come again, comments, and
+/// the optional "about you" block (category, prefecture, company size) for answers that are not
+/// tied to a registration. In Japanese: the people answering are the events' attendees.
+pub fn standard_questionnaire() -> Questionnaire {
+    let question = |text: &str, kind: QuestionKind, required: bool, choices: &[&str]| Question {
+        text: text.to_string(),
+        kind,
+        required,
+        choices: choices.iter().map(|c| c.to_string()).collect(),
+    };
+    Questionnaire {
+        version: 0,
+        questions: vec![
+            question(
+                "本日のイベント全体の満足度を教えてください。",
+                QuestionKind::Scale,
+                true,
+                &SCALES[0],
+            ),
+            question(
+                "特に参考になったプログラムを選んでください（複数回答可）。",
+                QuestionKind::Multiple,
+                false,
+                &["基調講演", "パネルディスカッション", "交流会", "その他"],
+            ),
+            question(
+                "今後、同様のイベントに参加したいと思いますか。",
+                QuestionKind::Single,
+                false,
+                &["参加したい", "内容によって参加したい", "参加したくない"],
+            ),
+            question(
+                "ご意見・ご感想をご自由にお書きください。",
+                QuestionKind::FreeText,
+                false,
+                &[],
+            ),
+            question(
+                "あなたのお立場を教えてください（任意）。",
+                QuestionKind::Single,
+                false,
+                &["アトツギ", "支援者", "先輩経営者", "関係者", "その他"],
+            ),
+            question(
+                "事業所の所在地（都道府県）を教えてください（任意）。",
+                QuestionKind::Single,
+                false,
+                &PREFECTURES,
+            ),
+            question(
+                "会社の従業員数を教えてください（任意）。",
+                QuestionKind::Single,
+                false,
+                &COMPANY_SIZES,
+            ),
+        ],
+    }
+}
+
 /// What a column of a Forms answers export holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -1150,6 +1341,9 @@ pub fn response_rate(responses: &[Response], n_checked_in: u32, n_attended_onlin
 pub enum Grouping {
     Category,
     Mode,
+    /// By the choice picked in a single-choice question (its index in the questionnaire): the
+    /// prefecture or the company size of the "about you" block.
+    Answer(usize),
 }
 
 /// One group of a cross-tabulation.
@@ -1159,6 +1353,8 @@ pub enum Grouping {
 pub enum Group {
     Category(Category),
     Mode(AttendanceMode),
+    /// A choice of the grouping question: its place in the question's list and its text.
+    Answer(u16, String),
     /// The answer does not say.
     Unknown,
     /// Groups with fewer than [`SMALL_GROUP`] answers, folded together.
@@ -1168,12 +1364,13 @@ pub enum Group {
 impl Group {
     /// The order tables list groups in: the categories or modes in the forms' order, then the
     /// unknown, then the folded.
-    fn rank(&self) -> usize {
+    fn rank(&self) -> (usize, usize) {
         match self {
-            Group::Category(c) => Category::ALL.iter().position(|x| x == c).unwrap_or(0),
-            Group::Mode(m) => AttendanceMode::ALL.iter().position(|x| x == m).unwrap_or(0),
-            Group::Unknown => 100,
-            Group::Folded => 101,
+            Group::Category(c) => (0, Category::ALL.iter().position(|x| x == c).unwrap_or(0)),
+            Group::Mode(m) => (0, AttendanceMode::ALL.iter().position(|x| x == m).unwrap_or(0)),
+            Group::Answer(i, _) => (0, usize::from(*i)),
+            Group::Unknown => (1, 0),
+            Group::Folded => (2, 0),
         }
     }
 
@@ -1181,6 +1378,7 @@ impl Group {
         match self {
             Group::Category(c) => c.label(lang).to_string(),
             Group::Mode(m) => m.label(lang).to_string(),
+            Group::Answer(_, choice) => choice.clone(),
             Group::Unknown => lang.pick("不明", "Not known").to_string(),
             Group::Folded => lang
                 .pick("その他（少数のため統合）", "Others (small groups folded)")
@@ -1221,14 +1419,29 @@ pub struct CrossTable {
     pub groups: Vec<GroupRow>,
 }
 
-fn group_of(response: &Response, by: Grouping) -> Group {
+fn group_of(questionnaire: &Questionnaire, response: &Response, by: Grouping) -> Group {
     match by {
         Grouping::Category => response.category.map_or(Group::Unknown, Group::Category),
         Grouping::Mode => response.mode.map_or(Group::Unknown, Group::Mode),
+        Grouping::Answer(index) => {
+            let question = questionnaire.questions.get(index);
+            match (question, response.answers.get(index)) {
+                (Some(q), Some(Answer::Choice(picked))) if q.kind == QuestionKind::Single => picked
+                    .first()
+                    .and_then(|i| {
+                        q.choices
+                            .get(usize::from(*i))
+                            .map(|c| Group::Answer(*i, c.clone()))
+                    })
+                    .unwrap_or(Group::Unknown),
+                _ => Group::Unknown,
+            }
+        }
     }
 }
 
-/// Cross-tabulates the choice and scale questions by category or by the way people attended.
+/// Cross-tabulates the choice and scale questions by category, by the way people attended, or by
+/// the choice picked in one single-choice question (the prefecture, the company size).
 ///
 /// The small-group rule: in each question, groups with fewer than [`SMALL_GROUP`] answers are
 /// folded into one 「その他」 group; when that folded group itself has fewer than
@@ -1245,11 +1458,16 @@ pub fn cross_tabulate(
         .iter()
         .enumerate()
         .filter(|(_, q)| !matches!(q.kind, QuestionKind::FreeText | QuestionKind::Number))
+        // A question is not cross-tabulated by itself.
+        .filter(|(i, _)| by != Grouping::Answer(*i))
         .map(|(i, question)| {
             let mut groups: BTreeMap<Group, Vec<&Answer>> = BTreeMap::new();
             for response in responses {
                 if let Some(answer) = response.answers.get(i).filter(|a| !a.is_blank()) {
-                    groups.entry(group_of(response, by)).or_default().push(answer);
+                    groups
+                        .entry(group_of(questionnaire, response, by))
+                        .or_default()
+                        .push(answer);
                 }
             }
             let total: usize = groups.values().map(Vec::len).sum();
@@ -1788,5 +2006,84 @@ mod tests {
             ..Response::default()
         };
         assert_eq!(ok.check(&short).unwrap_err().code(), "survey.answer_count");
+    }
+
+    #[test]
+    fn the_built_in_questionnaire_asks_about_prefecture_and_company_size() {
+        let standard = standard_questionnaire().normalized().unwrap();
+        let prefecture = AboutYou::Prefecture.find(&standard).unwrap();
+        let size = AboutYou::CompanySize.find(&standard).unwrap();
+        assert_eq!(standard.questions[prefecture].choices.len(), 47);
+        assert_eq!(standard.questions[prefecture].choices[12], "東京都");
+        assert_eq!(standard.questions[size].choices, COMPANY_SIZES);
+        assert!(
+            standard.questions[prefecture..].iter().all(|q| !q.required),
+            "the about-you block is optional"
+        );
+        // The same questions in a Forms export are found by their words.
+        let forms = Questionnaire {
+            version: 1,
+            questions: vec![
+                q("都道府県", QuestionKind::Single, &["宮城県"]),
+                q("従業員数", QuestionKind::Number, &[]),
+            ],
+        };
+        assert_eq!(AboutYou::Prefecture.find(&forms), Some(0));
+        assert_eq!(
+            AboutYou::CompanySize.find(&forms),
+            None,
+            "a number is not grouped by"
+        );
+    }
+
+    #[test]
+    fn answers_are_cross_tabulated_by_a_choice_with_small_groups_folded() {
+        let standard = standard_questionnaire().normalized().unwrap();
+        let prefecture = AboutYou::Prefecture.find(&standard).unwrap();
+        let answer = |pref: Option<&str>, point: u8| {
+            let mut answers = vec![Answer::Blank; standard.questions.len()];
+            answers[0] = Answer::Scale(point);
+            if let Some(pref) = pref {
+                let i = PREFECTURES.iter().position(|p| *p == pref).unwrap() as u16;
+                answers[prefecture] = Answer::Choice(vec![i]);
+            }
+            Response {
+                answers,
+                ..Response::default()
+            }
+        };
+        let mut responses = Vec::new();
+        for point in [5, 4, 4, 3] {
+            responses.push(answer(Some("宮城県"), point));
+        }
+        for point in [5, 5, 5] {
+            responses.push(answer(Some("東京都"), point));
+        }
+        responses.push(answer(Some("沖縄県"), 1));
+        responses.push(answer(Some("北海道"), 2));
+        responses.push(answer(None, 3));
+        let tables = cross_tabulate(&standard, &responses, Grouping::Answer(prefecture));
+        assert!(
+            tables
+                .iter()
+                .all(|t| t.text != standard.questions[prefecture].text),
+            "the grouping question is not tabulated by itself"
+        );
+        let satisfaction = &tables[0];
+        let groups: Vec<(String, u32)> = satisfaction
+            .groups
+            .iter()
+            .map(|g| (g.group.label(Lang::Ja), g.answers))
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                ("宮城県".to_string(), 4),
+                ("東京都".to_string(), 3),
+                ("その他（少数のため統合）".to_string(), 3)
+            ],
+            "沖縄, 北海道 and the unknown (1 each) folded together: three, so shown"
+        );
+        assert_eq!(satisfaction.groups[0].mean, Some(4.0));
     }
 }

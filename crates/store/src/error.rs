@@ -95,6 +95,8 @@ pub enum StoreError {
     Survey(#[from] tsudoi_core::survey::SurveyError),
     #[error("sheet {sheet} of this event is already entered")]
     DuplicateSheet { sheet: u32 },
+    #[error("this ticket already answered the survey")]
+    TicketAlreadyAnswered,
     #[error("event {0} has no questionnaire")]
     NoQuestionnaire(i64),
     #[error("no hearing has id {0}")]
@@ -158,6 +160,7 @@ impl Localized for StoreError {
             StoreError::IncidentNotFound(_) => "store.incident_not_found",
             StoreError::Survey(inner) => inner.code(),
             StoreError::DuplicateSheet { .. } => "store.duplicate_sheet",
+            StoreError::TicketAlreadyAnswered => "store.ticket_already_answered",
             StoreError::NoQuestionnaire(_) => "store.no_questionnaire",
             StoreError::HearingNotFound(_) => "store.hearing_not_found",
             StoreError::MailingNotFound(_) => "store.mailing_not_found",
@@ -330,6 +333,8 @@ impl Localized for StoreError {
             (StoreError::DuplicateSheet { sheet }, Lang::En) => format!(
                 "Sheet {sheet} is already entered. Check the sheet's number (each sheet is entered once)."
             ),
+            (StoreError::TicketAlreadyAnswered, Lang::Ja) => "この受付票ではすでにアンケートに回答済みです。ご協力ありがとうございました。".to_string(),
+            (StoreError::TicketAlreadyAnswered, Lang::En) => "This ticket has already answered the survey. Thank you for taking part.".to_string(),
             (StoreError::NoQuestionnaire(event), Lang::Ja) => format!(
                 "イベント {event} にはアンケートがありません。Forms の回答を取り込むか、設問を作ってください。"
             ),

@@ -92,6 +92,10 @@ const MIGRATIONS: &[Migration] = &[
         name: "0019_project_report",
         sql: include_str!("../migrations/0019_project_report.sql"),
     },
+    Migration {
+        name: "0020_survey_ticket_used",
+        sql: include_str!("../migrations/0020_survey_ticket_used.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.

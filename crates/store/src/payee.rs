@@ -7,9 +7,10 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use tsudoi_core::agenda::SpeakerId;
 use tsudoi_core::money::payment::{Payee, PayeeDraft, PayeeId};
 use tsudoi_core::money::withholding::PayeeKind;
+use tsudoi_core::privacy::{AuditAction, AuditDetail};
 
 use crate::sql::{get_choice, timestamp};
-use crate::{Result, Store, StoreError};
+use crate::{AuditRecord, Result, Store, StoreError};
 
 const COLUMNS: &str = "id, name, kana, kind, speaker_id, address, bank_account, notes";
 
@@ -49,12 +50,61 @@ fn require_speaker(conn: &Connection, speaker: Option<SpeakerId>) -> Result<()> 
     Ok(())
 }
 
+/// The names of the fields that differ between two versions of a payee (for a new payee: those
+/// given). Names only: the privacy log never holds an address or a bank account.
+fn changed_fields(before: &PayeeDraft, after: &PayeeDraft) -> Vec<String> {
+    [
+        ("name", before.name != after.name),
+        ("kana", before.kana != after.kana),
+        ("kind", before.kind != after.kind),
+        ("speaker", before.speaker_id != after.speaker_id),
+        ("address", before.address != after.address),
+        ("bank_account", before.bank_account != after.bank_account),
+        ("notes", before.notes != after.notes),
+    ]
+    .into_iter()
+    .filter(|(_, changed)| *changed)
+    .map(|(field, _)| field.to_string())
+    .collect()
+}
+
+fn log_change(
+    conn: &Connection,
+    actor: &str,
+    payee: PayeeId,
+    added: bool,
+    fields: Vec<String>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let detail = AuditDetail::PayeeChange {
+        payee: payee.0,
+        added,
+        fields,
+    }
+    .encode();
+    crate::audit::record(
+        conn,
+        &AuditRecord {
+            actor,
+            action: AuditAction::PayeeChange,
+            event_id: None,
+            n_people: 1,
+            file: "",
+            detail: &detail,
+        },
+        now,
+    )
+}
+
 impl Store {
-    /// Adds a payee, optionally linked to a speaker of the programme.
-    pub fn add_payee(&mut self, draft: PayeeDraft, now: DateTime<Utc>) -> Result<Payee> {
+    /// Adds a payee, optionally linked to a speaker of the programme, and writes a privacy-log
+    /// line (who added which payee, with the fields given, never their values) in the same
+    /// transaction.
+    pub fn add_payee(&mut self, draft: PayeeDraft, actor: &str, now: DateTime<Utc>) -> Result<Payee> {
         let d = draft.normalized()?;
-        require_speaker(&self.conn, d.speaker_id)?;
-        self.conn.execute(
+        let tx = self.conn.transaction()?;
+        require_speaker(&tx, d.speaker_id)?;
+        tx.execute(
             "INSERT INTO payee (name, kana, kind, speaker_id, address, bank_account, notes, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
             params![
@@ -68,15 +118,29 @@ impl Store {
                 timestamp(now)
             ],
         )?;
-        find_payee(&self.conn, PayeeId(self.conn.last_insert_rowid()))
+        let payee = find_payee(&tx, PayeeId(tx.last_insert_rowid()))?;
+        let given = changed_fields(&PayeeDraft::default(), &payee.details);
+        log_change(&tx, actor, payee.id, true, given, now)?;
+        tx.commit()?;
+        Ok(payee)
     }
 
     /// Changes a payee's details. Payments already made keep the kind (individual or company)
-    /// they were made with: it is stored on each payment.
-    pub fn update_payee(&mut self, id: PayeeId, draft: PayeeDraft, now: DateTime<Utc>) -> Result<Payee> {
+    /// they were made with: it is stored on each payment. A change writes a privacy-log line
+    /// naming the payee's number and the fields changed (never their values) in the same
+    /// transaction; saving the same details again writes none.
+    pub fn update_payee(
+        &mut self,
+        id: PayeeId,
+        draft: PayeeDraft,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Payee> {
         let d = draft.normalized()?;
-        require_speaker(&self.conn, d.speaker_id)?;
-        let n = self.conn.execute(
+        let tx = self.conn.transaction()?;
+        let before = find_payee(&tx, id)?;
+        require_speaker(&tx, d.speaker_id)?;
+        tx.execute(
             "UPDATE payee SET name = ?2, kana = ?3, kind = ?4, speaker_id = ?5, address = ?6, bank_account = ?7,
                               notes = ?8, updated_at = ?9
              WHERE id = ?1",
@@ -92,10 +156,13 @@ impl Store {
                 timestamp(now)
             ],
         )?;
-        if n == 0 {
-            return Err(StoreError::PayeeNotFound(id.0));
+        let after = find_payee(&tx, id)?;
+        let changed = changed_fields(&before.details, &after.details);
+        if !changed.is_empty() {
+            log_change(&tx, actor, id, false, changed, now)?;
         }
-        find_payee(&self.conn, id)
+        tx.commit()?;
+        Ok(after)
     }
 
     pub fn payee(&self, id: PayeeId) -> Result<Payee> {

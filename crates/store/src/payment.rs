@@ -10,7 +10,7 @@
 //! A payment is never changed or deleted: it is voided with a reason, and its lines are
 //! reversed by correction lines in the same transaction.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection};
 use tsudoi_core::agenda::SpeakerId;
 use tsudoi_core::money::budget::ExpenseCategory;
@@ -301,14 +301,32 @@ impl Store {
     /// the gathering, a fee without a talk in its programme, a date outside the contract period.
     pub fn payment_warnings(&self, id: PaymentId) -> Result<Vec<PaymentWarning>> {
         let payment = find_payment(&self.conn, id)?;
-        let payee = find_payee(&self.conn, payment.payee_id)?;
+        self.draft_payment_warnings(
+            payment.payee_id,
+            payment.event_id,
+            payment.paid_on,
+            !payment.terms.declined && payment.calculation.fee.0 > 0,
+        )
+    }
+
+    /// The same warnings for a payment not yet recorded, so that both doors show them before it
+    /// is saved: `has_fee` is whether it pays a fee (not declined, above zero).
+    pub fn draft_payment_warnings(
+        &self,
+        payee_id: PayeeId,
+        event_id: Option<EventId>,
+        paid_on: NaiveDate,
+        has_fee: bool,
+    ) -> Result<Vec<PaymentWarning>> {
+        let payee = find_payee(&self.conn, payee_id)?;
         let key = search_key(&payee.details.name);
-        let payee_is_attendee = match payment.event_id {
+        let payee_is_attendee = match event_id {
             Some(event_id) => self
                 .conn
                 .prepare_cached(
                     "SELECT name FROM attendee
-                     WHERE event_id = ?1 AND status = 'registered' AND category <> 'stakeholder'",
+                     WHERE event_id = ?1 AND status = 'registered' AND category <> 'stakeholder'
+                       AND erased_at IS NULL",
                 )?
                 .query_map([event_id.0], |row| row.get::<_, String>(0))?
                 .collect::<rusqlite::Result<Vec<_>>>()?
@@ -323,7 +341,7 @@ impl Store {
                      WHERE (?2 IS NULL OR i.event_id = ?2)
                        AND (i.moderator_id = ?1
                             OR EXISTS (SELECT 1 FROM agenda_speaker s WHERE s.agenda_item_id = i.id AND s.speaker_id = ?1)))",
-                params![speaker, payment.event_id.map(|e| e.0)],
+                params![speaker, event_id.map(|e| e.0)],
                 |row| row.get(0),
             )?,
             None => false,
@@ -332,8 +350,8 @@ impl Store {
         Ok(payment_warnings(&PaymentCircumstances {
             payee_is_attendee,
             has_talk,
-            has_fee: !payment.terms.declined && payment.calculation.fee.0 > 0,
-            paid_on: Some(payment.paid_on),
+            has_fee,
+            paid_on: Some(paid_on),
             period: project.terms.period,
         }))
     }

@@ -97,17 +97,67 @@ fn questionnaire_from_row(row: &Row<'_>) -> rusqlite::Result<StoredQuestionnaire
 const QUESTIONNAIRE_COLUMNS: &str = "q.id, q.event_id, q.version, q.questions,
      (SELECT count(*) FROM survey_response r WHERE r.questionnaire_id = q.id), q.created_at";
 
-fn latest_questionnaire(conn: &Connection, event: EventId) -> Result<Option<StoredQuestionnaire>> {
+/// The latest version of the event's own questionnaire, or (`None`) of the shared one.
+fn latest_questionnaire(conn: &Connection, event: Option<EventId>) -> Result<Option<StoredQuestionnaire>> {
     Ok(conn
         .query_row(
             &format!(
-                "SELECT {QUESTIONNAIRE_COLUMNS} FROM survey_questionnaire q WHERE q.event_id = ?1
+                "SELECT {QUESTIONNAIRE_COLUMNS} FROM survey_questionnaire q WHERE q.event_id IS ?1
                  ORDER BY q.version DESC LIMIT 1"
             ),
-            [event.0],
+            [event.map(|e| e.0)],
             questionnaire_from_row,
         )
         .optional()?)
+}
+
+/// The versions of the event's own questionnaire, or (`None`) of the shared one, oldest first.
+fn versions_of(conn: &Connection, event: Option<EventId>) -> Result<Vec<StoredQuestionnaire>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {QUESTIONNAIRE_COLUMNS} FROM survey_questionnaire q WHERE q.event_id IS ?1 ORDER BY q.version"
+    ))?;
+    let versions = statement
+        .query_map([event.map(|e| e.0)], questionnaire_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(versions)
+}
+
+/// Keeps a questionnaire (the event's own, or with `None` the shared one) in `tx`: the same
+/// questions as the current version change nothing; a version without answers is changed in
+/// place; a version with answers is frozen, so the questions become the next version.
+fn save_version(
+    tx: &Transaction<'_>,
+    event: Option<EventId>,
+    questionnaire: &Questionnaire,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let current = latest_questionnaire(tx, event)?;
+    Ok(match &current {
+        Some(current) if current.questionnaire.asks_the_same(questionnaire) => current.id,
+        Some(current) if current.n_responses == 0 => {
+            tx.execute(
+                "UPDATE survey_questionnaire SET questions = ?2, created_by = ?3, created_at = ?4 WHERE id = ?1",
+                params![current.id, json(&questionnaire.questions)?, actor, timestamp(now)],
+            )?;
+            current.id
+        }
+        current => {
+            let version = current.as_ref().map_or(1, |c| c.questionnaire.version + 1);
+            tx.execute(
+                "INSERT INTO survey_questionnaire (event_id, version, questions, created_by, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    event.map(|e| e.0),
+                    version,
+                    json(&questionnaire.questions)?,
+                    actor,
+                    timestamp(now)
+                ],
+            )?;
+            tx.last_insert_rowid()
+        }
+    })
 }
 
 fn questionnaire_by_id(conn: &Connection, id: i64) -> Result<Option<StoredQuestionnaire>> {
@@ -191,25 +241,34 @@ fn insert_responses(
 }
 
 impl Store {
-    /// The event's current questionnaire (its latest version), if it has one.
+    /// The event's current questionnaire: the latest version of its own, else of the shared one
+    /// (the questionnaire both gatherings use), if there is one.
     pub fn questionnaire(&self, event: EventId) -> Result<Option<StoredQuestionnaire>> {
-        latest_questionnaire(&self.conn, event)
+        match latest_questionnaire(&self.conn, Some(event))? {
+            Some(own) => Ok(Some(own)),
+            None => latest_questionnaire(&self.conn, None),
+        }
     }
 
-    /// Every version of the event's questionnaire, oldest first.
+    /// The shared questionnaire's current version, if there is one.
+    pub fn shared_questionnaire(&self) -> Result<Option<StoredQuestionnaire>> {
+        latest_questionnaire(&self.conn, None)
+    }
+
+    /// Every version an answer of the event may be for, oldest first: the shared questionnaire's
+    /// versions, then the event's own. The last is the current one.
     pub fn questionnaire_versions(&self, event: EventId) -> Result<Vec<StoredQuestionnaire>> {
-        let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT {QUESTIONNAIRE_COLUMNS} FROM survey_questionnaire q WHERE q.event_id = ?1 ORDER BY q.version"
-        ))?;
-        let versions = statement
-            .query_map([event.0], questionnaire_from_row)?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut versions = versions_of(&self.conn, None)?;
+        versions.extend(versions_of(&self.conn, Some(event))?);
         Ok(versions)
     }
 
-    /// Keeps the event's questionnaire: the same questions as the current version change
-    /// nothing; a version without answers is changed in place; a version with answers is
-    /// frozen, so the questions become the next version.
+    /// Every version of the shared questionnaire, oldest first.
+    pub fn shared_questionnaire_versions(&self) -> Result<Vec<StoredQuestionnaire>> {
+        versions_of(&self.conn, None)
+    }
+
+    /// Keeps the event's own questionnaire (see [`save_version`]).
     pub fn save_questionnaire(
         &mut self,
         event: EventId,
@@ -220,35 +279,123 @@ impl Store {
         let questionnaire = questionnaire.normalized()?;
         let tx = self.conn.transaction()?;
         crate::event::find_event(&tx, event)?;
-        let current = latest_questionnaire(&tx, event)?;
-        let id = match &current {
-            Some(current) if current.questionnaire.asks_the_same(&questionnaire) => current.id,
-            Some(current) if current.n_responses == 0 => {
-                tx.execute(
-                    "UPDATE survey_questionnaire SET questions = ?2, created_by = ?3, created_at = ?4 WHERE id = ?1",
-                    params![current.id, json(&questionnaire.questions)?, actor, timestamp(now)],
-                )?;
-                current.id
-            }
-            current => {
-                let version = current.as_ref().map_or(1, |c| c.questionnaire.version + 1);
-                tx.execute(
-                    "INSERT INTO survey_questionnaire (event_id, version, questions, created_by, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![
-                        event.0,
-                        version,
-                        json(&questionnaire.questions)?,
-                        actor,
-                        timestamp(now)
-                    ],
-                )?;
-                tx.last_insert_rowid()
-            }
-        };
+        let id = save_version(&tx, Some(event), &questionnaire, actor, now)?;
         let stored = questionnaire_by_id(&tx, id)?.ok_or(StoreError::NoQuestionnaire(event.0))?;
         tx.commit()?;
         Ok(stored)
+    }
+
+    /// Keeps the questionnaire shared by the project's gatherings: an event without one of its
+    /// own answers this one (see [`save_version`]).
+    pub fn save_shared_questionnaire(
+        &mut self,
+        questionnaire: Questionnaire,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<StoredQuestionnaire> {
+        let questionnaire = questionnaire.normalized()?;
+        let tx = self.conn.transaction()?;
+        let id = save_version(&tx, None, &questionnaire, actor, now)?;
+        let stored = questionnaire_by_id(&tx, id)?.ok_or(StoreError::NoQuestionnaire(0))?;
+        tx.commit()?;
+        Ok(stored)
+    }
+
+    /// Every answer sheet to the shared questionnaire, of every event, with its event.
+    pub fn shared_survey_responses(&self) -> Result<Vec<(EventId, StoredResponse)>> {
+        let events: Vec<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT DISTINCT r.event_id FROM survey_response r
+                 JOIN survey_questionnaire q ON q.id = r.questionnaire_id
+                 WHERE q.event_id IS NULL ORDER BY r.event_id",
+            )?
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let shared: Vec<i64> = versions_of(&self.conn, None)?.iter().map(|v| v.id).collect();
+        let mut all = Vec::new();
+        for event in events {
+            for response in self.survey_responses(EventId(event))? {
+                if shared.contains(&response.questionnaire_id) {
+                    all.push((EventId(event), response));
+                }
+            }
+        }
+        Ok(all)
+    }
+
+    /// Who a ticket scanned at the kiosk is, in the survey's broad terms only: the category and
+    /// the way of attending (at the venue once they passed its door), never the name. `None`: the
+    /// ticket is unknown, revoked, of another event, or its person cancelled or erased.
+    pub fn kiosk_visitor(
+        &self,
+        event: EventId,
+        token: &tsudoi_core::TicketToken,
+    ) -> Result<Option<(Category, AttendanceMode)>> {
+        let Some((attendee_id, revoked)) = crate::ticket::ticket_holder(&self.conn, token)? else {
+            return Ok(None);
+        };
+        if revoked {
+            return Ok(None);
+        }
+        let attendee = crate::attendee::find_attendee(&self.conn, attendee_id)?;
+        let erased: bool = self.conn.query_row(
+            "SELECT erased_at IS NOT NULL FROM attendee WHERE id = ?1",
+            [attendee_id.0],
+            |r| r.get(0),
+        )?;
+        if attendee.event_id != event
+            || erased
+            || attendee.details.status != tsudoi_core::AttendeeStatus::Registered
+        {
+            return Ok(None);
+        }
+        let passed_door: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM door_attempt WHERE attendee_id = ?1 AND direction = 'entry'
+                            AND outcome = 'ok' AND undone_at IS NULL)",
+            [attendee_id.0],
+            |r| r.get(0),
+        )?;
+        let mode = if passed_door {
+            AttendanceMode::Venue
+        } else {
+            attendee.details.mode
+        };
+        Ok(Some((attendee.details.category, mode)))
+    }
+
+    /// Whether the ticket (by its fingerprint) already answered the event's survey at the kiosk.
+    pub fn kiosk_ticket_used(&self, event: EventId, ticket_sha256: &str) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM survey_ticket_used WHERE event_id = ?1 AND ticket_sha256 = ?2)",
+            params![event.0, ticket_sha256],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Keeps one kiosk answer given after a ticket scan, and marks the ticket as having answered,
+    /// in one transaction: a ticket answers once ([`StoreError::TicketAlreadyAnswered`]). The
+    /// mark names the ticket by its fingerprint only and is kept apart from the answers, with
+    /// no time and no order, so an answer cannot be traced back to the person.
+    pub fn add_kiosk_response_with_ticket(
+        &mut self,
+        event: EventId,
+        response: &NewResponse,
+        ticket_sha256: &str,
+        now: DateTime<Utc>,
+    ) -> Result<AddedResponses> {
+        let tx = self.conn.transaction()?;
+        crate::event::find_event(&tx, event)?;
+        let inserted = tx.execute(
+            "INSERT INTO survey_ticket_used (event_id, ticket_sha256) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            params![event.0, ticket_sha256],
+        )?;
+        if inserted == 0 {
+            return Err(StoreError::TicketAlreadyAnswered);
+        }
+        let done = insert_responses(&tx, event, std::slice::from_ref(response), "", now)?;
+        tx.commit()?;
+        Ok(done)
     }
 
     /// Adds answer sheets to the event in one transaction: all of them or none. A paper sheet

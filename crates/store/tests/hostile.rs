@@ -35,8 +35,7 @@ fn older_database(path: &Path, version: i64) {
     )
     .unwrap();
     // Pretend the last migration has not run: it is re-run (its tables dropped first).
-    raw.execute_batch("DROP TABLE report_flag_resolution; DROP TABLE report_text;")
-        .unwrap();
+    raw.execute_batch("DROP TABLE survey_ticket_used;").unwrap();
     raw.pragma_update(None, "user_version", version).unwrap();
     raw.pragma_update(None, "wal_checkpoint", "TRUNCATE").ok();
 }

@@ -103,6 +103,7 @@ fn speaker_payee(f: &mut Fixture, name: &str) -> tsudoi_core::money::payment::Pa
                 bank_account: "○○銀行 本店 普通 1234567".into(),
                 ..PayeeDraft::default()
             },
+            "事務局",
             now(),
         )
         .unwrap()
@@ -284,6 +285,7 @@ fn warnings_for_an_attendee_paid_without_a_talk_outside_the_period() {
                 name: "鈴木 花子".into(),
                 ..PayeeDraft::default()
             },
+            "事務局",
             now(),
         )
         .unwrap();

@@ -6,10 +6,9 @@ use std::path::Path;
 use tauri::State;
 use tsudoi_app::output::Replace;
 use tsudoi_app::payments::{
-    self, PaymentDocument, PaymentDocumentExport, PaymentRequest, PaymentShown, TaxFileExport,
+    self, PaymentDocument, PaymentDocumentExport, PaymentPreview, PaymentRequest, PaymentShown, TaxFileExport,
 };
 use tsudoi_core::money::payment::{Payee, PayeeDraft, PayeeId, PaymentId, PaymentRecordLine, TaxMonth};
-use tsudoi_core::money::withholding::PaymentCalculation;
 use tsudoi_core::EventId;
 
 use super::Reply;
@@ -36,9 +35,9 @@ pub fn list_payments(state: State<'_, AppState>, event_id: Option<EventId>) -> R
     state.run(|ctx| payments::list_payments(ctx, event_id, None))
 }
 
-/// What a payment being typed comes to.
+/// What a payment being typed comes to, and its warnings (shown before it is saved).
 #[tauri::command]
-pub fn preview_payment(state: State<'_, AppState>, request: PaymentRequest) -> Reply<PaymentCalculation> {
+pub fn preview_payment(state: State<'_, AppState>, request: PaymentRequest) -> Reply<PaymentPreview> {
     state.run(|ctx| payments::preview(ctx, &request))
 }
 

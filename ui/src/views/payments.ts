@@ -11,12 +11,13 @@ import type {
   PayeeKind,
   PaymentCalculation,
   PaymentDocument,
+  PaymentNotice,
   PaymentRequest,
   PaymentRecordLine,
   PaymentShown,
   Speaker,
   TaxMonth,
-  TravelLine,
+  TravelEntry,
   TravelPaidTo,
 } from "../bindings";
 import { api, ApiFailure, withReplaceConfirmation } from "../api";
@@ -25,6 +26,25 @@ import { lang, t } from "../i18n";
 import { LABELS } from "../vocabulary";
 import { confirmReplace, field, form, narrowDigits, select, showError, text, textInput } from "./forms";
 import { toast } from "./toast";
+
+// This page's own sentences (the shared ones are in i18n.ts).
+const WORDS = {
+  receipt: ["領収書ファイル", "Receipt file"],
+  receiptPlaceholder: ["領収書のファイル（任意）", "Receipt file (optional)"],
+  receiptShort: ["領収書あり", "receipt"],
+  confirmTitle: ["保存する前に確認してください", "Check before saving"],
+  confirmNote: [
+    "この支払には次の注意があります。内容を確かめてから保存してください（保存しても注意は支払の一覧に残ります）。",
+    "This payment has the warnings below. Check them before saving (they stay on the payment in the list).",
+  ],
+  confirmSave: ["確認のうえ保存する", "Save anyway"],
+  confirmBack: ["戻って直す", "Go back and change"],
+} as const;
+type Word = keyof typeof WORDS;
+
+function w(key: Word): string {
+  return WORDS[key][lang() === "ja" ? 0 : 1];
+}
 
 const KINDS = Object.keys(LABELS.payeeKind) as PayeeKind[];
 const PAID_TO = Object.keys(LABELS.travelPaidTo) as TravelPaidTo[];
@@ -166,16 +186,30 @@ function payeeForm(editing: Payee | null, speakers: Speaker[], onSaved: (payee: 
   );
 }
 
-/** One line of travel in the payment form: amount, who it was paid to, what it was. */
+/** One line of travel in the payment form: amount, who it was paid to, what it was, and its
+ * receipt file (kept encrypted with the ledger's receipts when the payment is saved). */
 function travelRow(): HTMLElement {
+  const receipt = h("input", { type: "text", name: "travel_receipt", "data-testid": "travel-receipt", placeholder: w("receiptPlaceholder"), autocomplete: "off", "aria-label": w("receipt") });
+  const browse = h("button", { type: "button", "data-testid": "travel-receipt-browse" }, t("browse"));
+  browse.addEventListener("click", async () => {
+    const chosen = await api.pickFile(["pdf", "jpg", "jpeg", "png", "heic"], "PDF / JPEG / PNG").catch(() => null);
+    if (chosen) receipt.value = chosen;
+  });
   const row = h(
     "div",
     { class: "inline", "data-testid": "travel-row" },
     h("input", { type: "text", name: "travel_amount", "data-testid": "travel-amount", inputmode: "numeric", placeholder: "23000", autocomplete: "off", "aria-label": t("travelAmount") }),
     select<TravelPaidTo>("travel_paid_to", "payee", PAID_TO, paidToLabel),
     h("input", { type: "text", name: "travel_description", "data-testid": "travel-description", placeholder: t("travelWhatExample"), autocomplete: "off", "aria-label": t("travelWhat") }),
+    receipt,
+    browse,
   );
   return row;
+}
+
+/** The warnings of a payment, each with its code, as the list and the form show them. */
+function warningList(warnings: PaymentNotice[], testId: string): HTMLElement[] {
+  return warnings.map((n) => h("p", { class: "duplicate-warning", "data-testid": testId, "data-code": n.code }, n.message));
 }
 
 function paymentForm(payees: Payee[], events: EventSummary[], selectedEventId: number | null, onSaved: (payment: PaymentShown) => Promise<void>): HTMLFormElement {
@@ -199,13 +233,17 @@ function paymentForm(payees: Payee[], events: EventSummary[], selectedEventId: n
   ];
   const cells = new Map(figureKeys.map(([key]) => [key, figureCell(key)]));
   const previewError = h("p", { class: "hint", "data-testid": "figures-error", hidden: true });
+  const previewWarnings = h("div", { "data-testid": "preview-warnings", "aria-live": "polite" });
   const figures = h(
     "div",
     { class: "field wide", "data-testid": "payment-figures", "aria-live": "polite" },
     h("label", null, t("figuresLive")),
     h("table", { class: "attendees" }, h("tbody", null, figureKeys.map(([key, label]) => h("tr", null, h("th", null, label), cells.get(key)!)))),
     previewError,
+    previewWarnings,
   );
+  // Shown when the save finds warnings: nothing is saved until the person confirms.
+  const confirmBox = h("div", { class: "field wide", "data-testid": "payment-confirm", role: "alertdialog", hidden: true });
 
   const eventOptions = events.map((e) => String(e.event.id));
   const eventSelect = select<string>("event_id", String(selectedEventId ?? events[0]?.event.id ?? ""), eventOptions, (id) => {
@@ -225,17 +263,56 @@ function paymentForm(payees: Payee[], events: EventSummary[], selectedEventId: n
       field(t("paymentDeclined"), h("input", { type: "checkbox", name: "declined", "data-testid": "declined" })),
       travelBox,
       figures,
+      confirmBox,
     ],
     async () => {
-      await onSaved(await api.addPayment(request()));
+      const asked = request();
+      // The warnings reach the person before anything is saved: with any, a confirmation.
+      const checked = await api.previewPayment(asked);
+      if (checked.warnings.length === 0) {
+        await onSaved(await api.addPayment(asked));
+        return;
+      }
+      askToConfirm(asked, checked.warnings);
     },
     () => element.reset(),
   );
 
+  const askToConfirm = (asked: PaymentRequest, warnings: PaymentNotice[]) => {
+    const errorBox = h("div", { class: "form-error", role: "alert", hidden: true });
+    const save = h("button", { type: "button", class: "primary", "data-testid": "confirm-payment" }, w("confirmSave"));
+    const back = h("button", { type: "button", "data-testid": "confirm-back" }, w("confirmBack"));
+    save.addEventListener("click", async () => {
+      save.disabled = true;
+      try {
+        const saved = await api.addPayment(asked);
+        confirmBox.hidden = true;
+        await onSaved(saved);
+      } catch (error) {
+        showError(errorBox, error);
+        save.disabled = false;
+      }
+    });
+    back.addEventListener("click", () => {
+      confirmBox.hidden = true;
+      element.querySelector<HTMLInputElement>("[name=fee]")?.focus();
+    });
+    mount(
+      confirmBox,
+      h("h3", null, w("confirmTitle")),
+      h("p", { class: "hint" }, w("confirmNote")),
+      ...warningList(warnings, "confirm-warning"),
+      errorBox,
+      h("div", { class: "actions" }, save, back),
+    );
+    confirmBox.hidden = false;
+    save.focus();
+  };
+
   /** The form as the Rust side takes it; throws on an amount that is not one. */
   const request = (): PaymentRequest => {
     const data = new FormData(element);
-    const travel: TravelLine[] = [];
+    const travel: TravelEntry[] = [];
     for (const row of Array.from(element.querySelectorAll<HTMLElement>("[data-testid=travel-row]"))) {
       const amountInput = row.querySelector<HTMLInputElement>("[name=travel_amount]")!;
       if (amountInput.value.trim() === "") continue;
@@ -245,6 +322,7 @@ function paymentForm(payees: Payee[], events: EventSummary[], selectedEventId: n
         amount: amountOf(amountInput.value),
         paid_to: row.querySelector<HTMLSelectElement>("[name=travel_paid_to]")!.value as TravelPaidTo,
         receipt_sha256: null,
+        receipt_file: row.querySelector<HTMLInputElement>("[name=travel_receipt]")!.value.trim(),
       });
     }
     const eventId = text(data, "event_id");
@@ -271,10 +349,12 @@ function paymentForm(payees: Payee[], events: EventSummary[], selectedEventId: n
         const c = await api.previewPayment(request());
         if (ticket !== asked) return;
         for (const [key, cell] of cells) cell.textContent = yen(c[key]);
+        mount(previewWarnings, ...warningList(c.warnings, "preview-warning"));
         previewError.hidden = true;
       } catch (error) {
         if (ticket !== asked) return;
         for (const cell of cells.values()) cell.textContent = "—";
+        mount(previewWarnings);
         previewError.textContent = error instanceof ApiFailure ? error.message : String(error);
         previewError.hidden = false;
       }
@@ -332,7 +412,8 @@ function paymentTable(payments: PaymentShown[], onChanged: () => void): HTMLElem
                   null,
                   p.voided_reason ? t("paymentVoid", { reason: p.voided_reason }) : null,
                   p.terms.declined ? t("paymentDeclinedShort") : null,
-                  p.warnings.map((w) => h("p", { class: "duplicate-warning", "data-testid": "payment-warning", "data-code": w.code }, w.message)),
+                  p.terms.travel.some((l) => l.receipt_sha256) ? h("p", { class: "hint", "data-testid": "payment-receipt" }, w("receiptShort")) : null,
+                  ...warningList(p.warnings, "payment-warning"),
                 ),
                 h("td", null, p.voided_reason ? null : h("button", { type: "button", "data-testid": "void-payment", onclick: () => void voidPayment(p) }, t("paymentVoidButton"))),
               ),

@@ -2,7 +2,7 @@
 // kinds (changeable before anything is saved), the paper entry typed with the number keys, and
 // the kiosk: large, anonymous, reset after each answer, left only with a handler's sign-in.
 
-import type { Answer, Event, Question, QuestionKind, Response, StoredQuestionnaire, SurveyImport, SurveyOverview } from "../bindings";
+import type { Answer, CrossTable, Event, KioskVisitor, Question, QuestionKind, Response, StoredQuestionnaire, SurveyImport, SurveyOverview } from "../bindings";
 import { api } from "../api";
 import { h, mount } from "../dom";
 import { choices, label, lang, t } from "../i18n";
@@ -13,6 +13,48 @@ import "./kiosk.css";
 
 const KINDS = Object.keys(LABELS.questionKind) as QuestionKind[];
 
+// This page's own sentences (the shared ones are in i18n.ts).
+const WORDS = {
+  questionsTitle: ["設問の編集", "Edit the questions"],
+  questionsNote: [
+    "回答があると設問は固定され、保存すると次の版になります。「両方の回で共通」にすると、自分の設問がない回はこの設問で回答を集めます。",
+    "Once answered, the questions are frozen and saving makes the next version. Shared questions are used by every gathering without questions of its own.",
+  ],
+  questionText: ["設問", "Question"],
+  questionKind: ["種類", "Kind"],
+  questionRequired: ["必須", "Required"],
+  questionChoices: ["選択肢（1行に1つ。5段階は1から5の言葉）", "Choices (one per line; for a scale, its words from 1 to 5)"],
+  questionAdd: ["設問を追加", "Add a question"],
+  questionRemove: ["削除", "Remove"],
+  questionUp: ["上へ", "Up"],
+  questionDown: ["下へ", "Down"],
+  loadStandard: ["標準の設問を読み込む（都道府県・従業員数を含む）", "Load the built-in questions (with prefecture and company size)"],
+  saveForEvent: ["この回の設問として保存", "Save for this gathering"],
+  saveShared: ["両方の回で共通の設問として保存", "Save as shared by both gatherings"],
+  savedVersion: ["設問を保存しました（第{version}版）", "Questions saved (version {version})"],
+  sharedNote: ["この回は両方の回で共通の設問を使っています。", "This gathering uses the questions shared by both gatherings."],
+  viewThis: ["この回の結果", "This gathering"],
+  viewTogether: ["両方の回の合計", "Both gatherings together"],
+  crossTitle: ["クロス集計（3件未満の群は「その他」に統合）", "Cross-tabulation (groups under 3 folded into Others)"],
+  byCategory: ["区分別", "By category"],
+  byMode: ["参加方法別", "By mode"],
+  byPrefecture: ["都道府県別", "By prefecture"],
+  byCompanySize: ["従業員数別", "By company size"],
+  group: ["群", "Group"],
+  answersShort: ["回答数", "Answers"],
+  mean: ["平均", "Mean"],
+  ticketLabel: ["受付票のQRコードを読み取ると、区分と参加方法だけが回答に付きます（お名前は残りません）。読み取らずに匿名で回答することもできます。", "Scan your ticket's QR code and only your category and way of attending go with the answer (never your name). You may also answer anonymously without it."],
+  ticketPlaceholder: ["受付票（任意）", "Ticket (optional)"],
+  ticketRead: ["受付票を確認しました: {category}・{mode}", "Ticket read: {category}, {mode}"],
+} as const;
+type Word = keyof typeof WORDS;
+
+function w(key: Word, params: Record<string, string | number> = {}): string {
+  let value: string = WORDS[key][lang() === "ja" ? 0 : 1];
+  for (const [name, v] of Object.entries(params)) value = value.replace(`{${name}}`, String(v));
+  return value;
+}
+
 function kindLabel(kind: QuestionKind): string {
   return LABELS.questionKind[kind][lang() === "ja" ? 0 : 1];
 }
@@ -20,15 +62,33 @@ function kindLabel(kind: QuestionKind): string {
 /** The survey page of one event. */
 export function surveyPage(event: Event, on: { onBack: () => void; onKiosk: () => void }): HTMLElement {
   const page = h("div", { class: "event-page", "data-testid": "survey-page" });
+  let together = false;
   const draw = async () => {
     const errorBox = h("div", { class: "form-error", role: "alert", hidden: true });
     let results: SurveyOverview | null = null;
     let questionnaire: StoredQuestionnaire | null = null;
     try {
-      [results, questionnaire] = await Promise.all([api.surveyResults(event.id), api.surveyQuestionnaire(event.id)]);
+      questionnaire = await api.surveyQuestionnaire(event.id);
+      if (questionnaire?.event_id !== null || !questionnaire) together = false;
+      results = await (together ? api.surveyResultsTogether() : api.surveyResults(event.id));
     } catch (error) {
       showError(errorBox, error);
     }
+    const shared = questionnaire !== null && questionnaire.event_id === null;
+    const viewButton = (value: boolean, testId: string, text: string) =>
+      h(
+        "button",
+        {
+          type: "button",
+          "data-testid": testId,
+          "aria-pressed": String(together === value),
+          onclick: () => {
+            together = value;
+            void draw();
+          },
+        },
+        text,
+      );
     mount(
       page,
       h(
@@ -41,8 +101,12 @@ export function surveyPage(event: Event, on: { onBack: () => void; onKiosk: () =
           h("div", { class: "actions" }, h("button", { type: "button", "data-testid": "open-kiosk", disabled: questionnaire === null, onclick: on.onKiosk }, t("surveyKiosk")), h("button", { type: "button", onclick: on.onBack }, t("back"))),
         ),
         errorBox,
+        shared ? h("p", { class: "hint", "data-testid": "survey-shared-note" }, w("sharedNote")) : null,
+        shared ? h("div", { class: "actions" }, viewButton(false, "survey-view-event", w("viewThis")), viewButton(true, "survey-view-together", w("viewTogether"))) : null,
         results ? resultsView(results) : null,
+        results ? crossView(results) : null,
       ),
+      questionsPanel(event, questionnaire, () => void draw()),
       importPanel(event, questionnaire === null, () => void draw()),
       questionnaire ? paperPanel(event, questionnaire, () => void draw()) : null,
     );
@@ -83,6 +147,179 @@ function resultsView(results: SurveyOverview): HTMLElement {
           : null,
         q.texts.length ? h("ul", null, q.texts.map((text) => h("li", null, text))) : null,
       ),
+    ),
+  );
+}
+
+/** The cross-tabulations by category, mode, prefecture and company size (small groups folded). */
+function crossView(results: SurveyOverview): HTMLElement | null {
+  const sections: [string, string, CrossTable[]][] = [
+    ["category", w("byCategory"), results.by_category],
+    ["mode", w("byMode"), results.by_mode],
+    ["prefecture", w("byPrefecture"), results.by_prefecture],
+    ["company-size", w("byCompanySize"), results.by_company_size],
+  ];
+  const shown = sections.filter(([, , tables]) => tables.some((t) => t.groups.length > 0));
+  if (shown.length === 0) return null;
+  const groupLabel = (g: CrossTable["groups"][number]["group"]): string => {
+    switch (g.group) {
+      case "category":
+        return label.category(g.value);
+      case "mode":
+        return label.mode(g.value);
+      case "answer":
+        return g.value[1];
+      case "unknown":
+        return lang() === "ja" ? "不明" : "Not known";
+      default:
+        return lang() === "ja" ? "その他（少数のため統合）" : "Others (small groups folded)";
+    }
+  };
+  return h(
+    "div",
+    { "data-testid": "survey-cross" },
+    h("h2", null, w("crossTitle")),
+    shown.map(([id, title, tables]) =>
+      h(
+        "div",
+        { "data-testid": `cross-${id}` },
+        h("h3", null, title),
+        tables
+          .filter((table) => table.groups.length > 0)
+          .map((table) =>
+            h(
+              "table",
+              { class: "attendees", "data-testid": "cross-table" },
+              h("caption", null, table.text),
+              h("thead", null, h("tr", null, h("th", null, w("group")), h("th", null, w("answersShort")), table.groups[0]!.distribution.map((c) => h("th", null, c.choice)), table.kind === "scale" ? h("th", null, w("mean")) : null)),
+              h(
+                "tbody",
+                null,
+                table.groups.map((g) =>
+                  h(
+                    "tr",
+                    { "data-testid": "cross-row" },
+                    h("td", { "data-testid": "cross-group" }, groupLabel(g.group)),
+                    h("td", null, g.answers),
+                    g.distribution.map((c) => h("td", null, `${c.n}（${c.percent.toFixed(1)}%）`)),
+                    table.kind === "scale" ? h("td", null, g.mean === null ? "—" : g.mean.toFixed(2)) : null,
+                  ),
+                ),
+              ),
+            ),
+          ),
+      ),
+    ),
+  );
+}
+
+/** Editing the questions: text, kind, required, choices; added, removed, moved; the built-in
+ * questions to start from; saved for this gathering or shared by both. */
+function questionsPanel(event: Event, questionnaire: StoredQuestionnaire | null, onSaved: () => void): HTMLElement {
+  const errorBox = h("div", { class: "form-error", role: "alert", hidden: true });
+  const list = h("div", { "data-testid": "question-editors" });
+  let questions: Question[] = (questionnaire?.questions ?? []).map((q) => ({ ...q, choices: [...q.choices] }));
+  const draw = () => {
+    mount(
+      list,
+      questions.map((q, i) => {
+        const text = h("input", { type: "text", class: "wide-input", "data-testid": "question-text", value: q.text, "aria-label": w("questionText") });
+        text.addEventListener("input", () => (q.text = text.value));
+        const kind = h("select", { "data-testid": "question-kind", "aria-label": w("questionKind") }, KINDS.map((k) => h("option", { value: k, selected: k === q.kind }, kindLabel(k))));
+        kind.addEventListener("change", () => (q.kind = kind.value as QuestionKind));
+        const required = h("input", { type: "checkbox", "data-testid": "question-required", checked: q.required });
+        required.addEventListener("change", () => (q.required = required.checked));
+        const choicesBox = h("textarea", { rows: 3, class: "minutes-text", "data-testid": "question-choices", "aria-label": w("questionChoices") });
+        choicesBox.value = q.choices.join("\n");
+        choicesBox.addEventListener("input", () => (q.choices = choicesBox.value.split("\n").map((c) => c.trim()).filter((c) => c !== "")));
+        const move = (by: number) => {
+          const j = i + by;
+          if (j < 0 || j >= questions.length) return;
+          [questions[i], questions[j]] = [questions[j]!, questions[i]!];
+          draw();
+        };
+        return h(
+          "div",
+          { class: "survey-question", "data-testid": "question-editor" },
+          h("div", { class: "inline" }, h("strong", null, `Q${i + 1}`), text, kind, h("label", null, required, " ", w("questionRequired"))),
+          h("div", { class: "field wide" }, h("label", null, w("questionChoices")), choicesBox),
+          h(
+            "div",
+            { class: "actions" },
+            h("button", { type: "button", "data-testid": "question-up", onclick: () => move(-1) }, w("questionUp")),
+            h("button", { type: "button", "data-testid": "question-down", onclick: () => move(1) }, w("questionDown")),
+            h(
+              "button",
+              {
+                type: "button",
+                "data-testid": "question-remove",
+                onclick: () => {
+                  questions.splice(i, 1);
+                  draw();
+                },
+              },
+              w("questionRemove"),
+            ),
+          ),
+        );
+      }),
+    );
+  };
+  draw();
+  const save = async (sharedByBoth: boolean) => {
+    errorBox.hidden = true;
+    try {
+      const saved = sharedByBoth ? await api.saveSharedQuestionnaire(questions) : await api.saveQuestionnaire(event.id, questions);
+      toast(w("savedVersion", { version: saved.version }));
+      onSaved();
+    } catch (error) {
+      showError(errorBox, error);
+    }
+  };
+  return h(
+    "section",
+    { class: "panel", "data-testid": "questions-panel" },
+    h("h2", null, w("questionsTitle")),
+    h("p", { class: "hint" }, w("questionsNote")),
+    errorBox,
+    h(
+      "div",
+      { class: "actions" },
+      h(
+        "button",
+        {
+          type: "button",
+          "data-testid": "load-standard",
+          onclick: async () => {
+            try {
+              questions = (await api.surveyStandardQuestions()).questions;
+              draw();
+            } catch (error) {
+              showError(errorBox, error);
+            }
+          },
+        },
+        w("loadStandard"),
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          "data-testid": "question-add",
+          onclick: () => {
+            questions.push({ text: "", kind: "single", required: false, choices: [] });
+            draw();
+          },
+        },
+        w("questionAdd"),
+      ),
+    ),
+    list,
+    h(
+      "div",
+      { class: "actions" },
+      h("button", { type: "button", class: "primary", "data-testid": "save-questions", onclick: () => void save(false) }, w("saveForEvent")),
+      h("button", { type: "button", "data-testid": "save-shared-questions", onclick: () => void save(true) }, w("saveShared")),
     ),
   );
 }
@@ -213,10 +450,33 @@ export async function openKiosk(root: HTMLElement, event: Event, onLeave: () => 
     const answers: Answer[] = questionnaire.questions.map(() => "blank");
     const errorBox = h("div", { class: "form-error", role: "alert", hidden: true });
     const questions = questionnaire.questions.map((q, i) => kioskQuestion(q, (answer) => (answers[i] = answer)));
+    // Optional: a ticket scanned first gives the answer its category and mode, never a name,
+    // and lets each attendee answer once. Without one the answer is anonymous.
+    let ticket: string | null = null;
+    const ticketStatus = h("p", { class: "hint", "data-testid": "kiosk-ticket-status", role: "status" });
+    const ticketInput = h("input", { type: "text", class: "kiosk-input", "data-testid": "kiosk-ticket", placeholder: w("ticketPlaceholder"), autocomplete: "off" });
+    ticketInput.addEventListener("keydown", async (e: KeyboardEvent) => {
+      if (e.key !== "Enter" || e.isComposing) return;
+      e.preventDefault();
+      errorBox.hidden = true;
+      const scanned = ticketInput.value.trim();
+      ticketInput.value = "";
+      if (scanned === "") return;
+      try {
+        const visitor: KioskVisitor = await api.kioskTicket(event.id, scanned);
+        ticket = scanned;
+        ticketStatus.textContent = w("ticketRead", { category: label.category(visitor.category), mode: label.mode(visitor.mode) });
+      } catch (error) {
+        ticket = null;
+        ticketStatus.textContent = "";
+        showError(errorBox, error);
+      }
+    });
+    const ticketBox = h("div", { class: "kiosk-question", "data-testid": "kiosk-ticket-box" }, h("p", { class: "hint" }, w("ticketLabel")), ticketInput, ticketStatus);
     const send = h("button", { type: "button", class: "primary kiosk-send", "data-testid": "kiosk-send" }, t("kioskSend"));
     send.addEventListener("click", async () => {
       try {
-        await api.kioskAnswer(event.id, { category: null, mode: null, answers });
+        await api.kioskAnswer(event.id, { category: null, mode: null, answers }, ticket);
         mount(root, h("div", { class: "kiosk", "data-testid": "kiosk-thanks" }, h("h1", null, t("kioskThanks"))));
         window.setTimeout(draw, 2500);
       } catch (error) {
@@ -225,7 +485,7 @@ export async function openKiosk(root: HTMLElement, event: Event, onLeave: () => 
     });
     const leave = h("button", { type: "button", class: "kiosk-leave", "data-testid": "kiosk-leave" }, t("kioskLeave"));
     leave.addEventListener("click", () => void leaveKiosk(root, onLeave, draw));
-    mount(root, h("div", { class: "kiosk", "data-testid": "kiosk" }, h("h1", null, t("kioskTitle", { title: event.title })), errorBox, questions, h("div", { class: "actions" }, send), leave));
+    mount(root, h("div", { class: "kiosk", "data-testid": "kiosk" }, h("h1", null, t("kioskTitle", { title: event.title })), ticketBox, errorBox, questions, h("div", { class: "actions" }, send), leave));
   };
   draw();
 }

@@ -2,7 +2,9 @@
 //! withheld at source, their statements and the tax office's figures.
 
 use tsudoi_app::output::Replace;
-use tsudoi_app::payments::{self, PaymentDocument, PaymentRequest, PaymentShown};
+use tsudoi_app::payments::{
+    self, PaymentDocument, PaymentNotice, PaymentPreview, PaymentRequest, PaymentShown, TravelEntry,
+};
 use tsudoi_app::Ctx;
 use tsudoi_core::agenda::SpeakerId;
 use tsudoi_core::money::payment::{Payee, PayeeDraft, PayeeId, PaymentId};
@@ -116,7 +118,7 @@ fn payee_text(payee: &Payee, lang: Lang) -> String {
 }
 
 /// `YEN:payee`, `YEN:carrier`, optionally `:WHAT` after it.
-fn travel_line(text: &str, lang: Lang) -> Result<TravelLine, Failure> {
+fn travel_line(text: &str, lang: Lang) -> Result<TravelEntry, Failure> {
     let mut parts = text.splitn(3, [':', '：']);
     let amount = Yen::parse(parts.next().unwrap_or_default()).or_fail(lang)?;
     let paid_to = match parts.next().map(str::trim) {
@@ -142,7 +144,48 @@ fn travel_line(text: &str, lang: Lang) -> Result<TravelLine, Failure> {
         amount,
         paid_to,
         receipt_sha256: None,
-    })
+    }
+    .into())
+}
+
+/// The travel lines with their receipt files: each `N=PATH` gives the N-th line (from 1) its file.
+fn travel_entries(travel: &[String], receipts: &[String], lang: Lang) -> Result<Vec<TravelEntry>, Failure> {
+    let mut entries = travel
+        .iter()
+        .map(|t| travel_line(t, lang))
+        .collect::<Result<Vec<_>, _>>()?;
+    for receipt in receipts {
+        let (number, path) = receipt.split_once(['=', '＝']).unwrap_or(("", receipt));
+        let entry = number
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| entries.get_mut(i));
+        match entry {
+            Some(entry) if !path.trim().is_empty() => entry.receipt_file = path.trim().to_string(),
+            _ => {
+                return Err(Failure::missing_argument(
+                    lang.pick(
+                        "--travel-receipt 番号=ファイル（番号は --travel の何番目か、1から）",
+                        "--travel-receipt N=PATH (N: which --travel, from 1)",
+                    ),
+                    lang,
+                ))
+            }
+        }
+    }
+    Ok(entries)
+}
+
+/// Warnings go to the standard error as well when the answer is JSON, so that a script's
+/// person sees them: a warning is never silent.
+fn print_warnings(warnings: &[PaymentNotice], out: &Output, lang: Lang) {
+    if out.json {
+        for w in warnings {
+            eprintln!("{} {}", lang.pick("注意:", "Warning:"), w.message);
+        }
+    }
 }
 
 pub fn payment(
@@ -160,9 +203,11 @@ pub fn payment(
             net,
             consumption_tax,
             travel,
+            travel_receipt,
             date,
             declined,
             notes,
+            dry_run,
         } => {
             let request = PaymentRequest {
                 payee_id: PayeeId(*payee),
@@ -174,14 +219,18 @@ pub fn payment(
                     Some(text) => Yen::parse(text).or_fail(lang)?,
                     None => Yen::ZERO,
                 },
-                travel: travel
-                    .iter()
-                    .map(|t| travel_line(t, lang))
-                    .collect::<Result<_, _>>()?,
+                travel: travel_entries(travel, travel_receipt, lang)?,
                 declined: *declined,
                 notes: notes.clone().unwrap_or_default(),
             };
+            if *dry_run {
+                let preview = payments::preview(ctx, &request).or_fail(lang)?;
+                print_warnings(&preview.warnings, out, lang);
+                out.print_json_or(&preview, || preview_text(&preview, lang));
+                return Ok(());
+            }
             let added = payments::add_payment(ctx, request).or_fail(lang)?;
+            print_warnings(&added.warnings, out, lang);
             out.print_json_or(&added, || {
                 format!(
                     "{} #{}\n{}",
@@ -326,6 +375,33 @@ pub fn payment(
     Ok(())
 }
 
+fn preview_text(preview: &PaymentPreview, lang: Lang) -> String {
+    let c = &preview.calculation;
+    let mut rows = vec![
+        (
+            lang.pick("試算（記録していません）", "Preview (nothing recorded)"),
+            String::new(),
+        ),
+        (lang.pick("支払額", "Gross"), c.gross.to_string()),
+        (
+            lang.pick("源泉徴収の対象額", "Withholding base"),
+            c.withholding_base.to_string(),
+        ),
+        (
+            lang.pick("源泉徴収税額", "Tax withheld"),
+            c.withholding.to_string(),
+        ),
+        (lang.pick("差引振込額", "Net paid"), c.net_paid.to_string()),
+    ];
+    for w in &preview.warnings {
+        rows.push((lang.pick("注意", "Warning"), w.message.clone()));
+    }
+    rows.iter()
+        .map(|(label, value)| format!("{label}\t{value}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn payment_text(shown: &PaymentShown, lang: Lang) -> String {
     let p = &shown.payment;
     let c = &p.calculation;
@@ -358,6 +434,24 @@ fn payment_text(shown: &PaymentShown, lang: Lang) -> String {
         ),
         (lang.pick("差引振込額", "Net paid"), c.net_paid.to_string()),
     ];
+    for line in &p.terms.travel {
+        let how = match line.paid_to {
+            TravelPaidTo::Payee => lang.pick("本人精算", "reimbursed"),
+            TravelPaidTo::Carrier => lang.pick("直接支払", "paid direct"),
+        };
+        let receipt = match &line.receipt_sha256 {
+            Some(sha) => format!(
+                " {} {}",
+                lang.pick("領収書", "receipt"),
+                &sha[..12.min(sha.len())]
+            ),
+            None => String::new(),
+        };
+        rows.push((
+            lang.pick("旅費", "Travel"),
+            format!("{} {} ({how}){receipt}", line.description, line.amount),
+        ));
+    }
     if p.terms.declined {
         rows.push((
             lang.pick("辞退", "Declined"),

@@ -91,8 +91,12 @@ pub fn run(
                 lines.join("\n")
             });
         }
-        SurveyCommand::Questionnaire { event } => {
-            let current = survey::questionnaire(ctx, EventId(*event)).or_fail(lang)?;
+        SurveyCommand::Questionnaire { event, shared: _ } => {
+            let current = match event {
+                Some(event) => survey::questionnaire(ctx, EventId(*event)),
+                None => survey::shared_questionnaire(ctx),
+            }
+            .or_fail(lang)?;
             out.print_json_or(&current, || match &current {
                 None => lang
                     .pick("アンケートはまだありません。", "No questionnaire yet.")
@@ -119,8 +123,21 @@ pub fn run(
                 }
             });
         }
-        SurveyCommand::Questions { event, file } => {
-            let saved = survey::save_questionnaire_file(ctx, EventId(*event), file).or_fail(lang)?;
+        SurveyCommand::Questions {
+            event,
+            shared: _,
+            standard,
+            file,
+        } => {
+            let questionnaire = match (file, standard) {
+                (Some(file), false) => survey::read_questions_file(file).or_fail(lang)?,
+                _ => survey::standard_questionnaire(),
+            };
+            let saved = match event {
+                Some(event) => survey::save_questionnaire(ctx, EventId(*event), questionnaire),
+                None => survey::save_shared_questionnaire(ctx, questionnaire),
+            }
+            .or_fail(lang)?;
             out.print_json_or(&saved, || match lang {
                 Lang::Ja => format!(
                     "アンケート第{}版を保存しました（設問 {} 問）",
@@ -164,8 +181,12 @@ pub fn run(
                 ),
             });
         }
-        SurveyCommand::Results { event } => {
-            let results = survey::results(ctx, EventId(*event)).or_fail(lang)?;
+        SurveyCommand::Results { event, together: _ } => {
+            let results = match event {
+                Some(event) => survey::results(ctx, EventId(*event)),
+                None => survey::results_together(ctx),
+            }
+            .or_fail(lang)?;
             out.print_json_or(&results, || results_text(&results, lang));
         }
         SurveyCommand::Export {
@@ -244,6 +265,40 @@ fn results_text(results: &survey::SurveyOverview, lang: Lang) -> String {
         }
         for t in &q.texts {
             lines.push(format!("  ・{t}"));
+        }
+    }
+    for (title, tables) in [
+        (lang.pick("区分別", "By category"), &results.by_category),
+        (lang.pick("参加方法別", "By mode"), &results.by_mode),
+        (lang.pick("都道府県別", "By prefecture"), &results.by_prefecture),
+        (
+            lang.pick("従業員数別", "By company size"),
+            &results.by_company_size,
+        ),
+    ] {
+        if tables.iter().all(|t| t.groups.is_empty()) {
+            continue;
+        }
+        lines.push(String::new());
+        lines.push(format!(
+            "{title}{}",
+            lang.pick("（3件未満の群は統合）", " (groups under 3 folded)")
+        ));
+        for table in tables {
+            lines.push(format!("  {}", table.text));
+            for g in &table.groups {
+                let counts: Vec<String> = g
+                    .distribution
+                    .iter()
+                    .map(|c| format!("{} {}", c.choice, c.n))
+                    .collect();
+                lines.push(format!(
+                    "    {}\t{}\t{}",
+                    g.group.label(lang),
+                    g.answers,
+                    counts.join(" / ")
+                ));
+            }
         }
     }
     lines.join("\n")
