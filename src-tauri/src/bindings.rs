@@ -137,6 +137,8 @@ fn bindings_ts() -> String {
         declaration::<tsudoi_app::exchange::ExportOutcome>(&cfg),
         declaration::<crate::dto::ApiError>(&cfg),
         declaration::<crate::dto::AppStatus>(&cfg),
+        declaration::<tsudoi_app::about::About>(&cfg),
+        declaration::<crate::dto::AboutBox>(&cfg),
         declaration::<tsudoi_app::events::EventSummary>(&cfg),
         declaration::<tsudoi_core::handler::HandlerRole>(&cfg),
         declaration::<tsudoi_app::handlers::SignedIn>(&cfg),

@@ -13,6 +13,14 @@ pub struct ApiError {
     pub message: String,
 }
 
+/// The About box: [`tsudoi_app::about::About`] and the WebView's version, which only the window
+/// can know (empty when the system does not say).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AboutBox {
+    pub about: tsudoi_app::about::About,
+    pub webview_version: String,
+}
+
 /// What the window needs to know before it shows anything.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct AppStatus {

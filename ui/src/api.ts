@@ -40,6 +40,7 @@ import type {
   SubcontractEntry,
   SubcontractLine,
   AgendaItemId,
+  AboutBox,
   ApiError,
   AppStatus,
   Attendee,
@@ -183,6 +184,7 @@ function ipcMessage(raw: string): string {
 
 export const api = {
   appStatus: () => call<AppStatus>("app_status"),
+  about: () => call<AboutBox>("about"),
   unlockDatabase: (passphrase: string) => call<null>("unlock_database", { passphrase }),
   createDatabase: (passphrase: string, repeated: string) => call<null>("create_database", { passphrase, repeated }),
   setLanguage: (language: Lang) => call<Lang>("set_language", { language }),

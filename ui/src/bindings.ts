@@ -721,6 +721,22 @@ idle_lock_seconds: number,
  */
 error: ApiError | null, };
 
+export type About = { app_version: string, 
+/**
+ * The schema this Tsudoi writes; a database is migrated to it when opened.
+ */
+schema_version: number, sqlite_version: string, 
+/**
+ * What encrypts a database at rest.
+ */
+sqlcipher_version: string, 
+/**
+ * The system and processor this build is for, such as `windows x86_64`.
+ */
+platform: string, };
+
+export type AboutBox = { about: About, webview_version: string, };
+
 export type EventSummary = { event: Event, counts: EventCounts, };
 
 export type HandlerRole = "officer" | "manager" | "staff";

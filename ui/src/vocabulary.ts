@@ -238,6 +238,7 @@ export const OUTCOME_KIND = {
 /** The commands the Rust side answers. */
 export const COMMAND_NAMES = [
   "app_status",
+  "about",
   "set_language",
   "desk_settings",
   "set_desk",

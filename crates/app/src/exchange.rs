@@ -208,6 +208,33 @@ pub struct ExportRequest {
     pub include_not_attending: bool,
 }
 
+/// The CSV encoding an export takes when none is asked for: CP932 (Shift_JIS) on a Windows set to
+/// Japanese, where older systems and the bureau's own tools read CSV as the system's code page;
+/// elsewhere UTF-8 with a byte-order mark, which Excel reads everywhere.
+pub fn default_csv_encoding() -> CsvEncoding {
+    csv_encoding_for(cfg!(windows), system_locale().as_deref())
+}
+
+/// The rule of [`default_csv_encoding`], apart from the system it asks.
+fn csv_encoding_for(windows: bool, locale: Option<&str>) -> CsvEncoding {
+    let japanese = locale.is_some_and(|l| l.to_ascii_lowercase().starts_with("ja"));
+    if windows && japanese {
+        CsvEncoding::Cp932
+    } else {
+        CsvEncoding::Utf8
+    }
+}
+
+#[cfg(windows)]
+fn system_locale() -> Option<String> {
+    sys_locale::get_locale()
+}
+
+#[cfg(not(windows))]
+fn system_locale() -> Option<String> {
+    None
+}
+
 /// An attendance file written.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -362,4 +389,22 @@ pub fn default_export_dir(ctx: &Ctx<'_>, event_id: EventId) -> Result<PathBuf> {
     let base = dirs::document_dir().or_else(dirs::home_dir).unwrap_or_default();
     let name = tsudoi_files::file_safe(&format!("{} {}", event.details.date, event.details.title), 80);
     Ok(base.join("Tsudoi").join(name))
+}
+
+#[cfg(test)]
+mod default_encoding_tests {
+    use super::*;
+
+    #[test]
+    fn cp932_is_the_default_only_on_a_windows_set_to_japanese() {
+        assert_eq!(csv_encoding_for(true, Some("ja-JP")), CsvEncoding::Cp932);
+        assert_eq!(csv_encoding_for(true, Some("ja")), CsvEncoding::Cp932);
+        assert_eq!(csv_encoding_for(true, Some("en-US")), CsvEncoding::Utf8);
+        assert_eq!(csv_encoding_for(true, None), CsvEncoding::Utf8, "unknown: UTF-8");
+        assert_eq!(
+            csv_encoding_for(false, Some("ja-JP")),
+            CsvEncoding::Utf8,
+            "Linux and macOS tools read UTF-8"
+        );
+    }
 }

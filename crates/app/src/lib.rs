@@ -16,6 +16,7 @@
 
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod about;
 pub mod agenda;
 pub mod attendees;
 pub mod audit;

@@ -503,7 +503,8 @@ pub enum AttendanceCommand {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Write who attended to a CSV (UTF-8 with BOM by default) or XLSX file. Logged.
+    /// Write who attended to a CSV (UTF-8 with BOM, or CP932 on a Windows set to Japanese) or XLSX
+    /// file. Logged.
     Export {
         #[arg(long)]
         event: i64,
@@ -512,9 +513,10 @@ pub enum AttendanceCommand {
         /// csv or xlsx (default: from the file name).
         #[arg(long, value_parser = ["csv", "xlsx"])]
         format: Option<String>,
-        /// For CSV: utf-8 (with BOM, the default) or cp932 (Shift_JIS).
-        #[arg(long, value_parser = ["utf-8", "utf8", "cp932", "shift_jis", "sjis"], default_value = "utf-8")]
-        encoding: String,
+        /// For CSV: utf-8 (with BOM) or cp932 (Shift_JIS). Default: cp932 on a Windows set to
+        /// Japanese, utf-8 elsewhere.
+        #[arg(long, value_parser = ["utf-8", "utf8", "cp932", "shift_jis", "sjis"])]
+        encoding: Option<String>,
         /// Add email and phone columns.
         #[arg(long)]
         include_contact: bool,

@@ -253,13 +253,21 @@ impl Output {
         outln!("{key} = {value}");
     }
 
-    pub fn info(&self, path: &Path, schema_version: i64, n_events: usize, lang: Lang) {
+    pub fn info(
+        &self,
+        path: &Path,
+        schema_version: i64,
+        n_events: usize,
+        about: &tsudoi_app::about::About,
+        lang: Lang,
+    ) {
         if self.json {
             return self.print_json(&json!({
                 "database": path,
                 "schema_version": schema_version,
-                "app_version": tsudoi_app::types::APP_VERSION,
+                "app_version": about.app_version,
                 "n_events": n_events,
+                "about": about,
             }));
         }
         outln!("{}: {}", lang.pick("データベース", "Database"), path.display());
@@ -267,9 +275,12 @@ impl Output {
         outln!(
             "{}: {}",
             lang.pick("集いの版", "Tsudoi version"),
-            tsudoi_app::types::APP_VERSION
+            about.app_version
         );
         outln!("{}: {n_events}", lang.pick("イベント数", "Events"));
+        outln!("SQLite: {}", about.sqlite_version);
+        outln!("SQLCipher: {}", about.sqlcipher_version);
+        outln!("{}: {}", lang.pick("動作環境", "Platform"), about.platform);
     }
 
     pub fn tickets_exported(&self, export: &tsudoi_app::exchange::TicketExport, lang: Lang) {

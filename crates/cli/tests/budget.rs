@@ -3,13 +3,15 @@
 //! and the three exports (the budget sheet, the ledger with its receipts index, the settlement
 //! summary 非公表用 on every page), each logged.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
 fn tsudoi(db: &Path, args: &[&str]) -> (Output, Value) {
-    let output = Command::new(env!("CARGO_BIN_EXE_tsudoi"))
+    let output = Command::new(common::tsudoi_bin())
         .arg("--db")
         .arg(db)
         .arg("--json")

@@ -1,5 +1,7 @@
 //! The compiled `tsudoi` binary, run as a person or a script runs it.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -18,7 +20,7 @@ impl Cli {
     }
 
     fn command(&self) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_tsudoi"));
+        let mut command = Command::new(common::tsudoi_bin());
         command
             .env_remove("TSUDOI_DB")
             .env("LANG", "ja_JP.UTF-8")
@@ -322,7 +324,7 @@ fn a_file_that_is_not_a_tsudoi_database_is_refused_untouched() {
 fn the_database_can_be_chosen_by_environment_variable() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("from-env.sqlite3");
-    let status = Command::new(env!("CARGO_BIN_EXE_tsudoi"))
+    let status = Command::new(common::tsudoi_bin())
         .env("TSUDOI_DB", &db)
         .args(["event", "create", "--title", "回", "--date", "2026-07-25"])
         .status()

@@ -1,5 +1,7 @@
 //! The desk's commands of the compiled `tsudoi` binary.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -48,7 +50,7 @@ impl Desk {
     }
 
     fn run(&self, args: &[&str]) -> (Output, Value) {
-        let output = Command::new(env!("CARGO_BIN_EXE_tsudoi"))
+        let output = Command::new(common::tsudoi_bin())
             .env_remove("TSUDOI_DB")
             .arg("--db")
             .arg(&self.db)

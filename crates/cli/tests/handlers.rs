@@ -1,13 +1,15 @@
 //! The roster from the command line: a script acts as a person on it (TSUDOI_OPERATOR and
 //! TSUDOI_PIN) and is refused like the window.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
 fn tsudoi(db: &Path, env: &[(&str, &str)], args: &[&str]) -> (Output, Value) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_tsudoi"));
+    let mut command = Command::new(common::tsudoi_bin());
     command.arg("--db").arg(db).arg("--json").args(args);
     command
         .env_remove("TSUDOI_OPERATOR")

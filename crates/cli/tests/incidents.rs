@@ -2,13 +2,15 @@
 //! listed, closed and printed, each step in the privacy log; once the roster has people, only a person on it
 //! records one.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
 fn tsudoi(db: &Path, env: &[(&str, &str)], args: &[&str]) -> (Output, Value) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_tsudoi"));
+    let mut command = Command::new(common::tsudoi_bin());
     command.arg("--db").arg(db).arg("--json").args(args);
     command
         .env_remove("TSUDOI_OPERATOR")

@@ -3,13 +3,15 @@
 //! gross, withholding_base, withholding and net_paid in yen; the statement PDF's text layer read
 //! back (pdftotext); the tax by month and the payment-record data written.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
 fn tsudoi(db: &Path, args: &[&str]) -> (Output, Value) {
-    let output = Command::new(env!("CARGO_BIN_EXE_tsudoi"))
+    let output = Command::new(common::tsudoi_bin())
         .arg("--db")
         .arg(db)
         .arg("--json")

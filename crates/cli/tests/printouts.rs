@@ -2,6 +2,8 @@
 //! its labelled name, its text layer read back (pdftotext), the export logged in the privacy log,
 //! and a file already there is never replaced without --force.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -26,7 +28,7 @@ impl Cli {
     }
 
     fn command(&self, args: &[&str]) -> std::process::Output {
-        Command::new(env!("CARGO_BIN_EXE_tsudoi"))
+        Command::new(common::tsudoi_bin())
             .env_remove("TSUDOI_DB")
             .arg("--db")
             .arg(&self.db)

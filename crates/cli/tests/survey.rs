@@ -3,13 +3,15 @@
 //! documented JSON, a paper sheet typed with the number keys (the same sheet twice caught), the
 //! documents written with their edition in the name, and a hearing summed up by tag.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
 fn tsudoi(db: &Path, args: &[&str]) -> (Output, Value) {
-    let output = Command::new(env!("CARGO_BIN_EXE_tsudoi"))
+    let output = Command::new(common::tsudoi_bin())
         .arg("--db")
         .arg(db)
         .arg("--json")

@@ -2,6 +2,8 @@
 //! disk hold no name in clear, a wrong passphrase changes nothing, a backup restores the same
 //! data and refuses a flipped byte, erasure removes every file it lists and proves it.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -10,7 +12,7 @@ use serde_json::Value;
 const PASSPHRASE: &str = "みちのく 秋祭り 2026";
 
 fn tsudoi(db: &Path, env: &[(&str, &str)], args: &[&str]) -> (Output, Value) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_tsudoi"));
+    let mut command = Command::new(common::tsudoi_bin());
     command.arg("--db").arg(db).arg("--json").args(args);
     for key in [
         "TSUDOI_OPERATOR",

@@ -19,6 +19,7 @@ mod audit;
 mod demo;
 mod door;
 mod encryption;
+mod engine;
 mod error;
 mod event;
 mod expense;
@@ -55,6 +56,7 @@ pub use audit::{AuditAction, AuditChainReport, AuditEntry, AuditRecord, AUDIT_GE
 pub use demo::DemoReport;
 pub use door::{DoorAttempt, DoorRequest, DoorResult, PassRecord};
 pub use encryption::verify_encrypted_file;
+pub use engine::{engine_versions, EngineVersions};
 pub use error::{MergeRefusal, StoreError};
 pub use expense::{BudgetRecords, ExpenseCorrection};
 pub use handler::{ExternalService, Handler, HandlerChange};

@@ -6,7 +6,7 @@ use tsudoi_app::types::DeskSettings;
 use tsudoi_core::Lang;
 
 use super::Reply;
-use crate::dto::AppStatus;
+use crate::dto::{AboutBox, AppStatus};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -56,4 +56,17 @@ pub fn unlock_database(state: State<'_, AppState>, passphrase: String) -> Reply<
 #[tauri::command]
 pub fn create_database(state: State<'_, AppState>, passphrase: String, repeated: String) -> Reply<()> {
     state.create(&passphrase, &repeated)
+}
+
+/// The About box: the app's version, its schema, and the versions of SQLite, SQLCipher and the
+/// WebView the window runs in (WebView2 on Windows, WebKitGTK on Linux). Asks no database, so it
+/// answers while the window still waits for the passphrase.
+#[tauri::command]
+pub fn about(state: State<'_, AppState>) -> Reply<AboutBox> {
+    let about = tsudoi_app::about::about().map_err(|e| crate::dto::ApiError::new(&e, state.lang()))?;
+    Ok(AboutBox {
+        about,
+        // The version of the engine on this PC, which Tauri reads from the system.
+        webview_version: tauri::webview_version().unwrap_or_default(),
+    })
 }

@@ -4,6 +4,7 @@ import type { AppStatus, Attendee, Event, EventSummary, Lang } from "../bindings
 import { api } from "../api";
 import { byId, h, mount } from "../dom";
 import { label, lang, setLang, t } from "../i18n";
+import { showAbout } from "./about";
 import { attendeeForm } from "./attendees";
 import { openDesk } from "./desk";
 import { agendaPage } from "./agenda";
@@ -123,6 +124,7 @@ function draw(): void {
       { class: "topbar" },
       h("div", { class: "brand" }, h("span", { class: "brand-name" }, t("appName")), h("span", null, t("appSubtitle"))),
       signInBox(() => render()),
+      h("button", { class: "about-button", "data-testid": "about", onclick: () => void showAbout() }, lang() === "ja" ? "このアプリについて" : "About"),
       h(
         "label",
         { class: "language" },

@@ -63,10 +63,10 @@ pub fn attendance(
                         ExportFormat::Csv
                     }
                 }),
-                encoding: if encoding.starts_with("utf") {
-                    CsvEncoding::Utf8
-                } else {
-                    CsvEncoding::Cp932
+                encoding: match encoding.as_deref() {
+                    None => exchange::default_csv_encoding(),
+                    Some(e) if e.starts_with("utf") => CsvEncoding::Utf8,
+                    Some(_) => CsvEncoding::Cp932,
                 },
                 include_contact: *include_contact,
                 substitute_unencodable: *substitute,

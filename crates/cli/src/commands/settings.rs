@@ -65,10 +65,12 @@ pub fn run(command: &SettingCommand, ctx: &mut Ctx<'_>, out: &Output) -> Result<
 
 pub fn info(ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
     let info = settings::info(ctx).or_fail(ctx.lang)?;
+    let about = tsudoi_app::about::about().or_fail(ctx.lang)?;
     out.info(
         std::path::Path::new(&info.db_path),
         info.schema_version,
         info.n_events as usize,
+        &about,
         ctx.lang,
     );
     Ok(())
