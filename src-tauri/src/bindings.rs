@@ -139,6 +139,7 @@ fn bindings_ts() -> String {
         declaration::<crate::dto::AppStatus>(&cfg),
         declaration::<tsudoi_app::about::About>(&cfg),
         declaration::<crate::dto::AboutBox>(&cfg),
+        declaration::<crate::dto::PassphraseKeychain>(&cfg),
         declaration::<tsudoi_app::events::EventSummary>(&cfg),
         declaration::<tsudoi_core::handler::HandlerRole>(&cfg),
         declaration::<tsudoi_app::handlers::SignedIn>(&cfg),

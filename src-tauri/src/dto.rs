@@ -21,6 +21,14 @@ pub struct AboutBox {
     pub webview_version: String,
 }
 
+/// The passphrase and the OS keychain: whether this computer has one Tsudoi can use, and whether
+/// it remembers this database's passphrase (then the window opens without asking).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PassphraseKeychain {
+    pub available: bool,
+    pub remembered: bool,
+}
+
 /// What the window needs to know before it shows anything.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct AppStatus {

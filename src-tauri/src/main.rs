@@ -16,7 +16,8 @@ mod webview;
 macro_rules! with_commands {
     ($then:ident) => {
         $then! {
-            settings: app_status, about, set_language, desk_settings, set_desk, unlock_database, create_database;
+            settings: app_status, about, set_language, desk_settings, set_desk, unlock_database, create_database,
+                passphrase_keychain, forget_passphrase;
             events: load_demo, list_events, create_event, update_event;
             attendees: list_attendees, create_attendee, update_attendee, reissue_ticket, ticket_qr_svg,
                 possible_duplicates, merge_attendees, erase_attendee;

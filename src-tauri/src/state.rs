@@ -7,7 +7,7 @@ use tsudoi_app::handlers::SignedIn;
 use tsudoi_app::{AppError, Clock, Ctx, Database};
 use tsudoi_core::{Lang, Localized};
 
-use crate::dto::ApiError;
+use crate::dto::{ApiError, PassphraseKeychain};
 
 /// The open database, or why it could not be opened (shown in the window instead of a crash).
 pub struct AppState {
@@ -33,6 +33,16 @@ impl AppState {
                 None if tsudoi_app::vault::is_new(path) => {
                     Err(tsudoi_app::vault::VaultRefusal::NewDatabase { path: path.clone() }.into())
                 }
+                // A passphrase remembered on this computer opens it without asking; one that no
+                // longer opens it (changed elsewhere) is left aside, and the window asks.
+                None => tsudoi_app::keychain::remembered_passphrase(path)
+                    .and_then(|remembered| {
+                        Database::open_encrypted(path, &remembered, tsudoi_app::OpenCheck::Full).ok()
+                    })
+                    .map(Ok)
+                    .unwrap_or_else(|| {
+                        tsudoi_app::vault::open_database(path, None, tsudoi_app::OpenCheck::Full)
+                    }),
                 passphrase => {
                     tsudoi_app::vault::open_database(path, passphrase.as_deref(), tsudoi_app::OpenCheck::Full)
                 }
@@ -119,18 +129,39 @@ impl AppState {
         lock(&self.signed_in).clone()
     }
 
-    /// Opens the encrypted database with the passphrase typed in the window. A wrong one is
-    /// refused and leaves the window locked as it was.
-    pub fn unlock(&self, passphrase: &str) -> Result<(), ApiError> {
+    /// Opens the encrypted database with the passphrase typed in the window, remembering it in
+    /// the OS keychain when asked. A wrong one is refused, is never remembered, and leaves the
+    /// window locked as it was.
+    pub fn unlock(&self, passphrase: &str, remember: bool) -> Result<(), ApiError> {
         let lang = self.lang();
         let path = self.known_path()?;
         let opened = Database::open_encrypted(path, passphrase, tsudoi_app::OpenCheck::Full)
             .map_err(|e| ApiError::new(&e, lang))?;
+        if remember {
+            tsudoi_app::keychain::remember_passphrase(path, passphrase)
+                .map_err(|e| ApiError::new(&e, lang))?;
+        }
         if let Ok(saved) = opened.language() {
             *lock(&self.lang) = saved;
         }
         *lock(&self.db) = Ok(opened);
         Ok(())
+    }
+
+    /// Whether this computer has a keychain, and whether it remembers this database's passphrase.
+    pub fn keychain_status(&self) -> Result<PassphraseKeychain, ApiError> {
+        let path = self.known_path()?;
+        Ok(PassphraseKeychain {
+            available: tsudoi_app::keychain::available(),
+            remembered: tsudoi_app::keychain::remembered_passphrase(path).is_some(),
+        })
+    }
+
+    /// Forgets the passphrase remembered for this database.
+    pub fn forget_passphrase(&self) -> Result<PassphraseKeychain, ApiError> {
+        let path = self.known_path()?;
+        tsudoi_app::keychain::forget_passphrase(path).map_err(|e| ApiError::new(&e, self.lang()))?;
+        self.keychain_status()
     }
 
     /// Creates the encrypted database of a first start with the passphrase typed twice.
@@ -154,7 +185,7 @@ impl AppState {
         let path = self.known_path()?;
         let done = tsudoi_app::vault::restore(backup, path, passphrase, false)
             .map_err(|e| ApiError::new(&e, lang))?;
-        self.unlock(passphrase)?;
+        self.unlock(passphrase, false)?;
         Ok(done)
     }
 

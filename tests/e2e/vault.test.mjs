@@ -72,8 +72,31 @@ describe("encryption in the window", () => {
         await byTestId(browser, "unlock-open").click();
         await waitForText(browser, "unlock", "パスフレーズが違います");
         await setValueExactly(byTestId(browser, "unlock-passphrase"), PASSPHRASE);
+        // Remembered in the OS keychain (the kernel's keyutils here), asked for by ticking.
+        await byTestId(browser, "unlock-remember").waitForDisplayed({ timeout: TIMEOUT });
+        await byTestId(browser, "unlock-remember").click();
         await byTestId(browser, "unlock-open").click();
         await byTestId(browser, "open-roster").waitForDisplayed({ timeout: TIMEOUT });
+      },
+      asAPerson,
+    );
+
+    // The next start opens without asking, until the passphrase is forgotten.
+    await withApp(
+      db,
+      async (browser) => {
+        await byTestId(browser, "open-roster").waitForDisplayed({ timeout: TIMEOUT });
+        await byTestId(browser, "open-roster").click();
+        await waitForText(browser, "keychain-status", "記憶されています");
+        await byTestId(browser, "forget-passphrase").click();
+        await waitForText(browser, "keychain-status", "記憶されていません");
+      },
+      asAPerson,
+    );
+    await withApp(
+      db,
+      async (browser) => {
+        await byTestId(browser, "unlock").waitForDisplayed({ timeout: TIMEOUT });
       },
       asAPerson,
     );

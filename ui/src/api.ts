@@ -41,6 +41,7 @@ import type {
   SubcontractLine,
   AgendaItemId,
   AboutBox,
+  PassphraseKeychain,
   ApiError,
   AppStatus,
   Attendee,
@@ -185,7 +186,9 @@ function ipcMessage(raw: string): string {
 export const api = {
   appStatus: () => call<AppStatus>("app_status"),
   about: () => call<AboutBox>("about"),
-  unlockDatabase: (passphrase: string) => call<null>("unlock_database", { passphrase }),
+  unlockDatabase: (passphrase: string, remember: boolean) => call<null>("unlock_database", { passphrase, remember }),
+  passphraseKeychain: () => call<PassphraseKeychain>("passphrase_keychain", {}),
+  forgetPassphrase: () => call<PassphraseKeychain>("forget_passphrase", {}),
   createDatabase: (passphrase: string, repeated: string) => call<null>("create_database", { passphrase, repeated }),
   setLanguage: (language: Lang) => call<Lang>("set_language", { language }),
   loadDemo: () => call<DemoReport>("load_demo"),

@@ -737,6 +737,8 @@ platform: string, };
 
 export type AboutBox = { about: About, webview_version: string, };
 
+export type PassphraseKeychain = { available: boolean, remembered: boolean, };
+
 export type EventSummary = { event: Event, counts: EventCounts, };
 
 export type HandlerRole = "officer" | "manager" | "staff";

@@ -263,6 +263,19 @@ pub fn erase_all(
 
     let mut files = Vec::new();
     files.push(erase_file(FileKind::Key, &tsudoi_vault::key_file_path(&db_path)));
+    let mut to_confirm_by_hand = Vec::new();
+    // A passphrase remembered in the OS keychain opens nothing once the key file is gone, but
+    // it is the contract's data all the same: it goes too, or a person is told where it is.
+    if let Err(e) = crate::keychain::forget_passphrase(&db_path) {
+        to_confirm_by_hand.push(format!(
+            "{}: {}",
+            lang.pick(
+                "OSのキーチェーン（tsudoi-passphrase）",
+                "The OS keychain (tsudoi-passphrase)"
+            ),
+            e.message(lang)
+        ));
+    }
     files.push(erase_file(FileKind::Database, &db_path));
     for suffix in ["-wal", "-shm", "-journal"] {
         let path = sibling(&db_path, suffix);
@@ -284,7 +297,6 @@ pub fn erase_all(
     for backup in crate::vault::schema_backups(&db_path) {
         files.push(erase_file(FileKind::SchemaBackup, &backup));
     }
-    let mut to_confirm_by_hand = Vec::new();
     // A backup the schedule removed later is gone already, not left for a person to confirm.
     let mut seen: std::collections::BTreeSet<String> = logged
         .iter()

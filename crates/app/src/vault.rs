@@ -66,6 +66,8 @@ pub enum VaultRefusal {
     BackupFolderInsideData { path: PathBuf, data: PathBuf },
     #[error("keep {keep} backups every {every_hours} hours is out of range")]
     ScheduleOutOfRange { keep: u32, every_hours: u32 },
+    #[error("the OS keychain could not be used: {0}")]
+    Keychain(String),
 }
 
 impl Localized for VaultRefusal {
@@ -83,6 +85,7 @@ impl Localized for VaultRefusal {
             VaultRefusal::BackupFolderMissing { .. } => "backup.folder_missing",
             VaultRefusal::BackupFolderInsideData { .. } => "backup.folder_inside_data",
             VaultRefusal::ScheduleOutOfRange { .. } => "backup.schedule_out_of_range",
+            VaultRefusal::Keychain(_) => "vault.keychain",
         }
     }
 
@@ -175,6 +178,12 @@ impl Localized for VaultRefusal {
                 "Keep 1 to {} backups, every 1 to {} hours. The schedule was not changed.",
                 crate::backup_schedule::MAX_KEEP,
                 crate::backup_schedule::MAX_EVERY_HOURS
+            ),
+            (VaultRefusal::Keychain(why), Lang::Ja) => format!(
+                "OSのキーチェーンを使えませんでした（{why}）。パスフレーズは記憶していません。開くたびに入力してください。"
+            ),
+            (VaultRefusal::Keychain(why), Lang::En) => format!(
+                "The OS keychain could not be used ({why}). The passphrase was not remembered: type it each time."
             ),
             (VaultRefusal::RestoreTargetExists { path }, Lang::En) => format!(
                 "There is already a database at “{}”. Add --force to replace it (in the window: choose Replace). Nothing was changed.",
@@ -435,6 +444,10 @@ pub fn change_passphrase(path: &Path, old: &str, new: &str, repeated: &str, acto
     }
     let rewrapped = read_key_file(path)?.rewrapped(old, new)?;
     write_key_file(&key_file_path(path), &rewrapped)?;
+    // A remembered passphrase follows the change: the old one would no longer open the file.
+    if crate::keychain::remembered_passphrase(path).is_some() {
+        crate::keychain::remember_passphrase(path, new)?;
+    }
     let mut db = Database::open_encrypted(path, new, OpenCheck::Quick)?;
     let mut ctx = Ctx::new(&mut db, Lang::Ja, crate::Clock::system());
     ctx.operator.name = actor.to_string();

@@ -225,3 +225,66 @@ fn scheduled_backups_keep_the_newest_and_the_erasure_knows_which_are_gone() {
     );
     assert_eq!(backups_in(&stick), ["notes.txt"]);
 }
+
+/// The passphrase remembered in the OS keychain (the kernel's keyutils on Linux: no D-Bus, no
+/// desktop session): kept only when asked, following a change of passphrase, and gone with the
+/// erasure at the end of the contract.
+#[test]
+fn a_remembered_passphrase_follows_a_change_and_goes_with_the_erasure() {
+    use tsudoi_app::keychain;
+    assert!(keychain::available(), "Linux has the kernel's key store");
+    let dir = tempfile::tempdir().unwrap();
+    let (path, before) = plain_demo(dir.path());
+    vault::encrypt(&path, PASSPHRASE, PASSPHRASE, "test").unwrap();
+    assert_eq!(
+        keychain::remembered_passphrase(&path),
+        None,
+        "nothing is kept unless asked"
+    );
+
+    keychain::remember_passphrase(&path, PASSPHRASE).unwrap();
+    // The same file named another way is the same entry.
+    let named_otherwise = dir.path().join(".").join("tsudoi.sqlite3");
+    assert_eq!(
+        keychain::remembered_passphrase(&named_otherwise).as_deref(),
+        Some(PASSPHRASE)
+    );
+    let mut db = vault::open_database(
+        &path,
+        keychain::remembered_passphrase(&path).as_deref(),
+        OpenCheck::Full,
+    )
+    .unwrap();
+    assert_eq!(names(&mut db), before);
+    drop(db);
+
+    let changed = "あたらしい 合言葉 です";
+    vault::change_passphrase(&path, PASSPHRASE, changed, changed, "test").unwrap();
+    assert_eq!(
+        keychain::remembered_passphrase(&path).as_deref(),
+        Some(changed),
+        "the remembered passphrase follows the change"
+    );
+
+    let certificates = tempfile::tempdir().unwrap();
+    let db = Database::open_encrypted(&path, changed, OpenCheck::Quick).unwrap();
+    let certificate =
+        tsudoi_app::erasure::erase_all(db, Lang::Ja, None, certificates.path(), "消去").unwrap();
+    assert!(
+        !certificate
+            .to_confirm_by_hand
+            .iter()
+            .any(|p| p.contains("キーチェーン")),
+        "{:?}",
+        certificate.to_confirm_by_hand
+    );
+    assert_eq!(
+        keychain::remembered_passphrase(&path),
+        None,
+        "the erasure forgets it"
+    );
+    assert!(
+        !keychain::forget_passphrase(&path).unwrap(),
+        "nothing left to forget"
+    );
+}

@@ -171,6 +171,10 @@ pub enum Command {
     /// Change the passphrase of an encrypted database (the old one from TSUDOI_PASSPHRASE or
     /// asked; the new one from TSUDOI_NEW_PASSPHRASE or asked twice).
     Passphrase,
+    /// Remember this database's passphrase in the OS keychain, so that commands and the window
+    /// open it without asking (on Linux until a restart or a few days unused), or forget it.
+    #[command(subcommand)]
+    Keychain(KeychainCommand),
     /// Write one encrypted backup file: the database, its photos and receipts. --out names the
     /// file; --folder writes a time-named file into a folder (a USB stick) and keeps the newest
     /// --keep there; --if-due runs the schedule set with `setting backup` when it is due (for the
@@ -210,6 +214,16 @@ pub enum Command {
     Info,
     /// Check every page of the database (as the window does when it opens it).
     Check,
+}
+
+#[derive(Subcommand)]
+pub enum KeychainCommand {
+    /// Remember the passphrase (from TSUDOI_PASSPHRASE, or asked); it must open the database.
+    Remember,
+    /// Forget the remembered passphrase.
+    Forget,
+    /// Whether this system has a keychain, and whether it remembers this database's passphrase.
+    Status,
 }
 
 #[derive(Subcommand)]

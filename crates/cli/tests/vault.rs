@@ -555,3 +555,41 @@ fn a_backup_schedule_runs_when_due_into_a_folder_and_keeps_the_newest() {
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("/no/such/stick"));
 }
+
+#[test]
+fn a_passphrase_remembered_in_the_keychain_opens_the_database_until_it_is_forgotten() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("鍵の記憶.sqlite3");
+    ok(&tsudoi(&db, &with_key(), &["demo"]).0);
+    let (status, answer) = tsudoi(&db, &[], &["keychain", "status"]);
+    ok(&status);
+    assert_eq!(answer["available"], true, "Linux has the kernel's key store");
+    assert_eq!(answer["remembered"], false);
+    let (refused, _) = tsudoi(&db, &[], &["event", "list"]);
+    assert!(!refused.status.success(), "without it, the passphrase is needed");
+
+    let wrong = [("TSUDOI_PASSPHRASE", "ちがう ことばの ならび")];
+    let (kept, _) = tsudoi(&db, &wrong, &["keychain", "remember"]);
+    assert!(!kept.status.success(), "a wrong passphrase is never kept");
+    assert_eq!(tsudoi(&db, &[], &["keychain", "status"]).1["remembered"], false);
+
+    let (kept, answer) = tsudoi(&db, &with_key(), &["keychain", "remember"]);
+    ok(&kept);
+    assert_eq!(answer["remembered"], true);
+    let (opened, events) = tsudoi(&db, &[], &["event", "list"]);
+    ok(&opened);
+    assert_eq!(
+        events.as_array().map(Vec::len),
+        Some(2),
+        "opened with the remembered passphrase: {events}"
+    );
+
+    let (forgot, answer) = tsudoi(&db, &[], &["keychain", "forget"]);
+    ok(&forgot);
+    assert_eq!(answer["forgotten"], true);
+    let (refused, _) = tsudoi(&db, &[], &["event", "list"]);
+    assert!(
+        !refused.status.success(),
+        "forgotten: the passphrase is needed again"
+    );
+}

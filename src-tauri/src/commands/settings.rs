@@ -6,7 +6,7 @@ use tsudoi_app::types::DeskSettings;
 use tsudoi_core::Lang;
 
 use super::Reply;
-use crate::dto::{AboutBox, AppStatus};
+use crate::dto::{AboutBox, AppStatus, PassphraseKeychain};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -46,10 +46,23 @@ pub fn set_desk(state: State<'_, AppState>, desk: DeskSettings) -> Reply<DeskSet
     state.run(|ctx| settings::set_desk(ctx, Some(desk.name), Some(desk.operator)))
 }
 
-/// Opens the encrypted database with its passphrase (the window's unlock screen).
+/// Opens the encrypted database with its passphrase (the window's unlock screen), remembering
+/// it in the OS keychain when the person ticks the box.
 #[tauri::command]
-pub fn unlock_database(state: State<'_, AppState>, passphrase: String) -> Reply<()> {
-    state.unlock(&passphrase)
+pub fn unlock_database(state: State<'_, AppState>, passphrase: String, remember: bool) -> Reply<()> {
+    state.unlock(&passphrase, remember)
+}
+
+/// Whether the OS keychain can remember the passphrase, and whether it does.
+#[tauri::command]
+pub fn passphrase_keychain(state: State<'_, AppState>) -> Reply<PassphraseKeychain> {
+    state.keychain_status()
+}
+
+/// Forgets the passphrase remembered in the OS keychain: the next start asks for it.
+#[tauri::command]
+pub fn forget_passphrase(state: State<'_, AppState>) -> Reply<PassphraseKeychain> {
+    state.forget_passphrase()
 }
 
 /// Creates the encrypted database of a first start (the passphrase typed twice).

@@ -2,7 +2,7 @@
 // The first person is the 情報管理責任者; after that only they add people. The sensitive columns
 // are filled and shown only for them.
 
-import type { ErasureCertificate, ExternalService, Handler, HandlerDraft, HandlerOrganization, HandlerRole, ServiceDraft } from "../bindings";
+import type { ErasureCertificate, ExternalService, Handler, HandlerDraft, HandlerOrganization, HandlerRole, PassphraseKeychain, ServiceDraft } from "../bindings";
 import { api, ApiFailure, withReplaceConfirmation } from "../api";
 import { h, mount } from "../dom";
 import { label, t } from "../i18n";
@@ -66,6 +66,7 @@ export function rosterPage(onChanged: () => void, onCancel: () => void): HTMLEle
       editBox,
       first ? null : servicesSection(),
       first ? null : protectionSection(),
+      keychainSection(),
       first ? null : scheduleSection(),
       first ? null : erasureSection(officer),
       addForm(
@@ -290,6 +291,41 @@ function protectionSection(): HTMLElement {
     ),
     reportProblem,
   );
+}
+
+/** The passphrase remembered in the OS keychain on this computer, and forgetting it: shown
+ * before there is a roster too, since whoever opened the window could tick "remember". */
+function keychainSection(): HTMLElement {
+  const keychainLine = h("p", { class: "hint", "data-testid": "keychain-status" });
+  const keychainProblem = h("p", { class: "form-error", role: "alert", hidden: true });
+  const showKeychain = (keychain: PassphraseKeychain) => {
+    mount(
+      keychainLine,
+      keychain.remembered ? t("keychainRemembered") : keychain.available ? t("keychainNotRemembered") : t("keychainUnavailable"),
+      keychain.remembered
+        ? h(
+            "button",
+            {
+              type: "button",
+              class: "small",
+              "data-testid": "forget-passphrase",
+              onclick: async () => {
+                keychainProblem.hidden = true;
+                try {
+                  showKeychain(await api.forgetPassphrase());
+                  toast(t("keychainForgotten"));
+                } catch (error) {
+                  showError(keychainProblem, error);
+                }
+              },
+            },
+            t("keychainForget"),
+          )
+        : null,
+    );
+  };
+  void api.passphraseKeychain().then(showKeychain, (error) => showError(keychainProblem, error));
+  return h("section", { class: "panel", "data-testid": "keychain-section" }, h("h2", null, t("keychainTitle")), keychainLine, keychainProblem);
 }
 
 /** Backups on a schedule into a folder (a USB stick), keeping the newest N; and one now. */

@@ -79,6 +79,16 @@ function showUnlock(status: AppStatus): void {
     "aria-label": t("passphrase"),
   }) as HTMLInputElement;
   const button = h("button", { class: "primary big", type: "submit", "data-testid": "unlock-open" }, t("unlockOpen"));
+  const remember = h("input", { type: "checkbox", "data-testid": "unlock-remember" }) as HTMLInputElement;
+  // Offered only where this computer has a keychain Tsudoi can use.
+  const rememberRow = h("label", { class: "checkbox", hidden: true }, remember, ` ${t("unlockRemember")}`);
+  const rememberHint = h("p", { class: "hint", hidden: true }, t("unlockRememberHint"));
+  void api.passphraseKeychain().then(
+    (keychain) => {
+      rememberRow.hidden = rememberHint.hidden = !keychain.available;
+    },
+    () => undefined,
+  );
   const form = h(
     "form",
     {
@@ -88,7 +98,7 @@ function showUnlock(status: AppStatus): void {
         event.preventDefault();
         button.disabled = true;
         try {
-          await api.unlockDatabase(input.value);
+          await api.unlockDatabase(input.value, remember.checked);
           window.location.reload();
         } catch (error) {
           showError(errorBox, error);
@@ -100,6 +110,8 @@ function showUnlock(status: AppStatus): void {
     h("h1", null, t("unlockTitle")),
     h("p", null, t("unlockHint")),
     h("label", null, t("passphrase"), input),
+    rememberRow,
+    rememberHint,
     errorBox,
     button,
     h("p", { class: "hint" }, h("strong", null, `${t("databaseFile")}: `), h("code", null, status.db_path)),

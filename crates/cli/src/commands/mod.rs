@@ -53,6 +53,7 @@ pub fn run(cli: &Cli, ctx: &mut Ctx<'_>, out: &Output) -> Result<(), Failure> {
         // Run before the database is opened (see `vault::run_before_open`).
         Command::Encrypt
         | Command::Passphrase
+        | Command::Keychain(_)
         | Command::Restore { .. }
         | Command::Erase { event: None, .. } => Ok(()),
         Command::Attendee(command) => attendees::run(command, ctx, out),

@@ -1,5 +1,5 @@
-//! `tsudoi encrypt|passphrase|backup|restore|erase`: encryption at rest, backups, and erasure
-//! with a certificate. The commands that replace or remove the database file run before (or
+//! `tsudoi encrypt|passphrase|keychain|backup|restore|erase`: encryption at rest, the passphrase
+//! remembered in the OS keychain, backups, and erasure with a certificate. The commands that replace or remove the database file run before (or
 //! instead of) the usual open.
 
 use std::path::Path;
@@ -12,7 +12,7 @@ use tsudoi_app::{erasure, Clock, Ctx, Database};
 use tsudoi_core::handler::Permission;
 use tsudoi_core::{EventId, Lang};
 
-use crate::args::{Cli, Command};
+use crate::args::{Cli, Command, KeychainCommand};
 use crate::failure::{Failure, OrFail};
 use crate::output::Output;
 
@@ -24,12 +24,19 @@ fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
-/// The passphrase of an encrypted database: `TSUDOI_PASSPHRASE`, else asked in a terminal.
+/// The passphrase of an encrypted database: `TSUDOI_PASSPHRASE`, else the one remembered in the
+/// OS keychain (`tsudoi keychain remember`), else asked in a terminal.
 pub fn passphrase_for(path: &Path, lang: Lang) -> Option<String> {
     if let Some(value) = vault::passphrase_from_env() {
         return Some(value);
     }
-    if vault::is_encrypted(path) && interactive() {
+    if !vault::is_encrypted(path) {
+        return None;
+    }
+    if let Some(remembered) = tsudoi_app::keychain::remembered_passphrase(path) {
+        return Some(remembered);
+    }
+    if interactive() {
         return rpassword::prompt_password(lang.pick("パスフレーズ: ", "Passphrase: ")).ok();
     }
     None
@@ -75,6 +82,7 @@ pub fn run_before_open(cli: &Cli, path: &Path, lang: Lang, out: &Output) -> Opti
     let result = match &cli.command {
         Command::Encrypt => encrypt(path, lang, out),
         Command::Passphrase => change_passphrase(path, lang, out),
+        Command::Keychain(command) => keychain(command, path, lang, out),
         Command::Restore { file } => restore(file, path, cli.force, lang, out),
         Command::Erase {
             event: None,
@@ -112,6 +120,82 @@ fn encrypt(path: &Path, lang: Lang, out: &Output) -> Result<(), Failure> {
             done.tables, done.rows, done.files_sealed
         ),
     });
+    Ok(())
+}
+
+/// `tsudoi keychain remember|forget|status`.
+fn keychain(command: &KeychainCommand, path: &Path, lang: Lang, out: &Output) -> Result<(), Failure> {
+    use tsudoi_app::keychain;
+    match command {
+        KeychainCommand::Remember => {
+            if !vault::is_encrypted(path) {
+                return Err(vault::VaultRefusal::NotEncrypted {
+                    path: path.to_path_buf(),
+                })
+                .or_fail(lang);
+            }
+            // Typed or given now, never the one already remembered: this proves it afresh.
+            let passphrase = match vault::passphrase_from_env() {
+                Some(value) => value,
+                None if interactive() => {
+                    rpassword::prompt_password(lang.pick("パスフレーズ: ", "Passphrase: "))
+                        .map_err(|_| Failure::missing_argument(PASSPHRASE_ENV_VAR, lang))?
+                }
+                None => return Err(Failure::missing_argument(PASSPHRASE_ENV_VAR, lang)),
+            };
+            // A wrong passphrase is refused here, before it is kept.
+            drop(vault::open_database(path, Some(&passphrase), OpenCheck::Quick).or_fail(lang)?);
+            keychain::remember_passphrase(path, &passphrase).or_fail(lang)?;
+            out.print_json_or(&serde_json::json!({ "remembered": true }), || {
+                lang.pick(
+                    "パスフレーズをOSのキーチェーンに記憶しました。このパソコンでは入力せずに開けます（Linuxでは再起動するか数日使わないと忘れます）。",
+                    "The passphrase is remembered in the OS keychain: this computer opens the database without asking (on Linux until a restart or a few days unused).",
+                )
+                .to_string()
+            });
+        }
+        KeychainCommand::Forget => {
+            let forgotten = keychain::forget_passphrase(path).or_fail(lang)?;
+            out.print_json_or(&serde_json::json!({ "forgotten": forgotten }), || {
+                if forgotten {
+                    lang.pick(
+                        "記憶していたパスフレーズを消しました。",
+                        "The remembered passphrase is forgotten.",
+                    )
+                } else {
+                    lang.pick(
+                        "記憶しているパスフレーズはありません。",
+                        "No passphrase was remembered.",
+                    )
+                }
+                .to_string()
+            });
+        }
+        KeychainCommand::Status => {
+            let available = keychain::available();
+            let remembered = keychain::remembered_passphrase(path).is_some();
+            out.print_json_or(
+                &serde_json::json!({ "available": available, "remembered": remembered }),
+                || match (available, remembered, lang) {
+                    (false, _, Lang::Ja) => {
+                        "このシステムではOSのキーチェーンを使えません。パスフレーズは毎回入力します。".into()
+                    }
+                    (false, _, Lang::En) => {
+                        "This system has no keychain Tsudoi can use: the passphrase is asked each time."
+                            .into()
+                    }
+                    (true, true, Lang::Ja) => "パスフレーズはOSのキーチェーンに記憶されています。".into(),
+                    (true, true, Lang::En) => "The passphrase is remembered in the OS keychain.".into(),
+                    (true, false, Lang::Ja) => {
+                        "パスフレーズは記憶されていません（tsudoi keychain remember で記憶できます）。".into()
+                    }
+                    (true, false, Lang::En) => {
+                        "The passphrase is not remembered (tsudoi keychain remember keeps it).".to_string()
+                    }
+                },
+            );
+        }
+    }
     Ok(())
 }
 
