@@ -217,7 +217,7 @@ pub fn check(ctx: &Ctx<'_>, disclosure: Disclosure) -> Result<Vec<ReportIssue>> 
             .store
             .agenda(event.id)?
             .iter()
-            .filter(|item| !item.speakers.is_empty())
+            .filter(|item| item.details.kind.is_talk() && !item.speakers.is_empty())
             .filter(|item| {
                 !minutes
                     .iter()

@@ -25,6 +25,14 @@ choice_enum! {
     }
 }
 
+impl AgendaKind {
+    /// Whether the item is a talk whose summary the minutes keep and the project report prints
+    /// (a keynote, a talk, a panel); greetings, breaks and group work are not summarised.
+    pub fn is_talk(self) -> bool {
+        matches!(self, AgendaKind::Keynote | AgendaKind::Talk | AgendaKind::Panel)
+    }
+}
+
 choice_enum! {
     /// Where an item happens.
     pub enum ItemPlace as "place" {
