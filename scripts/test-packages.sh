@@ -65,8 +65,6 @@ WINE_SKIPS=(
   --skip an_export_never_replaces_a_file_a_link_or_a_device_unless_told
   # A prompt in a terminal, driven through util-linux's `script` and a pseudo-terminal.
   --skip in_a_terminal_the_name_and_pin_are_asked
-  # The OS keychain: no Windows store is built in yet (the passphrase is asked each time there).
-  --skip a_passphrase_remembered_in_the_keychain_opens_the_database_until_it_is_forgotten
 )
 
 step "Windows tsudoi.exe under Wine: the CLI's tests"

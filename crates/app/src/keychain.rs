@@ -4,8 +4,9 @@
 //! `keyring-core`), which works without a desktop session or D-Bus but is memory only: it lasts
 //! until the computer restarts (or the kernel's persistent keyring expires, after three days
 //! unused by default), then the secret is asked again. So a laptop lost switched off
-//! gives nothing away, and one lost running is as safe as its screen lock. Elsewhere no store is
-//! built in yet, and the secret is asked each time.
+//! gives nothing away, and one lost running is as safe as its screen lock. On Windows it is the
+//! Credential Manager (a generic credential of this computer, protected by the user's Windows
+//! sign-in). Elsewhere (macOS) no store is built in yet, and the secret is asked each time.
 
 use std::path::{Path, PathBuf};
 
@@ -42,15 +43,39 @@ fn ready() -> std::result::Result<(), String> {
         .clone()
 }
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(windows)]
+fn ready() -> std::result::Result<(), String> {
+    use std::sync::OnceLock;
+    static READY: OnceLock<std::result::Result<(), String>> = OnceLock::new();
+    READY
+        .get_or_init(|| {
+            let store = windows_native_keyring_store::Store::new().map_err(|e| e.to_string())?;
+            keyring_core::set_default_store(store);
+            Ok(())
+        })
+        .clone()
+}
+
+#[cfg(not(any(target_os = "linux", windows)))]
 fn ready() -> std::result::Result<(), String> {
     Err("no keychain store is built in for this system".into())
 }
 
+/// An entry of the default store. On Windows a generic credential kept on this computer only
+/// (`Local`), not the store's default `Enterprise`, which a domain profile would carry to other
+/// computers: the passphrase of one laptop's data stays on that laptop.
+fn new_entry(service: &str, account: &str) -> keyring_core::Result<keyring_core::Entry> {
+    if cfg!(windows) {
+        let modifiers = std::collections::HashMap::from([("persistence", "Local")]);
+        keyring_core::Entry::new_with_modifiers(service, account, &modifiers)
+    } else {
+        keyring_core::Entry::new(service, account)
+    }
+}
+
 fn entry(server: &MailServer) -> Result<keyring_core::Entry> {
     ready().map_err(MailRefusal::Keychain)?;
-    keyring_core::Entry::new(SERVICE, &account(server))
-        .map_err(|e| MailRefusal::Keychain(e.to_string()).into())
+    new_entry(SERVICE, &account(server)).map_err(|e| MailRefusal::Keychain(e.to_string()).into())
 }
 
 /// The password kept for the server's account, if the keychain has one.
@@ -101,7 +126,7 @@ fn database_account(db: &Path) -> String {
 
 fn passphrase_entry(db: &Path) -> std::result::Result<keyring_core::Entry, String> {
     ready()?;
-    keyring_core::Entry::new(PASSPHRASE_SERVICE, &database_account(db)).map_err(|e| e.to_string())
+    new_entry(PASSPHRASE_SERVICE, &database_account(db)).map_err(|e| e.to_string())
 }
 
 /// Whether this system has a keychain Tsudoi can keep a passphrase in.

@@ -563,7 +563,10 @@ fn a_passphrase_remembered_in_the_keychain_opens_the_database_until_it_is_forgot
     ok(&tsudoi(&db, &with_key(), &["demo"]).0);
     let (status, answer) = tsudoi(&db, &[], &["keychain", "status"]);
     ok(&status);
-    assert_eq!(answer["available"], true, "Linux has the kernel's key store");
+    assert_eq!(
+        answer["available"], true,
+        "Linux has the kernel's key store, Windows its Credential Manager"
+    );
     assert_eq!(answer["remembered"], false);
     let (refused, _) = tsudoi(&db, &[], &["event", "list"]);
     assert!(!refused.status.success(), "without it, the passphrase is needed");
