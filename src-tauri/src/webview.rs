@@ -8,7 +8,8 @@
 use tauri::WebviewWindow;
 
 /// The environment variable that swaps the real camera for WebKitGTK's built-in test camera, so
-/// the end-to-end tests can exercise the camera path on a machine without one.
+/// the end-to-end tests can exercise the camera path on a machine without one (Linux only).
+#[cfg(target_os = "linux")]
 pub const MOCK_CAMERA_ENV_VAR: &str = "TSUDOI_MOCK_CAMERA";
 
 #[cfg(target_os = "linux")]
