@@ -12,7 +12,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 require_toolchains
 install_system_packages "${TEST_PACKAGE_PACKAGES[@]}"
-"$ROOT/scripts/package.sh"
+# TSUDOI_PACKAGES_BUILT=1 tests what dist/ already holds (after ./scripts/package.sh).
+[ -n "${TSUDOI_PACKAGES_BUILT:-}" ] || "$ROOT/scripts/package.sh"
 
 VERSION="$(sed -n 's/^ *"version": "\(.*\)",$/\1/p' src-tauri/tauri.conf.json | head -n 1)"
 WINE_DIR="$ROOT/target/wine"
@@ -29,18 +30,23 @@ x86_64-w64-mingw32-gcc -O2 -shared -o "$WINEPREFIX/drive_c/windows/system32/bcry
   packaging/windows/wine/bcryptprimitives.c packaging/windows/wine/bcryptprimitives.def -ladvapi32
 # A Japanese locale: Wine then reads arguments and file names as UTF-8 and plays a Japanese
 # Windows (ANSI code page 932), as on the bureau's laptops.
-if ! locale -a | grep -qix "ja_JP.utf8"; then
+# (grep reads the whole list: with -q it would stop early, `locale` would die of SIGPIPE, and
+# pipefail would count that as "missing".)
+if ! locale -a | grep -ix "ja_JP.utf8" >/dev/null; then
   step "Adding the ja_JP.UTF-8 locale (for Wine)"
   $SUDO localedef -i ja_JP -f UTF-8 ja_JP.UTF-8
 fi
 export LANG=ja_JP.UTF-8
 # One Wine server for the whole run, rather than one started (and waited for) by every command.
-wineserver -p
+# (Exit status 2: one is running already, from an earlier run; it serves as well.)
+wineserver -p || [ $? -eq 2 ]
 trap 'wineserver -k 2>/dev/null || true' EXIT
 
 step "Windows installer under Wine: a silent per-user install"
 SETUP="$ROOT/dist/Tsudoi-$VERSION-setup.exe"
-xvfb-run --auto-servernum sh -c "wine '$SETUP' /S && wineserver -w"
+# `wine` returns when the installer's process ends (a silent NSIS installer does its work in it);
+# `wineserver -w` would wait for the persistent server above, for ever.
+xvfb-run --auto-servernum wine "$SETUP" /S
 INSTALLED="$(ls -d "$WINEPREFIX"/drive_c/users/*/AppData/Local/Programs/Tsudoi)"
 for file in tsudoi-desktop.exe WebView2Loader.dll tsudoi.exe uninstall.exe THIRD-PARTY-NOTICES.txt sbom.cargo.json sbom.npm.json; do
   [ -f "$INSTALLED/$file" ] || { echo "the installer left out $file" >&2; exit 1; }
@@ -68,13 +74,16 @@ WINE_SKIPS=(
 )
 
 step "Windows tsudoi.exe under Wine: the CLI's tests"
-TSUDOI_BIN="$WINE_DIR/tsudoi" cargo test --workspace \
+TSUDOI_BIN="$WINE_DIR/tsudoi" cargo test --workspace --no-fail-fast \
   --test files --test cli --test desk --test printouts --test payments --test survey \
   --test vault --test budget --test incidents --test handlers \
   -- "${WINE_SKIPS[@]}"
 
 step "Windows uninstaller under Wine"
-xvfb-run --auto-servernum sh -c "wine '$INSTALLED/uninstall.exe' /S && wineserver -w"
+# An NSIS uninstaller copies itself to a temporary folder and runs from there, so `wine` returns
+# at once: wait (up to a minute) for the folder to go.
+xvfb-run --auto-servernum wine "$INSTALLED/uninstall.exe" /S
+for _ in $(seq 60); do [ -e "$INSTALLED" ] || break; sleep 1; done
 if [ -e "$INSTALLED" ] || ls "$WINEPREFIX"/drive_c/users/*/AppData/Roaming/Microsoft/Windows/Start\ Menu/Programs/*Tsudoi* >/dev/null 2>&1; then
   echo "the uninstaller left files behind" >&2
   exit 1

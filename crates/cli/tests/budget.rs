@@ -179,8 +179,10 @@ fn the_budget_from_the_command_line() {
     let settlement = ok(&db, &["budget", "settlement", "--out", &out_s]);
     let settlement_file = settlement["file"].as_str().unwrap();
     assert!(settlement_file.contains("非公表用"), "{settlement_file}");
+    let settlement_file = common::answered_file(settlement_file, &out);
+    let settlement_file = settlement_file.to_str().unwrap();
     for file in [&sheet["file"], &ledger["file"]] {
-        let bytes = std::fs::read(file.as_str().unwrap()).unwrap();
+        let bytes = std::fs::read(common::answered_file(file.as_str().unwrap(), &out)).unwrap();
         assert!(bytes.starts_with(b"PK"), "an XLSX (zip) file");
     }
 
