@@ -121,10 +121,10 @@ fn the_roster_is_written_labelled_logged_and_never_over_a_file_unless_forced() {
         dir.to_str().unwrap(),
     ]);
     let file = dir.join("受付名簿_非公表用.pdf");
-    assert_eq!(
-        done["file"],
-        file.display().to_string(),
-        "a folder gets the labelled name"
+    assert!(
+        common::answered_is(&done["file"], &file),
+        "a folder gets the labelled name: {}",
+        done["file"]
     );
     assert_eq!(done["n_people"], 3, "the cancelled registration is left out");
     assert_eq!(done["n_waiting"], 1, "capacity 2: the fourth person waits");
@@ -190,7 +190,7 @@ fn badges_for_everyone_or_the_chosen_are_labelled_and_logged() {
     let dir = cli.out_dir();
     let done = cli.json(&["badges", "--event", &event, "--out", dir.to_str().unwrap()]);
     let file = dir.join("名札_非公表用.pdf");
-    assert_eq!(done["file"], file.display().to_string());
+    assert!(common::answered_is(&done["file"], &file), "{}", done["file"]);
     assert_eq!(
         done["n_people"], 3,
         "everyone whose registration stands, the waiting included"

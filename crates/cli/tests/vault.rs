@@ -143,8 +143,9 @@ fn an_encrypted_database_and_its_photos_hold_no_name_in_clear_and_a_wrong_passph
             "{} holds the photo",
             file.display()
         );
+        // Windows keeps a file to its owner by the profile folder's rights, not by a mode.
         #[cfg(unix)]
-        {
+        if common::testing_this_build() {
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o600, "{} is for its owner only", file.display());
@@ -400,11 +401,11 @@ fn erasure_removes_every_listed_file_proves_it_and_a_second_run_finds_nothing() 
     assert!(!exported.exists() && !backup.exists());
     let files = certificate["files"].as_array().unwrap();
     for path in &listed_before {
-        let shown = std::path::absolute(path).unwrap().display().to_string();
+        let shown = std::path::absolute(path).unwrap();
         let entry = files
             .iter()
-            .find(|f| f["path"] == shown.as_str())
-            .unwrap_or_else(|| panic!("{shown} listed"));
+            .find(|f| common::answered_is(&f["path"], &shown))
+            .unwrap_or_else(|| panic!("{} listed", shown.display()));
         assert_eq!(entry["outcome"], "erased");
         assert_eq!(entry["sha256"].as_str().unwrap().len(), 64);
     }

@@ -19,3 +19,18 @@ pub fn answered_file(answer: &str, dir: &std::path::Path) -> std::path::PathBuf 
     let name = answer.rsplit(['/', '\\']).next().unwrap_or(answer);
     dir.join(name)
 }
+
+/// Whether the command answered with `expected`: the same file name in the same folder, written
+/// either way (`/tmp/x/a.pdf` here, `Z:\tmp\x\a.pdf` from `tsudoi.exe` under Wine).
+pub fn answered_is(answer: &serde_json::Value, expected: &std::path::Path) -> bool {
+    let dir = expected.parent().unwrap_or(std::path::Path::new(""));
+    answer
+        .as_str()
+        .is_some_and(|answer| answered_file(answer, dir) == expected)
+}
+
+/// Whether the binary under test is this build's (not another one's through `TSUDOI_BIN`), so
+/// that Unix file modes are its own to check.
+pub fn testing_this_build() -> bool {
+    std::env::var_os("TSUDOI_BIN").is_none()
+}
